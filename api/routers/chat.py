@@ -1,0 +1,22 @@
+"""POST /api/chat: the web chat's one endpoint."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import ChatServiceDep, SettingsDep
+from api.errors import MessageTooLong
+from api.schemas import ChatRequest, ChatResponse, ErrorResponse
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+@router.post(
+    "/chat",
+    response_model=ChatResponse,
+    responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+)
+async def chat(request: ChatRequest, service: ChatServiceDep, settings: SettingsDep) -> ChatResponse:
+    if len(request.message) > settings.max_message_chars:
+        raise MessageTooLong()
+    return await service.handle(request, channel="web")

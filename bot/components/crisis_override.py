@@ -1,0 +1,121 @@
+"""Rasa NLU component that turns any message showing crisis risk into the `crisis` intent.
+
+It runs last in the pipeline, after DIET and the FallbackClassifier, so it also wins over
+`nlu_fallback`. The decision combines two signals:
+- the pure-Python detector in `safety/` (lexicon and patterns, accent-insensitive, joual, English);
+- DIET's own `crisis` intent, trusted only when it is confident and the detector did not
+  recognise an idiom or a professional use ("cellule de crise", "risque suicidaire d'un patient").
+
+The component also adds a `crisis_type` entity (self, third_person, violence) that fills the slot
+the crisis rules use to pick the right static response.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from safety import Assessment, assess
+from safety.reply_variant import SELF, reply_variant
+
+CRISIS_INTENT = "crisis"
+CRISIS_TYPE_ENTITY = "crisis_type"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisOverride(GraphComponent, IntentClassifier):
+    """Overrides the predicted intent with `crisis` when the message shows risk."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # DIET's `crisis` prediction alone counts only above this confidence.
+        return {"diet_threshold": 0.9}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.diet_threshold = float(config.get("diet_threshold", 0.9))
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisOverride":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._process_one(message)
+        return messages
+
+    def _process_one(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        assessment = assess(text)
+        if assessment.is_crisis or self._diet_says_crisis(message, assessment):
+            kind = reply_variant(assessment) if assessment.is_crisis else SELF
+            self._mark_crisis(message, kind)
+        elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
+            self._demote_crisis(message)
+
+    def _diet_says_crisis(self, message: Message, assessment: Assessment) -> bool:
+        if assessment.context is not None:
+            return False
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        for candidate in ranking:
+            if candidate.get(INTENT_NAME_KEY) == CRISIS_INTENT:
+                return float(candidate.get(PREDICTED_CONFIDENCE_KEY, 0.0)) >= self.diet_threshold
+        return False
+
+    @staticmethod
+    def _demote_crisis(message: Message) -> None:
+        """DIET alone said crisis, unsure or on an idiom: take its next guess, or nlu_fallback."""
+        ranking = [
+            item
+            for item in (message.get(INTENT_RANKING_KEY) or [])
+            if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
+        ]
+        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 0.0}
+        message.set(INTENT, ranking[0] if ranking else fallback, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+    @staticmethod
+    def _mark_crisis(message: Message, kind: str) -> None:
+        crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [
+            item
+            for item in (message.get(INTENT_RANKING_KEY) or [])
+            if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
+        ]
+        message.set(INTENT, crisis, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
+        text = message.get(TEXT) or ""
+        entities = [
+            entity
+            for entity in (message.get(ENTITIES) or [])
+            if entity.get("entity") != CRISIS_TYPE_ENTITY
+        ]
+        entities.append(
+            {
+                "entity": CRISIS_TYPE_ENTITY,
+                "value": kind,
+                "start": 0,
+                "end": len(text),
+                "extractor": "CrisisOverride",
+            }
+        )
+        message.set(ENTITIES, entities, add_to_output=True)

@@ -1,0 +1,85 @@
+"""Turns search hits into the short French answer the bot sends: no wall of text.
+
+An answer is the article's summary, then the most relevant section (trimmed), then
+"Source : <title> (révisée le <date>)". Up to three follow-up buttons point to related articles
+and to a person.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from knowledge_base.documents import Article, Hit
+
+MAX_SECTION_CHARS = 450
+HUMAN_BUTTON = {"title": "Parler à quelqu'un", "payload": "/request_human"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    buttons: list[dict[str, str]]
+    sources: list[dict[str, str]]
+    topic: str
+
+
+def source_line(article: Article) -> str:
+    return f"Source : {article.title} (révisée le {article.last_reviewed.isoformat()})"
+
+
+def source_entry(article: Article) -> dict[str, str]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "topic": article.topic,
+        "last_reviewed": article.last_reviewed.isoformat(),
+    }
+
+
+def article_button(article: Article) -> dict[str, str]:
+    payload = "/ask_article" + json.dumps({"article_id": article.id}, ensure_ascii=False)
+    return {"title": article.title, "payload": payload}
+
+
+def trim(text: str, limit: int = MAX_SECTION_CHARS) -> str:
+    """Cut at the last sentence end before `limit`, else at the last space."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if end > limit // 2:
+        return cut[: end + 1]
+    return cut[: cut.rfind(" ")] + "…"
+
+
+def compose_answer(best: Hit, related: list[Article]) -> Answer:
+    article = best.article
+    parts = [article.summary]
+    section = trim(best.passage.text)
+    if section and section not in article.summary:
+        parts.append(section)
+    parts.append(source_line(article))
+    buttons = [article_button(other) for other in related[:2] if other.id != article.id]
+    buttons.append(HUMAN_BUTTON)
+    return Answer(
+        text="\n\n".join(parts),
+        buttons=buttons,
+        sources=[source_entry(article)],
+        topic=article.topic,
+    )
+
+
+def compose_unsure(candidates: list[Article]) -> Answer:
+    """Not confident: say so, offer up to three likely articles and a person."""
+    buttons = [article_button(article) for article in candidates[:3]]
+    buttons.append(HUMAN_BUTTON)
+    text = (
+        "Je ne suis pas certain d'avoir la bonne réponse. Est-ce que l'un de ces sujets "
+        "vous aide? Sinon, je peux vous diriger vers une personne."
+        if candidates
+        else "Je ne suis pas certain d'avoir la bonne réponse. Pouvez-vous le dire autrement? "
+        "Je peux aussi vous diriger vers une personne."
+    )
+    return Answer(text=text, buttons=buttons, sources=[], topic="")

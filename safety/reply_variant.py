@@ -1,0 +1,26 @@
+"""Which static crisis reply fits an assessment.
+
+Shared by the Rasa component (which sets the `crisis_type` slot) and the gateway's fallback path,
+so both pick the same reviewed response from `bot/domain/crise.yml`.
+"""
+
+from __future__ import annotations
+
+from safety.detector import Assessment, RiskCategory
+
+SELF = "self"
+THIRD_PERSON = "third_person"
+VIOLENCE = "violence"
+VARIANTS = (SELF, THIRD_PERSON, VIOLENCE)
+
+
+def reply_variant(assessment: Assessment | None) -> str:
+    """Violence and immediate danger first (they add SOS violence conjugale), then a third person."""
+    if assessment is None:
+        return SELF
+    categories = assessment.categories
+    if RiskCategory.IMMEDIATE_DANGER in categories or RiskCategory.HARM_TO_OTHERS in categories:
+        return VIOLENCE
+    if RiskCategory.THIRD_PERSON in categories:
+        return THIRD_PERSON
+    return SELF

@@ -1,0 +1,3 @@
+from stack.launcher import main
+
+main()

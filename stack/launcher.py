@@ -1,0 +1,124 @@
+"""Runs the services as child process groups, waits until each is ready, stops them cleanly.
+
+`python -m stack` (what `make run` calls) starts everything, prints the URL, and on Ctrl-C or
+SIGTERM stops every child: no orphan processes. Each service logs to var/log/<name>.log.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from types import FrameType
+
+from stack.services import ROOT, Service, StackConfig
+
+
+class StackError(RuntimeError):
+    """A service exited or did not become ready in time."""
+
+
+class Stack:
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self._processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, timeout_seconds: float = 240.0) -> None:
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        env = self.config.environment()
+        try:
+            for service in self.config.services():
+                self._spawn(service, env)
+            deadline = time.monotonic() + timeout_seconds
+            for service in self.config.services():
+                self._wait_ready(service, deadline)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _spawn(self, service: Service, env: dict[str, str]) -> None:
+        log = open(self.config.log_dir / f"{service.name}.log", "ab")  # noqa: SIM115
+        self._processes[service.name] = subprocess.Popen(
+            service.command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+
+    def _wait_ready(self, service: Service, deadline: float) -> None:
+        process = self._processes[service.name]
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StackError(
+                    f"{service.name} exited with code {process.returncode}; "
+                    f"see {self.config.log_dir / (service.name + '.log')}"
+                )
+            try:
+                with urllib.request.urlopen(service.ready_url, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise StackError(f"{service.name} was not ready in time")
+
+    def exited(self) -> dict[str, int]:
+        """The services that have stopped on their own, with their exit codes."""
+        return {
+            name: code
+            for name, process in self._processes.items()
+            if (code := process.poll()) is not None
+        }
+
+    def kill(self, name: str) -> None:
+        """Stop one service (tests use it to check the crisis path without it)."""
+        process = self._processes.pop(name, None)
+        if process is not None:
+            _terminate(process)
+
+    def stop(self) -> None:
+        for name in reversed(list(self._processes)):
+            _terminate(self._processes.pop(name))
+
+
+def _terminate(process: subprocess.Popen[bytes], grace_seconds: float = 10.0) -> None:
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=grace_seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:
+        pass
+
+
+def main() -> None:
+    stack = Stack(StackConfig.from_environment())
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        print("Démarrage de Relais (Rasa prend environ une minute et demie)…", flush=True)
+        stack.start()
+        print(f"Relais est prêt : ouvrez {stack.config.gateway_url}", flush=True)
+        print(f"Journaux : {stack.config.log_dir}/ — Ctrl-C pour arrêter.", flush=True)
+        while True:
+            time.sleep(1)
+            for name, code in stack.exited().items():
+                print(f"{name} s'est arrêté (code {code}); arrêt de Relais.", flush=True)
+                raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+        print("Relais est arrêté.", flush=True)

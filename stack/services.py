@@ -1,0 +1,113 @@
+"""The three services, their commands and their environment.
+
+Rasa (Python 3.10 venv) and the action server are internal; only the gateway faces users.
+Everything binds to 127.0.0.1. Telemetry is off.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    command: list[str]
+    ready_url: str
+
+
+@dataclass
+class StackConfig:
+    gateway_port: int = 8000
+    rasa_port: int = 5005
+    action_port: int = 5055
+    model_dir: Path = ROOT / "models"
+    var_dir: Path = ROOT / "var"
+    index_dir: Path = ROOT / "var" / "index"
+    rasa_python_bin: Path = ROOT / ".venv" / "rasa" / "bin"
+    app_python_bin: Path = ROOT / ".venv" / "app" / "bin"
+    endpoints: Path = ROOT / "bot" / "endpoints.yml"
+    tracker_url: str = ""
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls) -> "StackConfig":
+        env = os.environ
+        config = cls(
+            gateway_port=int(env.get("RELAIS_PORT", "8000")),
+            rasa_port=int(env.get("RELAIS_RASA_PORT", "5005")),
+            action_port=int(env.get("RELAIS_ACTION_PORT", "5055")),
+            endpoints=Path(env.get("RELAIS_RASA_ENDPOINTS", str(ROOT / "bot" / "endpoints.yml"))),
+            tracker_url=env.get("RELAIS_TRACKER_URL", ""),
+        )
+        if env.get("RELAIS_RASA_TOKEN"):
+            config.rasa_token = env["RELAIS_RASA_TOKEN"]
+        return config
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var_dir / "log"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.gateway_port}"
+
+    def environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        tracker_url = self.tracker_url or f"sqlite:///{self.var_dir / 'tracker.db'}"
+        env.update(
+            {
+                "PYTHONPATH": str(ROOT),
+                "RASA_TELEMETRY_ENABLED": "false",
+                "HF_HUB_OFFLINE": "1",
+                "TRANSFORMERS_OFFLINE": "1",
+                "SANIC_HOST": "127.0.0.1",
+                "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+                "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+                "RELAIS_TRACKER_URL": tracker_url,
+                "RELAIS_RASA_URLS": f"http://127.0.0.1:{self.rasa_port}",
+                "RELAIS_RASA_TOKEN": self.rasa_token,
+                "RELAIS_INDEX_DIR": str(self.index_dir),
+                "RELAIS_PORT": str(self.gateway_port),
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def services(self) -> list[Service]:
+        return [
+            Service(
+                name="actions",
+                command=[
+                    str(self.app_python_bin / "python"), "-m", "rasa_sdk",
+                    "--actions", "actions", "--port", str(self.action_port),
+                ],
+                ready_url=f"http://127.0.0.1:{self.action_port}/health",
+            ),
+            Service(
+                name="rasa",
+                command=[
+                    str(self.rasa_python_bin / "rasa"), "run",
+                    "--enable-api", "--auth-token", self.rasa_token,
+                    "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+                    "--model", str(self.model_dir),
+                    "--endpoints", str(self.endpoints),
+                    "--credentials", str(ROOT / "bot" / "credentials.yml"),
+                ],
+                ready_url=f"http://127.0.0.1:{self.rasa_port}/status?token={self.rasa_token}",
+            ),
+            Service(
+                name="gateway",
+                command=[
+                    str(self.app_python_bin / "uvicorn"), "api.main:create_app", "--factory",
+                    "--host", "127.0.0.1", "--port", str(self.gateway_port),
+                ],
+                ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
+            ),
+        ]

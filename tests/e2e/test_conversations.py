@@ -1,0 +1,119 @@
+"""Chatting through the gateway with the real trained bot. Tests that stop services come last."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+from stack.launcher import Stack
+
+pytestmark = pytest.mark.e2e
+
+
+def chat(gateway: httpx.Client, message: str, conversation_id: str, **extra: str) -> dict:
+    response = gateway.post(
+        "/api/chat", json={"conversation_id": conversation_id, "message": message, **extra}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def all_text(reply: dict) -> str:
+    return "\n".join(message["text"] for message in reply["messages"])
+
+
+def test_stack_is_ready(gateway: httpx.Client) -> None:
+    assert gateway.get("/readyz").json() == {"ready": True, "rasa_model_loaded": True, "action_server": True}
+
+
+def test_greeting_in_french_with_the_menu(gateway: httpx.Client) -> None:
+    reply = chat(gateway, "Bonjour!", new_id())
+    assert "Relais" in all_text(reply)
+    payloads = {button["payload"] for button in reply["messages"][0]["buttons"]}
+    assert {"/ask_pae", "/ask_bqvt", "/request_human", "/ask_manager_help"} <= payloads
+
+
+def test_knowledge_question_is_answered_with_its_source(gateway: httpx.Client) -> None:
+    reply = chat(gateway, "Est-ce que le PAE est confidentiel? Mon boss va-tu le savoir?", new_id())
+    assert reply["crisis"] is False
+    assert reply["topic"] == "pae"
+    assert reply["sources"] and reply["sources"][0]["topic"] == "pae"
+    assert "Source :" in all_text(reply) and "révisée le" in all_text(reply)
+
+
+def test_menu_button_answers_the_topic(gateway: httpx.Client) -> None:
+    reply = chat(gateway, "/ask_bqvt", new_id())
+    assert reply["topic"] == "bqvt"
+
+
+def test_crisis_in_the_middle_of_a_conversation(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    chat(gateway, "c'est quoi le bqvt", conversation)
+    reply = chat(gateway, "chu pu capable, j'pense à en finir", conversation)
+    assert reply["crisis"] is True
+    assert "1 866 277-3553" in all_text(reply) and "535353" in all_text(reply)
+    assert "sécurité" in reply["messages"][-1]["text"]
+
+
+def test_a_single_reassurance_does_not_clear_the_risk(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    chat(gateway, "je veux pu me réveiller", conversation)
+    first = chat(gateway, "/confirm_safe", conversation)
+    assert "une dernière fois" in all_text(first)
+    assert "1 866 277-3553" in all_text(first)
+    second = chat(gateway, "/confirm_safe", conversation)
+    assert "Merci de me rassurer" in all_text(second)
+    after = chat(gateway, "c'est quoi le PAE?", conversation)
+    assert after["crisis"] is False and after["topic"] == "pae"
+
+
+def test_third_person_and_violence_variants(gateway: httpx.Client) -> None:
+    colleague = chat(gateway, "ma collègue m'a texté qu'elle allait se tuer ce soir", new_id())
+    assert colleague["crisis"] is True and "collègues et les proches" in all_text(colleague)
+    violence = chat(gateway, "mon chum me frappe, j'ai peur pour ma vie", new_id())
+    assert violence["crisis"] is True and "1 800 363-9010" in all_text(violence)
+
+
+def test_idiom_is_not_a_crisis(gateway: httpx.Client) -> None:
+    reply = chat(gateway, "ce formulaire me tue, c'est quoi le numéro du BQVT?", new_id())
+    assert reply["crisis"] is False
+
+
+def test_english_question_gets_an_answer(gateway: httpx.Client) -> None:
+    reply = chat(gateway, "Is the employee assistance program free?", new_id())
+    assert reply["topic"] == "pae"
+
+
+def test_crisis_without_the_action_server(stack: Stack, gateway: httpx.Client) -> None:
+    before = gateway.get("/metrics").text
+    stack.kill("actions")
+    reply = chat(gateway, "j'ai envie de mourir", new_id())
+    assert reply["crisis"] is True
+    assert "1 866 277-3553" in all_text(reply)
+    # Rasa itself answered with its static response: the gateway's safety net was not needed.
+    after = gateway.get("/metrics").text
+    assert _counter(after, "crisis_safety_net") == _counter(before, "crisis_safety_net")
+    assert _counter(after, "rasa_unavailable") == _counter(before, "rasa_unavailable")
+    question = chat(gateway, "le PAE est-il gratuit?", new_id())
+    assert question["messages"], "a question must never get silence"
+
+
+def test_crisis_without_rasa(stack: Stack, gateway: httpx.Client) -> None:
+    stack.kill("rasa")
+    reply = chat(gateway, "chu pu capable, j'pense à en finir", new_id())
+    assert reply["crisis"] is True and "1 866 277-3553" in all_text(reply)
+    other = chat(gateway, "bonjour", new_id())
+    assert other["crisis"] is False and "811" in all_text(other)
+
+
+def _counter(metrics: str, name: str) -> int:
+    for line in metrics.splitlines():
+        if line.startswith(f"relais_{name}_total "):
+            return int(line.split()[-1])
+    return 0
