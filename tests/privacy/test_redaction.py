@@ -1,0 +1,39 @@
+"""Personal information is removed; the public crisis and support numbers never are."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "label"),
+    [
+        ("écrivez-moi à marie.tremblay@cisss-exemple.qc.ca svp", "marie.tremblay@cisss-exemple.qc.ca", "[courriel]"),
+        ("mon cell: 514-555-0199", "514-555-0199", "[téléphone]"),
+        ("appelez au (450) 555-0123 poste 221", "555-0123", "[téléphone]"),
+        ("+1 819 555 0147", "555 0147", "[téléphone]"),
+        ("mon NAS est 123 456 789", "123 456 789", "[NAS]"),
+        ("carte soleil TREM 8501 0112", "TREM 8501 0112", "[NAM]"),
+        ("j'habite au H2X 1Y4", "H2X 1Y4", "[code postal]"),
+    ],
+)
+def test_personal_information_is_replaced(text: str, secret: str, label: str) -> None:
+    redacted = redact(text)
+    assert secret not in redacted
+    assert label in redacted
+
+
+@pytest.mark.parametrize(
+    "public",
+    ["1 866 277-3553", "1-866-277-3553", "1 800 363-9010", "514 397-0888", "811", "911", "9-8-8", "535353"],
+)
+def test_public_lines_are_never_redacted(public: str) -> None:
+    text = f"J'ai appelé le {public} hier soir."
+    assert redact(text) == text
+
+
+def test_ordinary_text_is_unchanged() -> None:
+    text = "Le PAE offre 3 à 6 séances par année, 24 h sur 24, depuis 2020."
+    assert redact(text) == text
