@@ -6,7 +6,7 @@ so both pick the same reviewed response from `bot/domain/crise.yml`.
 
 from __future__ import annotations
 
-from safety.detector import Assessment, RiskCategory
+from safety.assessment import Assessment, RiskCategory
 
 SELF = "self"
 THIRD_PERSON = "third_person"

@@ -137,4 +137,4 @@ def test_the_chat_page_is_served_in_french(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
     assert 'lang="fr-CA"' in page.text and "/api/chat" in page.text
-    assert "sessionStorage" in page.text and "localStorage" not in page.text
+    assert "window.sessionStorage" in page.text and "localStorage." not in page.text
