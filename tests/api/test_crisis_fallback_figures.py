@@ -1,0 +1,26 @@
+"""Crisis recall and false alarms through the gateway's own fallback path (Rasa down)."""
+
+from __future__ import annotations
+
+import httpx
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import ScriptedRasa
+from tests.crisis_dataset import MAX_FALSE_POSITIVE_RATE, MIN_RECALL, load_messages, measure
+
+
+def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:
+    def down(_: dict) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    rasa.reply = down
+
+    def says_crisis(text: str) -> bool:
+        response = client.post("/api/chat", json={"message": text[:2000]})
+        assert response.status_code == 200
+        return bool(response.json()["crisis"])
+
+    figures = measure(load_messages(), says_crisis)
+    print("\n" + figures.report("gateway fallback"))
+    assert figures.recall >= MIN_RECALL, figures.missed
+    assert figures.false_positive_rate <= MAX_FALSE_POSITIVE_RATE, figures.false_alarms
