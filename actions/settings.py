@@ -9,6 +9,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge_base.resources import Registry, load_registry
 from knowledge_base.search import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,3 +22,8 @@ def index_dir() -> Path:
 @lru_cache(maxsize=1)
 def get_knowledge_base() -> KnowledgeBase:
     return KnowledgeBase.load(index_dir())
+
+
+@lru_cache(maxsize=1)
+def get_registry() -> Registry:
+    return load_registry()

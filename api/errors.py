@@ -28,6 +28,13 @@ class BodyTooLarge(GatewayError):
     message_en = "The request body is too large."
 
 
+class UnknownEstablishment(GatewayError):
+    status_code = 422
+    code = "unknown_establishment"
+    message_fr = "Cet établissement est inconnu. Vérifiez son identifiant, ou envoyez le message sans établissement."
+    message_en = "Unknown establishment. Check its id, or send the message without one."
+
+
 # Field-level validation problems, by the field and pydantic's error type.
 _VALIDATION_MESSAGES: dict[str, tuple[str, str, str]] = {
     "empty_message": (

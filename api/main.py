@@ -17,6 +17,7 @@ from api.rasa_client import RasaClient
 from api.routers import chat, health
 from api.settings import Settings, get_settings
 from api.static_replies import load_static_replies
+from knowledge_base.resources import load_registry
 
 
 def create_app(
@@ -32,6 +33,7 @@ def create_app(
         )
         replies = load_static_replies(settings.domain_dir, settings.rules_dir)
         app.state.rasa = rasa
+        app.state.registry = load_registry(settings.resources_file, settings.establishments_file)
         app.state.metrics = Metrics()
         app.state.chat_service = ChatService(rasa, replies, app.state.metrics)
         yield

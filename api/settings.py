@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     domain_dir: Path = ROOT / "bot" / "domain"
     rules_dir: Path = ROOT / "bot" / "rules"
     static_dir: Path = ROOT / "api" / "static"
+    resources_file: Path = ROOT / "knowledge_base" / "resources.yml"
+    establishments_file: Path = ROOT / "knowledge_base" / "establishments.yml"
     max_message_chars: int = 2000
     max_body_bytes: int = 16_384
 

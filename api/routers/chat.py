@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import ChatServiceDep, SettingsDep
-from api.errors import MessageTooLong
+from api.deps import ChatServiceDep, RegistryDep, SettingsDep
+from api.errors import MessageTooLong, UnknownEstablishment
 from api.schemas import ChatRequest, ChatResponse, ErrorResponse
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -16,7 +16,14 @@ router = APIRouter(prefix="/api", tags=["chat"])
     response_model=ChatResponse,
     responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
 )
-async def chat(request: ChatRequest, service: ChatServiceDep, settings: SettingsDep) -> ChatResponse:
+async def chat(
+    request: ChatRequest, service: ChatServiceDep, settings: SettingsDep, registry: RegistryDep
+) -> ChatResponse:
     if len(request.message) > settings.max_message_chars:
         raise MessageTooLong()
+    if request.establishment:
+        establishment = registry.establishment(request.establishment)
+        # The fictional demo establishment exists for tests and demos only.
+        if establishment is None or (establishment.fictional and settings.environment != "development"):
+            raise UnknownEstablishment()
     return await service.handle(request, channel="web")

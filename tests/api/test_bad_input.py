@@ -58,3 +58,15 @@ def test_oversized_body(client: TestClient, rasa: ScriptedRasa) -> None:
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "body_too_large"
     assert rasa.received == []
+
+
+def test_unknown_establishment(client: TestClient, rasa: ScriptedRasa) -> None:
+    response = client.post("/api/chat", json={"message": "allo", "establishment": "cisss-de-nulle-part"})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "unknown_establishment"
+    assert rasa.received == []
+
+
+def test_known_establishment_is_accepted(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"message": "allo", "establishment": "ciusss-estrie-chus"})
+    assert response.status_code == 200

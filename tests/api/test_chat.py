@@ -32,14 +32,14 @@ def test_given_conversation_id_and_metadata_reach_rasa(client: TestClient, rasa:
     payload = {
         "conversation_id": "abc-123",
         "message": "le PAE?",
-        "establishment": "ciusss-test",
+        "establishment": "demo",
         "audience": "manager",
     }
     body = client.post("/api/chat", json=payload).json()
     assert body["conversation_id"] == "abc-123"
     sent = rasa.received[-1]
     assert sent["sender"] == "abc-123"
-    assert sent["metadata"] == {"channel": "web", "establishment": "ciusss-test", "audience": "manager"}
+    assert sent["metadata"] == {"channel": "web", "establishment": "demo", "audience": "manager"}
 
 
 def test_structured_fields_come_from_custom_payloads(client: TestClient, rasa: ScriptedRasa) -> None:

@@ -1,0 +1,82 @@
+"""action_list_human_resources: who can talk now, for this person and establishment.
+
+Open resources first, each with tap-to-call and hours, then the 24/7 lines; when the
+establishment has no local numbers configured yet, the answer says so. The gateway's `handoff`
+field is filled from the `relais.handoff` payload.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.settings import get_registry
+from knowledge_base.opening_hours import TIMEZONE
+from knowledge_base.resources import Availability
+
+logger = logging.getLogger(__name__)
+
+NOT_CONFIGURED = (
+    "Les numéros locaux de votre établissement (PAE, bureau de la qualité de vie au travail, "
+    "ligne d'écoute) ne sont pas encore configurés ici : vous les trouverez dans l'intranet ou "
+    "auprès des ressources humaines."
+)
+UNKNOWN_ESTABLISHMENT = (
+    "Je ne connais pas encore votre établissement : voici les ressources offertes partout au Québec."
+)
+
+
+def describe(availability: Availability) -> str:
+    resource = availability.resource
+    contact = []
+    if resource.phone:
+        option = f", option {resource.phone_option}" if resource.phone_option else ""
+        contact.append(f"{resource.phone}{option}")
+    if resource.sms:
+        contact.append(f"texto {resource.sms}")
+    if resource.chat_url:
+        contact.append(resource.chat_url.removeprefix("https://").rstrip("/"))
+    status = "ouvert maintenant" if availability.open_now else "fermé en ce moment"
+    if availability.next_opening is not None:
+        status += f", rouvre {availability.next_opening:%d/%m à %H h %M}"
+    return f"• {resource.name} : {' · '.join(contact)} ({availability.hours_text}; {status})"
+
+
+def handoff_entry(availability: Availability) -> dict[str, Any]:
+    resource = availability.resource
+    return {
+        "name": resource.name,
+        "phone": resource.tel_uri,
+        "sms": resource.sms_uri,
+        "url": resource.chat_url,
+        "open_now": availability.open_now,
+        "hours": availability.hours_text,
+    }
+
+
+class ActionListHumanResources(Action):
+    def name(self) -> str:
+        return "action_list_human_resources"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        metadata = (tracker.latest_message or {}).get("metadata") or {}
+        establishment_id = metadata.get("establishment") or tracker.get_slot("establishment")
+        audience = metadata.get("audience") or "employee"
+        registry = get_registry()
+        rows = registry.who_can_talk_now(establishment_id, datetime.now(TIMEZONE), audience)
+        lines = ["Voici qui peut vous parler, en commençant par ce qui est ouvert maintenant :"]
+        lines += [describe(row) for row in rows]
+        if registry.establishment(establishment_id) is None:
+            lines.append(UNKNOWN_ESTABLISHMENT)
+        elif not registry.local_configured(establishment_id):
+            lines.append(NOT_CONFIGURED)
+        payload = {"relais": {"handoff": {"resources": [handoff_entry(row) for row in rows]}}}
+        dispatcher.utter_message(text="\n".join(lines), json_message=payload)
+        return [SlotSet("establishment", establishment_id)] if establishment_id else []
