@@ -1,0 +1,221 @@
+"""What surrounds risk words, as data: idioms, denials, professional usage,
+jokes, distress, and who the subject of a sentence is.
+
+Same conventions as `lexicon/language.py`: patterns match normalised text and are
+written in normal spelling (`compile_pattern` reduces doubled letters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import compile_pattern
+
+
+def _any(*sources: str) -> re.Pattern[str]:
+    return compile_pattern("|".join(f"(?:{s})" for s in sources))
+
+
+# Things that "kill" or "die" only figuratively.
+_THING = (
+    r"(?:job|jobine|travail|shift|shifts|quart|quarts|tso|temps supplementaire|formulaire"
+    r"|formulaires|paperasse|rapport|dossier|charge|stress|fatigue|garde|horaire|semaine|journee"
+    r"|nuit|nuits|unite|etage|chaleur|froid|suspense|attente|informatique|logiciel|systeme"
+    r"|trafic|boss|patron|patronne|gestionnaire|cheffe?|coordo|coordonnatrice|coordonnateur"
+    r"|superviseure?|directeur|directrice|asi|dos|pied|pieds|genou|genoux|tete|migraine|courriels"
+    r"|reunion|reunions|evaluation|examen|exam|cours|enfants|kids|meeting|deadline|form|work)"
+)
+_DEVICE = (
+    r"(?:ordi|ordinateur|cell|cellulaire|telephone|imprimante|logiciel|systeme|application|app"
+    r"|batterie|char|auto|voiture|portable|laptop|ecran|serveur|wifi|internet|plante|plantes"
+    r"|phone|computer|printer)"
+)
+
+# People who may really threaten the writer ("mon chum va me tuer" is not an idiom).
+_PEOPLE = (
+    r"(?:chum|blonde|mari|femme|ex|conjointe?|pere|mere|frere|soeur|fils|fille|voisine?|gars"
+    r"|homme|coloc|amie?|patiente?|usagere?|client|cliente|agresseur|pimp)"
+)
+
+# Figurative uses, erased before the crisis rules run ("idiom" context).
+IDIOMS = _any(
+    r"morte?s? de (?:rire|fatigue|peur|honte|froid|faim|soif|chaleur|ennui|stress)",
+    r"(?:mourir|meurs|meurt|meure|mourrais) de (?:rire|fatigue|peur|honte|froid|faim|soif"
+    r"|chaleur|ennui|jalousie|envie|impatience)",
+    r"(?:plate|ennuyant|ennuyeux|ennuyeuse|beau|belle|bon|bonne|drole|long|longue|laid|laide)"
+    r" a mourir",
+    r"(?:ca|ce|cela|cette|ces|le|la|les|mon|ma|mes|ton|ta|tes|son|sa|ses)\b(?: [a-z0-9]+){0,3}"
+    r" me tu(?:e|ent|es)\b",
+    r"(?:tu|vous) me tu(?:es|ez)\b",
+    rf"(?:ca|cela|(?:ce|cette|ces|le|la|les|mon|ma|mes) (?!{_PEOPLE}\b)[a-z]+)(?: [a-z0-9]+){{0,2}}"
+    r" (?:va|vont|vais) (?:finir par )?me tuer",
+    r"va me tuer si (?:je |j )?(?:\w+ )?(?:oublie|retard|rate|manque|perds|brise|renverse|mange"
+    r"|envoie pas|remets pas|finis pas)",
+    r"(?:me|se) tu(?:e|er|ent) (?:a|au) (?:la tache|le ouvrage|travailler|travail|te le dire"
+    r"|vous le dire|le dire|le repeter|la job)",
+    r"tu(?:er|e|ait) le temps",
+    r"crise (?:du logement|de le logement|budgetaire|economique|financiere|politique|sanitaire"
+    r"|climatique|des opioides|de la main de oeuvre|du personnel|des urgences|de nerfs"
+    r"|de fou rire|de rire|existentielle|de la quarantaine|de ado)",
+    r"(?:ce est|c est|cest) du suicide|mission suicide|suicide (?:professionnel|commercial"
+    r"|politique|social|cellulaire|collectif)",
+    r"tirer une balle dans le pied",
+    rf"{_DEVICE}(?: [a-z0-9]+){{0,2}} (?:se suicide|est morte?|meurt|va mourir|me tue)\b",
+    rf"(?:this|that|it|{_THING})(?: [a-z0-9]+){{0,2}} (?:is |are |s )?killing me",
+    r"dying (?:to|for) |dying of laughter|\bi am dead\b|dead tired|killer",
+    r"aide medicale a mourir|soins de fin de vie|mort subite|post mortem",
+    r"pendaison de cremaillere",
+    r"sur le pont depuis",
+    r"sauter (?:un repas|le diner|le dejeuner|le souper|la pause|ma pause|une etape|les etapes"
+    r"|de joie|une coche|au plafond)",
+)
+
+# Every idiom contains one of these: skips the IDIOMS search for most messages.
+IDIOM_HINT = compile_pattern(
+    r"\b(?:mort|mour|meur|tu|crise|suicide|balle|kill|dying|dead|i am dead|pendaison|pont|sauter)"
+)
+
+# Statements that deny risk, erased before the crisis rules run; they make the
+# message DISTRESS at least.
+DENIALS = _any(
+    r"(?:suis|est|es|etais|etait|am|is) (?:vraiment )?(?:pas|not|jamais|plus) (?:suicidaire"
+    r"|suicidal)",
+    r"(?:pas|aucune|jamais|no|sans) (?:de |des |d )?(?:idees?|pensees?|thoughts?)"
+    r" (?:suicidaires?|noires?|suicidal|of suicide)",
+    r"(?:pense|songe) (?:pas|jamais|plus) (?:a|au) (?:me suicider|me tuer|suicide|le suicide"
+    r"|mourir|en finir)",
+    r"(?:veux|voudrais) pas (?:mourir|me tuer|me suicider|en finir|me faire (?:de|du) mal)",
+    r"vais pas (?:me tuer|me suicider|faire de (?:niaiserie|betise|connerie))",
+    r"(?:dont|do not|don t) want to (?:die|kill myself)",
+    r"(?:not|never) (?:going to|gonna) (?:kill myself|hurt myself)",
+)
+
+# A death by suicide that already happened (grief, postvention), erased before the
+# crisis rules run: "mon frère s'est suicidé", "endeuillés par suicide".
+GRIEF = _any(
+    r"se est suicid\w*|(?<!tentative de )suicide de (?:mon|ma|mes|son|sa|ses|notre|leur|un|une"
+    r"|la|le|cet|cette)\b|endeuill\w* (?:par|apres) (?:le |un )?suicide"
+    r"|(?:deces|mort|morts|decede\w*) (?:par|apres un) suicide",
+)
+
+# The people staff care for: a risk whose subject they are is clinical work.
+PATIENTS = _any(r"\b(?:patiente?s?|usagere?s?|clientele|clientes?|beneficiaires?|residente?s?)\b")
+
+# Clinical, training and information talk: makes "generic" matches (no clear person
+# at risk) harmless, and sets context "professional".
+CLINICAL_TALK = _any(
+    r"\b(?:formations?|sentinelles?|protocoles?|procedures?|politiques?|evaluer"
+    r"|evaluation (?:du|de le) risque"
+    r"|estimation|estimer|depistage|grille|echelle|outils?|intervention|intervenir"
+    r"|intervenante?s?|prevention|postvention|statistiques?|taux|etude|recherche|conference"
+    r"|atelier|webinaire|guide|lignes directrices|note de service|asist|signalement|signaler"
+    r"|declaration|declarer|psychiatrique|diagnostic|dpj)\b",
+    r"risque suicidaire|cellule de crise|gestion de crise|ligne (?:de|d)\b|1 866|\b988\b"
+    r"|numero (?:de|du|des)|(?:quel|ce est quoi) (?:est )?le numero"
+    r"|suicide ca|aqps|code (?:blanc|rose|orange|bleu|noir|argent|vert)|(?:a|de|en) le urgence"
+    r"|urgentologue|suicide assiste|difference entre|definition|(?:que|qu) est ce que (?:le|la|les"
+    r"|un|une)\b|comment (?:parler|aborder|en parler|reagir|reconnaitre|prevenir|depister"
+    r"|detecter|evaluer|intervenir)|article|livre|reportage|documentaire|balado|podcast|film"
+    r"|risque de suicide|(?:plus|moins|a) risque|quels sont les|quelles sont les|ressources pour"
+    r"|chez (?:un|une|le|la|les|des|mes|nos|ses) (?:patiente?s?|usagere?s?|clientes?|residente?s?)"
+    r"|(?:les|des) (?:hommes|femmes|jeunes|ados|aines|infirmieres|medecins)\b"
+    r"|facteurs? de (?:risque|protection)|signes? (?:que|qu|de|d|avant|avant coureurs|precurseurs"
+    r"|de detresse|d alarme)|documentation|chez les (?:aines|ados|adolescents|jeunes|hommes"
+    r"|femmes|infirmieres|medecins|travailleurs|employes|preposes|autochtones)",
+)
+
+# Risk vocabulary: with PROFESSIONAL, sets context "professional" even when no rule fired.
+RISK_TOPIC = _any(
+    r"su[iy]?(?:c|s|sc)[iy]?d|crise|automutil|scarifi|violence|detresse|\bmort|deces|tuer"
+    r"|tentative|idees noires|overdose|surdose|intoxication|danger|agression|abus|maltraitance"
+    r"|homicid|menace"
+)
+
+# Marks a threat as a joke ("je vais le tuer lol"): only harm-to-others is dropped.
+JOKE = _any(
+    r"\b(?:lol|lmao|mdr|ptdr|hihi|hehe|xd|jk|ha(?:ha)+|je (?:niaise|blague|rigole|joke)"
+    r"(?! pas)|farce|facon de parler|au sens figure)\b"
+)
+JOKE_EMOJI = re.compile(
+    "[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f61c\U0001f61d"
+    "\U0001f61b\U0001f643\U0001f609]|[:;]-?[)pPD]"
+)
+
+# Emotional distress without risk.
+DISTRESS = _any(
+    r"\b(?:epuis\w*|brulee?|burn ?out\w*|a bout\w*|a boute|bout du rouleau|en peux plus"
+    r"|peux plus|plus capable|pas capable|fatigu\w*|crevee?|videe?|a terre|a plat|deprim\w*"
+    r"|depression|trist\w*|de la peine|pleur\w*|braill\w*|larmes|anxi\w*|angoiss\w*|panique"
+    r"|stress\w*|perdu (?:mon|ma|un|une)|(?:suis|sens|sentir|retrouve) (?:\w+ )?seule?|toute? seule?"
+    r"|isolee?|conflit|harcel\w*"
+    r"|intimid\w*|insomnie|dors (?:plus|pas)|dormi|cauchemar\w*|flashbacks?|trauma\w*|choc"
+    r"|ebranle\w*|secoue\w*|decourag\w*|demotiv\w*|surmen\w*|sous le eau"
+    r"|ecoeur\w*|tanne\w*|marre|ras le bol|file pas|va pas|va mal|moton|gruge|ronge"
+    r"|capote|craqu\w*|coche|honte|coupable|culpabil\w*|nulle?|inutile|moins que rien|couler"
+    r"|coquille vide|palpitations|mal dormi|detresse|souffr\w*|besoin de parler"
+    r"|sens (?:vraiment |tellement )?mal|suis pas bien|sens pas bien|depasse\w*|chaos"
+    r"|misere|en veux|coeur (?:en miettes|brise)|sais (?:plus|pas) quoi faire|tombe dessus"
+    r"|donner de la tete|tout lacher|peur de retourner|erreur"
+    r"|(?:pas|plus) le moral|moral a terre|suis (?:\w+ )?debordee?"
+    r"|(?:suis|vis|vit|vivre|traverse) (?:\w+ )?(?:un )?deuil|en deuil"
+    r"|(?:mon|ma|mes|notre|my) (?:\w+ ){1,2}(?:est |sont |a |is )?(?:decedee?s?|morte?s?|died"
+    r"|passed away)|(?:est|sont|is) en fin de vie"
+    r"|overwhelm\w*|stressed|anxious|exhausted|tired|crying|cry|panic|grief|depressed"
+    r"|sad|lonely|down|failure|can ?not cope|cant sleep|worn out|burned out)\b",
+    # sleep, body, work overload
+    r"\b(?:dors (?:mal|\d+ heures?|juste)|nuits? blanches?|(?:mon|manque de|pas de) sommeil"
+    r"|(?:arrive (?:pas|plus) a )?decrocher du travail|zombie|me lache"
+    r"|mal partout|bout de (?:mes )?forces|tiens plus debout|boule au ventre|estomac noue"
+    r"|coeur qui bat|noie dans|submergee?|insoutenable|intenable|trop lourd|charge de travail"
+    r"|tete pleine|oublie tout|concentrer|irritable|reconnais plus|plus de (?:motivation|energie)"
+    r"|plus denergie|(?:suis|sens) usee?|(?:suis|sens|coeur est) (?:\w+ )?brisee?|a petit feu|demissionner|lacher ma job)\b",
+    # relations at work and at home, self-worth, grief, trauma
+    r"\b(?:rabaiss\w*|me parle mal|humili\w*|exclue?|mepris\w*|crie (?:apres|dessus)|traitee? de"
+    r"|personne me comprend|pas a ma place|personne a qui parler|incompetente?|pas a la hauteur"
+    r"|imposteur|divorce|separation|chicane|rupture|(?:est|suis|sont|tombee?) malade|abandonnee?"
+    r"|(?:mon|ma|mes) (?:\w+ )?malade|coquille|surveillee?"
+    r"|temoin|revois (?:le|la|les) (?:visage|scene|images?|corps)|mal au coeur"
+    r"|peur de me tromper|periode difficile|(?:ce est|c est) dur|ventiler|en peux? plus)\b",
+    r"\b(?:drained|running on empty|empty|struggling|not coping|cope|alone|bullied|cried"
+    r"|nightmares|overwhelmed|quit my job|lost my (?:mom|dad|mother|father|son|daughter|wife"
+    r"|husband|friend|patient|baby|job))\b",
+)
+# Figurative deaths that still say something about the writer (IDIOMS erases them).
+DISTRESS_IDIOMS = _any(r"morte? de (?:fatigue|stress|peur)|dead tired|finir par me tuer")
+
+
+# Who the sentence is about: the writer, or someone else.
+FIRST_SUBJECT = compile_pattern(r"\b(?:je|moi|i)\b")
+CLOSE = (
+    r"(?:collegues?|coworkers?|colleagues?|amie?s?|friends?|chum|blonde|mari|femme|conjointe?"
+    r"|partner|husband|wife|boyfriend|girlfriend|ex|fils|fille|filles|enfants?|ado|adolescente?"
+    r"|bebe|daughter|kids?|child|soeur|frere|sister|brother|mere|pere|mom|mother|dad|father"
+    r"|parents?|coloc|colocataire|roommate|voisine?|neighbou?r|cousine?|oncle|tante|grand mere"
+    r"|grand pere|proches?|amoureux|amoureuse|copain|copine|niece|neveu|famille)"
+)
+THIRD_SUBJECT = compile_pattern(
+    r"\b(?:il(?! (?:faut|fallait|faudrait|y|semble|parait|reste))|elle|ils|elles|on|he|hes|she"
+    r"|shes|hed|shed|they|theyd|quelqu un|someone|somebody|une personne|patiente?|usagere?|cliente?|gars|homme"
+    r"|individu|inconnue?|monsieur|madame|guy|man|woman"
+    rf"|residente?|{CLOSE})\b"
+)
+# A preposition (and a determiner) before a noun make it an object, not a subject:
+# "le décès DE MON patient".
+PREPOSITIONS = frozenset(
+    {"de", "du", "des", "a", "au", "aux", "avec", "pour", "par", "chez", "sur", "contre"}
+    | {"envers", "of", "with", "for", "to", "about"}
+)
+DETERMINERS = frozenset(
+    {"le", "la", "les", "un", "une", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses"}
+    | {"notre", "nos", "votre", "vos", "leur", "leurs", "ce", "cette", "ces", "my", "the", "his"}
+    | {"her", "our"}
+)
+
+# Someone close to the writer: makes a third-person risk a crisis even in a
+# professional context ("ma collègue a fait la formation sentinelle et...").
+CLOSE_PERSON = compile_pattern(
+    rf"\b(?:mon|ma|mes|notre|nos|my|our|(?:un|une) de (?:mes|nos)|one of my|je ai (?:un|une)"
+    rf"|je connais (?:un|une)|a friend of mine|(?:un|une) {CLOSE} a moi"
+    rf"|i have a)(?: \w+)? {CLOSE}\b|\b(?:un|une) {CLOSE} de (?:mon|ma|notre|nos|my|our)"
+    r" (?:equipe|unite|departement|service|team|gang)\b"
+)

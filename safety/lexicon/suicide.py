@@ -1,0 +1,292 @@
+"""Suicide and self-harm: wishes, intents, plans, acts — the writer's or someone else's."""
+
+from __future__ import annotations
+
+from ..assessment import RiskCategory
+from .language import Rule, rules
+
+SUICIDE = RiskCategory.SUICIDE
+SELF_HARM = RiskCategory.SELF_HARM
+HARM = RiskCategory.HARM_TO_OTHERS
+DANGER = RiskCategory.IMMEDIATE_DANGER
+THIRD = RiskCategory.THIRD_PERSON
+MEANS = RiskCategory.MEANS
+
+SUICIDE_RULES: list[Rule] = [
+    # --- suicide: wishes, intents, plans ------------------------------------------
+    *rules(
+        SUICIDE,
+        "any",
+        THIRD,
+        r"<WANT> <ADV><DIE>",
+        r"(?:vie|vivre|existence)(?: \w+){0,2} (?:vaut|valent|vaux) (?:plus|pas|rien|jamais)",
+        r"vaut (?:plus|pas) la peine (?:de )?(?:vivre|continuer a vivre|rester en vie)",
+        # warning signs: a decision taken, a farewell, affairs settled
+        r"(?:pris|prise) ma decision(?: \w+){0,6} (?:calme|paix|soulag\w*|enfin|serein\w*)"
+        r"|(?:en paix|calme|sereine?) (?:avec|depuis) (?:ma|que je ai pris ma) decision"
+        r"|made (?:my )?peace with (?:my|the) decision",
+        r"(?:annule|donne|vendu|rendu)(?: \w+){0,6} (?:en )?aurai (?:plus|pas) besoin",
+        r"debarrass\w* de moi|rid of me",
+        r"(?:not|won t|will not|not going to) be (?:around|here) (?:much )?(?:longer|for long|anymore)",
+        r"acces (?:a|aux) (?:la |le |des )?(?:morphine|medicaments|narcotiques|opioides|pilules"
+        r"|armes?|fusil)(?: \w+){0,8} (?:y pense|tente|tentant|tentation|facile)",
+        r"(?:<WANT>|<INTENT>) <ADV>(?:<KILL_ANY>|<KILL_WISH>)",
+        r"<KILL_ANY>",
+        r"<KILL_SE>",
+        r"(?:idees?|pensees?|thoughts?|flash) (?:noires?|sombres|suicidaires?|de mort|de suicide"
+        r"|suicidal|of (?:suicide|death|dying))",
+        r"(?:pense|pensee|pensees|penser|songe|obsede\w*|thinking|parle|parlait|parlent|talks)"
+        r" (?:\w+ ){0,2}(?:a la mort|de la mort"
+        r"|au suicide|a mourir|a ma mort|a en finir|a mes funerailles|about death|about dying)",
+        r"(?:lettres?|letter|note) (?:de |d )?(?:adieux?|goodbye)",
+        r"passer a le acte",
+        r"(?:suis|sens|sentais|devenue?|est|es|etait|semble|devient|is|am|feel|seems) (?:\w+ ){0,2}"
+        r"(?:suicid\w*|sucid\w*)",
+        r"(?:message|mot|texto|post|publication|video) (?:de |d )?adieux?(?!(?: \w+){0,8}"
+        r" (?:retraite|depart|demenag\w*|party|conge|bureau))",
+        r"(?:a laisse|laisse|laissait) (?:une|un) (?:note|lettre|mot)(?: \w+){0,8} (?:trouve pas"
+        r"|trouvons pas|repond (?:pas|plus)|disparu|introuvable|sais pas ou)",
+        r"en (?:peux|peut|pouvait|pouvais|pourra|pourrait) (?:plus|pas) de (?:vivre|la vie|exister)",
+        r"enferm\w* (?:\w+ ){0,6}avec (?:des|une|un|ses|mes|sa|ma|son|mon) (?:lames?|couteau|pilules"
+        r"|corde|rasoir|medicaments|arme|fusil|gun)",
+        r"(?:tout arreter|tout lacher|tout finir|lacher prise|abandonner) (?:pour de bon|pour toujours"
+        r"|definitivement|une fois pour toutes)(?! (?:le|la|les|ce|cette|mon|ma|mes|son|sa|ses|du|de)\b)",
+        r"(?:<WANT>) <ADV>(?:arreter|cesser) de souffrir|(?:arreter|cesser|stop) (?:de souffrir"
+        r"|suffering) (?:pour toujours|pour de bon|forever)",
+        r"(?:voir|revoir|serrer|embrasser|parler a|entendre|appeler|see|hug|talk to|call) (?:mes|ma"
+        r"|mon|my|vous|te|toi|tout le monde|everyone)(?: \w+){0,2} (?:une derniere fois"
+        r"|pour la derniere fois|one last time|for the last time)",
+        r"(?:moteur|char|auto|car)(?: \w+){0,4} (?:tourne|en marche|running)(?: \w+){0,4} garage"
+        r"|garage(?: \w+){0,6} (?:moteur|char|auto|car) (?:qui )?(?:tourne|en marche|running)",
+        r"(?:ecrit|ecrire|laisse|prepare|fini|termine) (?:mes|des) lettres(?! (?:de|d|du|des)\b)",
+        r"(?:je ai|me a|il a|elle a|vais|veux|voulu|venue?|viens) (?:te |vous |leur |lui )?"
+        r"(?:dit|dire) adieu\b(?!(?: \w+){0,6} (?:retraite|depart|demenag\w*|party|conge))",
+        r"(?:achete|acheter|trouve|prepare|cache|commande) (?:une|la|ma|un|mon|des|de la) (?:corde"
+        r"(?! a (?:linge|danser))|gun|fusil|arme|carabine|pistolet|lames de rasoir)",
+        r"(?:ramasse|accumule|stocke|cache|mis de cote|amasse) (?:\w+ ){0,2}(?:pilules"
+        r"|medicaments|medocs|comprimes|pills)",
+        r"(?:pris|avale|avaler|took|taken|swallowed) (?:toutes? (?:mes|ses|les)"
+        r"|une poignee de|trop de|une boite de|toute la bouteille|la bouteille|un paquet de"
+        r"|all (?:my|his|her|the)|a bunch of|too many)(?: \w+){0,2}(?: de)? ?(?:pilules"
+        r"|medicaments|comprimes|pills|ativan|tylenol|advil|somniferes|seroquel|morphine|dilaudid)",
+        r"(?:serait|serais|serai|seraient|would be|be) (?:mieux|better off) (?:mort|morte|morts|dead)"
+        r"|better off dead",
+        r"(?:fait|faite|fais) (?:une |des |ma |mes )?tentatives?(?! (?:de|d|pour|avec|sur)"
+        r" (?!suicide))",
+        r"(?:plus|pas|aucune?|no|any|zero) (?:de |bonne |bonnes )?(?:raisons?|reasons?) (?:de|pour"
+        r"|to) (?:vivre|me battre|me lever|continuer(?! (?:le|la|les|ce|cette|mon|ma|mes|un|une|de|du"
+        r"|des)\b)"
+        r"|rester en vie|exister|live|keep living|keep going|go on|stay alive)",
+        r"(?:plus|pas|jamais|perdu le|aucun|no) (?:le |de |du )?(?:gout|envie|desir|will)"
+        r" (?:de |a |to )?(?:vivre|la vie|live|etre la|etre en vie|exister"
+        r"|me reveiller(?! <WAKE_OK>))",
+        r"tente (?:plus|pas|jamais) (?:de )?(?:vivre|exister|etre la|etre en vie)",
+        r"(?:plus|pas|aucun|no) (?:le |de |d )?(?:interet|point|but) (?:de|a|to|in) (?:continuer\b(?!"
+        r" (?:le|la|les|ce|cette|mon|ma|mes|un|une|de|du|des))|vivre|exister|living|going on)",
+        r"mieux sans (?:lui|elle)|better off without (?:him|her)",
+        r"(?:ce soir|cette nuit|tantot|demain) je (?:vais )?(?:prends|prendre|avale|avaler) toutes?"
+        r" (?:mes|ma)",
+        r"(?:saved|stockpiled|hoarding|hoarded|collected) (?:up )?(?:\w+ )?pills|pills saved"
+        r"|stockpil\w*",
+        r"(?:servir|utiliser|retourner)(?: \w+){0,2} contre (?:lui|elle)(?: meme)?\b",
+        r"(?:plus|pas) (?:capable|able) de (?:vivre|continuer a vivre|exister)",
+        r"(?:fatiguee?|tannee?|ecoeuree?|lassee?|tired|sick|assez|marre|ras le bol) (?:de|of) (?:vivre|la vie(?! de\b| d\b| chere?| en\b| au\b| a\b| professionnelle)"
+        r"|exister|etre en vie"
+        r"|living|being alive|rester en vie|me battre pour (?:rester en vie|vivre))",
+        r"<PARTIR>",
+    ),
+    *rules(
+        SUICIDE,
+        "mention",
+        None,
+        r"\bsu[iy]?(?:c|s|sc)[iy]?d\w*",  # suicide, suicidaire, sucide
+    ),
+    *rules(
+        SELF_HARM,
+        "mention",
+        None,
+        r"scarification|automutil\w*|self ?harm\w*",
+    ),
+    *rules(
+        SUICIDE,
+        "any",
+        None,
+        r"(?:pas|plus|jamais|not) (?:\w+ ){0,5}?(?:passer|toffer|tenir|survivre|me rendre|rendre"
+        r"|make it)(?: a travers| through)? (?:la nuit|la soiree|la fin de semaine|cette nuit"
+        r"|ce soir|jusque a demain|jusque a ce soir|a demain|demain|the night|tomorrow)"
+        r"(?! (?:a|au|ici|chez|dehors|debout|sur|dans|avec|sans|en)\b)",
+        r"(?:passerai|tiendrai|toffrai|survivrai|rendrai) (?:pas|plus|jamais) (?:\w+ ){0,2}?"
+        r"(?:la nuit|jusque a demain|a demain|demain|ce soir|cette nuit)"
+        r"(?! (?:a|au|ici|chez|dehors|debout|sur|dans|avec|sans|en)\b)",
+    ),
+    *rules(
+        SUICIDE,
+        "self",
+        DANGER,
+        r"<KILL_ME>",
+    ),
+    *rules(
+        SUICIDE,
+        "self",
+        None,
+        r"(?:mieux|better off|better|happier|plus heureux|plus heureuse|plus heureuses)"
+        r" (?:sans moi|without me)",
+        r"(?:dont|do not|no longer) (?:want|wanna) (?:to )?(?:be here (?:anymore|any more)"
+        r"|be alive|live|exist|wake up|go on)",
+        r"<BETTER>(?: \w+){0,4} si je <GONE>",
+        r"si je <GONE>(?: \w+){0,4} <BETTER>",
+        r"si je (?:mourais|meurs|disparaissais|disparais|partais|crevais|me tuais)(?: \w+){0,5}"
+        r" (?:personne|rien|changerait|remarquer\w*|rendrait compte|manquer\w*|mieux|soulag\w*"
+        r"|reglerait)",
+        r"personne (?:\w+ ){0,5}si je (?:mourais|disparaissais|partais|etais plus la)",
+        r"(?:suis|sens comme|sens|am|feel like) (?:un|une|a) (?:fardeau|poids|poid|boulet|burden)",
+        r"(?:better|easier|mieux) (?:\w+ ){0,4}if i (?:was|were|died)|if i (?:was|were) (?:dead|gone)",
+        r"(?:aurais|aurait) (?:aime|voulu|prefere) (?:jamais|pas) (?:etre )?(?:naitre|nee?)",
+        r"(?:vois|imagine) (?:pas|plus) (?:\w+ ){0,2}(?:continuer a vivre|vivre encore|vieillir)",
+        r"(?:suis|sens|sentir) (?:\w+ )?de trop(?! dans (?:cette|ce|la|le|les) (?:reunion|equipe"
+        r"|groupe|conversation|meeting|party|fete|bureau|salle|photo|file))",
+        r"si je me (?:tue|suicide|tuais|suicidais|tuerais)",
+        r"(?:de|a) (?:plus|jamais) (?:me|se) reveill\w*(?! <WAKE_OK>)",
+        r"want (?:it all|everything|it) to (?:stop|end)",
+        r"hope (?:i )?(?:never|dont|do not|won t|wont) wake up",
+        r"(?:personne|nobody|no one)(?: \w+){0,2} (?:miss me|se ennuyer de moi|me regretter|notice)",
+        r"que mon coeur (?:arrete|lache|se arrete|arreterait)",
+        r"(?:plus|pas|aucun) (?:de )?sens (?:a|de) (?:ma vie|vivre)|ma vie (?:a )?(?:plus|pas|aucun)"
+        r" (?:de )?sens",
+        r"(?:mort|mourir|crever) (?:serait|sera|serais) (?:un soulagement|une delivrance"
+        r"|plus facile|plus simple|mieux)",
+        r"a quoi (?:bon|ca sert)(?: de)? (?:<ADV>)?(?:continuer(?! (?:le|la|les|ce|cette|mon|ma|mes"
+        r"|un|une|de|du|des)\b)|vivre|exister|me lever|me battre|rester en vie|essayer encore)",
+        r"(?:plus|pas|aucune?|no|any) (?:de |d )?(?:autre )?(?:issue(?! de secours)"
+        r"|porte de sortie|sortie(?! de secours| a\b| au\b| pour\b| de le\b| du\b)|way out)",
+        r"(?:commettre|faire|poser) (?:le |un )?(?:irreparable|geste (?:irreparable|fatal|definitif))",
+        r"(?:plus|pas|aucun|perdu) (?:de |d |tout |le |mon )?espoir(?! (?:de|d) [a-z]+(?:er|ir|re"
+        r"|oir)\b| que| pour)|hopeless|no hope left",
+        r"(?:veux|peux) (?:pas|plus) continuer(?! (?:a|de|comme|le|la|les|ce|cette|mon|ma|mes|dans"
+        r"|ici|avec|sans)\b)",
+        r"feel like (?:dying|i want to die)|(?:going to|gonna) do something stupid",
+        r"(?:seule?|only|derniere) (?:solution|issue|option|facon|chose|moyen|porte de sortie"
+        r"|way out|way)(?: \w+){0,8} (?:mourir|me tuer|disparaitre|die|end it|en finir"
+        r"|partir pour de bon|la mort)",
+        r"(?:rien|personne) (?:\w+ )?qui me (?:retient|retiens|rattache)",
+        r"(?:merite|meriterais|deserve) (?:pas|plus|not) (?:de |to )?(?:vivre|live|be alive|exister)",
+        r"(?:merite|meriterais|deserve) (?:de |to )?(?:mourir|disparaitre|crever|die|be dead)",
+        r"(?:veux|voudrais|aimerais|souhaite|want) (?:juste |seulement |just )?(?:que )?(?:tout"
+        r"|everything) (?:se |s )?(?:arrete|finisse|termine|stop|stops|end|ends)",
+        r"(?:veux|voudrais|aimerais|souhaite) (?:juste )?que (?:ca|tout|la douleur|la souffrance"
+        r"|le mal|cette douleur) (?:se )?(?:arrete|finisse|termine)",
+        r"que (?:ca|la douleur|la souffrance) (?:se |s )?(?:arrete|finisse) pour (?:de bon|toujours)",
+        r"(?:espere|souhaite|prie|hope|aimerais) (?:que )?je (?:me )?reveill\w* (?:pas|plus|jamais)",
+        r"si (?:un|une) (?:autobus|bus|camion|char|auto|voiture|train|truck) me (?:frappait|frappe"
+        r"|rentrait dedans|ecrasait)",
+        r"(?:donne|donner|vendu|distribue) toutes? mes (?:affaires|choses|biens|trucs)",
+        r"au cas (?:ou|que) je (?:serais|serai|suis|sois) (?:plus|pas) la",
+        r"(?:regle|mis en ordre|mis de le ordre dans|mettre de le ordre dans|mettre en ordre|regler"
+        r"|prepare) (?:\w+ ){0,2}(?:mes affaires|mes papiers|mes comptes|mon testament)",
+        r"(?:mis|mettre|mets) (?:toutes )?(?:mes|ses) (?:affaires|choses|papiers) en ordre",
+        r"(?:plus|pas) (?:faire )?partie (?:de ce monde|du monde|de la vie)",
+        r"(?:veux|voudrais|aimerais) (?:pas|plus) voir (?:demain|le matin|un autre jour)",
+        r"wish (?:i|id|i would|i d) (?:never|not) (?:wake up|been born|exist)",
+        r"nothing (?:left )?to live for|plus rien pour (?:quoi|qui) vivre|rien pour quoi vivre",
+        r"(?:life|living) (?:is not|isnt|isn t|aint) worth (?:it|living)|not worth living",
+        r"want (?:it|this|everything) to be over",
+        r"(?:foncer|rentrer|fesser|crasher) (?:volontairement |expres )?dans (?:un|une) (?:mur|arbre"
+        r"|poteau|pilier|viaduc|camion|truck)",
+        r"(?:ce est|c est) la fin (?:pour moi|de ma vie|for me)(?! (?:a|au|dans|ici|comme|avec)\b)",
+        r"(?:serai|serais|vais etre) (?:plus|pas|jamais plus) (?:un probleme|un poids|un fardeau"
+        r"|dans vos jambes|dans ton chemin|a charge)",
+        r"(?:aurez|aurais|aura|auront|aurai) plus (?:a )?(?:vous |te |se )?(?:occuper|endurer"
+        r"|supporter|inquieter|soucier|tolerer) (?:de )?moi"
+        r"|(?:won t|wont|will not) have to (?:deal with|worry about|put up with) me",
+        r"(?:ce serait|serait|ca serait|imagine|pense|reve|fantasme|demande|wonder)(?: \w+){0,4}"
+        r" (?:de )?(?:plus|jamais plus) (?:exister|vivre|etre en vie)",
+        r"planifi\w* (?:ma mort|mon suicide|ma fin)|(?:planning|planned) my (?:death|suicide)",
+        r"(?:plus|pas|aucune?) (?:la |de |d )?(?:force|energie|courage) (?:de |pour |to )?"
+        r"(?:continuer a vivre|vivre|rester en vie|exister)",
+        r"(?:plus|pas|jamais|sais pas|sais plus)(?: \w+){0,4} continuer a vivre",
+        r"(?:sais pas|sais plus|doute|demande|not sure) si (?:je |i )?(?:veux|vais|want|wanna|to)"
+        r" (?:encore |toujours |still )?(?:vivre|continuer|rester en vie|me reveiller|live|go on"
+        r"|be alive)",
+        r"giving away (?:my|all my) (?:stuff|things|belongings|possessions)",
+        r"(?:think|thinking|thought) about (?:dying|death|suicide|killing myself|ending (?:it|my life))",
+        r"(?:what s|whats|what is) the point (?:of|in) (?:living|life|going on)|point of living",
+        r"(?:cant|cannot|can t) (?:keep|go on) living",
+        r"(?:dit|dire|fait|faire) (?:mes )?(?:au revoir|adieux?) a tout le monde",
+        r"(?:excuse|pardon|desole|desolee|sorry)(?: \w+){0,4} (?:pour tout|for everything)"
+        r"(?: \w+){0,6} (?:prenez soin|prends soin|take care|je vous aime|adieu|goodbye)",
+        r"(?:avale|pris) tout ce que (?:je )?(?:avais|trouvais)",
+        r"suis (?:\w+ ){0,2}(?:au bord|sur le bord) (?:du|de le|de un) (?:pont|toit|viaduc|quai"
+        r"|falaise)",
+        r"je (?:serai|serais) plus la (?:demain|bientot|ce soir|pour (?:longtemps|noel|toi))",
+        r"(?:vous|tu) (?:me )?(?:verrez|verras|reverrez|reverras) plus",
+        r"derniere nuit(?: \w+){0,3} (?:merci pour tout|adieu|prenez soin|je vous aime|pardon)",
+        r"(?:ce est|c est) (?:fini|termine) pour moi(?! (?:les|le|la|ce|cette)\b)",
+        r"done with (?:life|living|everything)|no reason to live",
+        r"(?:wish|wished) (?:i|that i) (?:was|were|could be) (?:dead|never born|gone)",
+        r"(?:regrette|regret) (?:de |d )?(?:etre|being) (?:born|en vie|alive)",
+        r"(?:veux|voudrais|aimerais|souhaite)(?: \w+){0,4} que tout (?:soit|serait|se) (?:fini|termine"
+        r"|arrete)",
+        r"(?:fermer les yeux|dormir|endormir|partir|mourir|disparaitre)(?: \w+){0,4} (?:et )?que"
+        r" (?:ce|ca|tout) (?:soit|serait) (?:fini|termine)",
+        r"(?:sert|servirait) (?:a )?rien (?:que je|de) (?:reste|rester|continue|continuer|vive|vivre"
+        r"|me batte|me battre)",
+        r"bought (?:a|some) (?:rope|gun)|(?:standing|sitting|am) on (?:the|a) (?:bridge|roof|ledge)",
+        r"(?:dont|do not|don t) think (?:i ll|i will|il) (?:be alive|make it|be here)|won t be alive",
+        r"(?:decue?|deception|fachee?) (?:de |d )?(?:etre |me reveiller )?(?:encore |toujours )?en vie"
+        r"|disappointed to (?:still )?be alive",
+        r"me donne (?:jusque a|jusque au|encore) (?:\w+ ){0,2}(?=\.|$)",
+        r"(?:pilules|medicaments|comprimes|pills)(?: \w+){0,8} (?:garde|ramasse|accumule|cache)\w*"
+        r"(?: \w+){0,3} (?:toutes|pour le moment venu|au cas ou)",
+        r"aurais (?:jamais|pas) du naitre|never been born",
+        r"(?:mort|morte|decede|decedee|deces|suicide|parti|partie|au ciel|perdu) (?:\w+ ){0,12}?"
+        r"(?:le|la|les|lui|leur) rejoindre",
+        r"(?:vais|va|sens que je vais|suis sur le point de|about to) faire (?:une )?(?:connerie"
+        r"|betise|niaiserie)(?! (?:au|a le|dans|sur|avec)\b)",
+    ),
+]
+
+SELF_HARM_RULES: list[Rule] = [
+    # --- self-harm ------------------------------------------------------------------
+    *rules(
+        SELF_HARM,
+        "self",
+        None,
+        r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
+        r"(?:<WANT>) <ADV>me (?:blesser|faire souffrir|punir physiquement)",
+        r"je me (?:frappe|mords|griffe|brule|blesse)(?: \w+){0,3} (?:quand|pour|jusque|expres"
+        r"|volontairement)",
+        r"(?:envie|besoin|gout|pulsion|veux|voudrais|vais|pense a|recommence a|arreter de|arrete de"
+        r"|continue a|tente de|expres de) (?:de )?me (?:faire|fais) (?:du |de )?mal\b"
+        r"(?! (?:au|aux|a la|a le|a|en)\b)",
+        r"je me (?:fais|fait) (?:du |de )?mal\b(?! (?:au|aux|a la|a le|a|en)\b)",
+        r"me suis (?:fait|faite) (?:du|de) mal",
+        r"me (?:suis )?brul\w* (?:\w+ ){0,3}(?:cigarette|briquet|expres|volontairement|pour"
+        r" (?:sentir|me punir|me calmer))",
+        r"(?:gratte|griffe|frappe|cogne|mords|pince)(?: \w+){0,6} jusque (?:a|au) (?:sang|saigner"
+        r"|avoir des bleus|me faire mal|avoir mal)",
+        r"(?:been |started |start )cutting(?! (?:back|costs|down|hair|the))|cutting again"
+        r"|cut myself|cutting myself|hurt myself|hurting myself|burn myself|burned myself",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        None,
+        r"\bme suis <ADV>(?:coupee?|taillad\w*|lacer\w*|entaill\w*) (?:expres|volontairement"
+        r"|encore|(?:les|mes) (?:bras|poignets|cuisses|jambes|veines))|\bme suis recoupee?",
+        r"\bme <ADV>(?:re)?(?:couper|coupe|coupais|taillad\w*|lacer\w*|entaill\w*)(?! (?:les cheveux"
+        r"|le doigt|les ongles|du monde|de|des|du|en|un|une|la parole|au|le|la|mes)\b)",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        THIRD,
+        r"coupe\w* (?:\w+ ){0,2}(?:les |mes |ses )?(?:poignets|veines)",
+        r"\bse (?:scarifi\w*|mutil\w*)",
+        r"\bse (?:fait|faire|fasse|font|faisait) (?:du|de) mal",
+        r"\bse (?:couper|coupe|coupait|taillad\w*)(?! (?:les cheveux|le doigt|du monde|de|en|au)\b)",
+        r"(?:coupures|cicatrices|entailles|marques) (?:\w+ ){0,2}(?:sur les |aux )?(?:bras|poignets"
+        r"|cuisses|jambes)",
+        r"(?:cut|cutting|hurt|hurting|harming) (?:himself|herself|themselves)",
+        r"\b(?:se|me) (?:fait|fais|faisait) des (?:coupures|entailles|brulures)",
+    ),
+]

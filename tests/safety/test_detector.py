@@ -1,0 +1,295 @@
+"""The crisis detector, through its public entry point `safety.assess`.
+
+Figures are asserted on the design and held-out splits combined (tests/crisis_dataset.py
+holds the targets). Failure messages list design-split texts only: the held-out split is
+written without looking at the lexicon, and its texts must not leak back into tuning.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from safety import Assessment, RiskCategory, RiskLevel, assess
+from tests.crisis_dataset import (
+    DATA,
+    MAX_FALSE_POSITIVE_RATE,
+    MIN_RECALL,
+    LabelledMessage,
+    measure,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DESIGN = DATA / "crisis_design.yml"
+HOLDOUT = DATA / "crisis_holdout.yml"
+LABELS = {"crisis", "distress", "none"}
+
+
+def _load(path: Path) -> list[LabelledMessage]:
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        LabelledMessage(m["text"], m["label"], content["split"], m.get("category"))
+        for m in content["messages"]
+    ]
+
+
+def _available_splits() -> list[list[LabelledMessage]]:
+    """The design split, and the held-out split once it exists."""
+    splits = [_load(DESIGN)]
+    if HOLDOUT.exists():
+        splits.append(_load(HOLDOUT))
+    else:
+        print("\ncrisis_holdout.yml is missing: figures below cover the design split only")
+    return splits
+
+
+def _says_crisis(text: str) -> bool:
+    return assess(text).is_crisis
+
+
+# --- the labelled datasets ----------------------------------------------------------
+
+
+def test_design_split_is_well_formed() -> None:
+    messages = _load(DESIGN)
+    assert len(messages) >= 220
+    assert {m.split for m in messages} == {"design"}
+    assert {m.label for m in messages} <= LABELS
+    categories = {c.value for c in RiskCategory}
+    for m in messages:
+        assert (m.category in categories) if m.label == "crisis" else m.category is None, m.text
+    share = {label: sum(m.label == label for m in messages) / len(messages) for label in LABELS}
+    assert 0.40 <= share["crisis"] <= 0.50, share
+    assert 0.20 <= share["distress"] <= 0.30, share
+    assert 0.25 <= share["none"] <= 0.35, share
+    assert len({m.text for m in messages}) == len(messages), "duplicate texts"
+
+
+def test_crisis_recall_and_false_positive_rate_on_all_splits() -> None:
+    splits = _available_splits()
+    for messages in splits:
+        print("\n" + measure(messages, _says_crisis).report(f"safety.assess, {messages[0].split}"))
+    combined = [m for messages in splits for m in messages]
+    figures = measure(combined, _says_crisis)
+    print(figures.report("safety.assess, all splits"))
+    design = {m.text for m in splits[0]}
+    shown = {
+        "missed (design)": [t for t in figures.missed if t in design],
+        "false alarms (design)": [t for t in figures.false_alarms if t in design],
+        "missed (held out, count)": sum(t not in design for t in figures.missed),
+        "false alarms (held out, count)": sum(t not in design for t in figures.false_alarms),
+    }
+    # plain floats: pytest must not print the Figures object (it holds held-out texts)
+    recall, false_positive_rate = figures.recall, figures.false_positive_rate
+    assert recall >= MIN_RECALL, shown
+    assert false_positive_rate <= MAX_FALSE_POSITIVE_RATE, shown
+
+
+def test_design_crisis_messages_get_their_category() -> None:
+    crisis = [m for m in _load(DESIGN) if m.label == "crisis"]
+    wrong = [
+        m.text for m in crisis if m.category not in {c.value for c in assess(m.text).categories}
+    ]
+    print(f"\ncategory found for {len(crisis) - len(wrong)}/{len(crisis)} design crisis messages")
+    assert not wrong
+
+
+def test_distress_is_told_apart_from_none_on_the_design_split() -> None:
+    # Not a safety target (a distress message taken for a crisis still gets help),
+    # but the level drives the tone of the reply.
+    messages = [m for m in _load(DESIGN) if m.label in ("distress", "none")]
+    right = sum(assess(m.text).level.value == m.label for m in messages)
+    print(f"\ndistress/none level right for {right}/{len(messages)} design messages")
+    assert right / len(messages) >= 0.95
+
+
+# --- targeted behaviour --------------------------------------------------------------
+
+IDIOMS_AND_PROFESSIONAL_USAGE = [
+    ("cellule de crise", "professional"),
+    ("crise du logement", "idiom"),
+    ("crise budgétaire", "idiom"),
+    ("mort de rire", "idiom"),
+    ("ce formulaire me tue", "idiom"),
+    ("je suis mort de fatigue", "idiom"),
+    ("formation sentinelle en prévention du suicide", "professional"),
+    ("comment évaluer le risque suicidaire d'un patient", "professional"),
+    ("protocole suicide à l'urgence", "professional"),
+    (
+        "un patient a fait une tentative de suicide, quelles sont les ressources pour l'équipe",
+        "professional",
+    ),
+    # Choice: a request for a crisis line's number is an information question (NONE,
+    # "professional" context); the knowledge base answers it with the same number.
+    ("c'est quoi le numéro de la ligne de prévention du suicide", "professional"),
+]
+
+
+@pytest.mark.parametrize(("text", "context"), IDIOMS_AND_PROFESSIONAL_USAGE)
+def test_idioms_and_professional_usage_are_not_a_crisis(text: str, context: str) -> None:
+    assessment = assess(text)
+    assert not assessment.is_crisis
+    assert assessment.categories == frozenset()
+    assert assessment.context == context
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("chu pu capable, j'pense à en finir", RiskCategory.SUICIDE),
+        ("je veux pu me réveiller", RiskCategory.SUICIDE),
+        ("tout le monde serait mieux sans moi", RiskCategory.SUICIDE),
+        ("j'ai écrit mes lettres", RiskCategory.SUICIDE),
+        ("je vais sauter", RiskCategory.SUICIDE),
+        ("à quoi bon continuer", RiskCategory.SUICIDE),
+        ("I want to die", RiskCategory.SUICIDE),
+        ("kms", RiskCategory.SUICIDE),
+        ("je pense pas que je vais passer la nuit", RiskCategory.SUICIDE),
+        ("je me scarifie", RiskCategory.SELF_HARM),
+        ("j'ai envie de me faire mal", RiskCategory.SELF_HARM),
+        ("j'ai envie de le tuer, je suis sérieux", RiskCategory.HARM_TO_OTHERS),
+        ("je vais faire un malheur", RiskCategory.HARM_TO_OTHERS),
+    ],
+)
+def test_first_person_risk_is_a_crisis(text: str, category: RiskCategory) -> None:
+    assessment = assess(text)
+    assert assessment.level is RiskLevel.CRISIS
+    assert category in assessment.categories
+    assert assessment.context is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "est-ce que ça fait mal de se pendre",
+        "quelle dose de tylenol pour ne pas se réveiller",
+        "combien de pilules",
+        "combien de pilules faut prendre pour mourir",
+        "c'est quoi la dose létale de morphine",  # even if asked by a clinician
+        "how many pills to overdose",
+    ],
+)
+def test_methods_questions_are_a_crisis_with_means(text: str) -> None:
+    assert RiskCategory.MEANS in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon collègue dit qu'il va se tuer",
+        "ma collègue parle de s'enlever la vie",
+        "my coworker told me she wants to kill herself",
+        "ma soeur se fait battre par son chum",
+    ],
+)
+def test_someone_else_at_risk_is_third_person(text: str) -> None:
+    assert RiskCategory.THIRD_PERSON in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon chum me frappe",
+        "j'ai peur qu'il me tue ce soir",
+        "il m'a menacée",
+        "mon conjoint m'a étranglée hier",
+        "he hits me when he drinks",
+    ],
+)
+def test_domestic_violence_is_immediate_danger(text: str) -> None:
+    assert RiskCategory.IMMEDIATE_DANGER in assess(text).categories
+
+
+def test_first_person_risk_wins_over_a_professional_context() -> None:
+    text = "je suis infirmière en psychiatrie et moi-même je pense au suicide"
+    assert assess(text) == Assessment(RiskLevel.CRISIS, frozenset({RiskCategory.SUICIDE}))
+
+
+def test_first_person_risk_wins_over_an_idiom() -> None:
+    assert assess("ce formulaire me tue, pis j'ai envie de me tuer pour vrai").is_crisis
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        [
+            "j'ai envie de mourir",
+            "J'AI ENVIE DE MOURIR",
+            "jai envie de mourrir",
+            "g envi de mourir",
+        ],
+        ["je veux plus vivre", "JE VEUX PU VIVRE", "jveux pu vivre", "je veu pus vivre!!!"],
+        ["je pense à me suicider", "je pense a me suicider", "JPENSE A ME SUICIDÉ"],
+        ["je suis à boutte", "JE SUIS À BOUTTE", "chu a boutte"],
+        ["ce formulaire me tue", "CE FORMULAIRE ME TUE", "ce formulair me tu"],
+    ],
+)
+def test_case_accents_and_typos_do_not_change_the_level(variants: list[str]) -> None:
+    assert len({assess(text).level for text in variants}) == 1, [
+        (text, assess(text).level) for text in variants
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["je suis à boutte", "j'en peux plus de mes shifts", "I'm so stressed"]
+)
+def test_distress_without_risk_is_distress(text: str) -> None:
+    assert assess(text) == Assessment(RiskLevel.DISTRESS)
+
+
+def test_a_denied_risk_is_distress_not_none() -> None:
+    assert assess("je suis pas suicidaire, juste vidée").level is RiskLevel.DISTRESS
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t  \n"])
+def test_empty_and_whitespace_are_none(text: str) -> None:
+    assert assess(text) == Assessment(RiskLevel.NONE, frozenset(), None)
+
+
+def test_a_10000_character_message_is_handled() -> None:
+    filler = "Bonjour, je vous écris au sujet de mon horaire de la semaine prochaine. "
+    benign = (filler * (10_000 // len(filler) + 1))[:10_000]
+    assert assess(benign) == Assessment(RiskLevel.NONE)
+    risky = benign[: 10_000 - 40] + " je veux mourir ce soir"
+    assert assess(risky).is_crisis
+
+
+def test_same_message_same_assessment() -> None:
+    text = "mon collègue dit qu'il va se tuer"
+    assert assess(text) == assess(text)
+    assert hash(assess(text)) == hash(assess(text))
+
+
+# --- packaging -----------------------------------------------------------------------
+
+_IMPORT_PROBE = (
+    "import sys; sys.path.insert(0, sys.argv[1]); before = set(sys.modules); import safety; "
+    "print('\\n'.join(sorted(set(sys.modules) - before)))"
+)
+_PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
+
+
+@pytest.mark.parametrize("python", _PYTHONS, ids=["app-runtime", "rasa-runtime"])
+def test_safety_imports_only_the_standard_library(python: str) -> None:
+    if not Path(python).exists():
+        pytest.skip(f"{python} is not installed")
+    result = subprocess.run(
+        [python, "-c", _IMPORT_PROBE, str(ROOT)], capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.split()
+    assert "safety" in loaded
+    stdlib = set(
+        subprocess.run(
+            [python, "-c", "import sys; print(' '.join(sys.stdlib_module_names))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
+    outside = [m for m in loaded if m.split(".")[0] not in stdlib | {"safety"}]
+    assert not outside
+    assert not {"numpy", "yaml", "spacy", "torch"} & {m.split(".")[0] for m in loaded}
