@@ -37,7 +37,7 @@ class StackConfig:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_environment(cls) -> "StackConfig":
+    def from_environment(cls) -> StackConfig:
         env = os.environ
         config = cls(
             gateway_port=int(env.get("RELAIS_PORT", "8000")),
