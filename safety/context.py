@@ -168,7 +168,9 @@ DISTRESS = _any(
     r"|mal partout|bout de (?:mes )?forces|tiens plus debout|boule au ventre|estomac noue"
     r"|coeur qui bat|noie dans|submergee?|insoutenable|intenable|trop lourd|charge de travail"
     r"|tete pleine|oublie tout|concentrer|irritable|reconnais plus|plus de (?:motivation|energie)"
-    r"|plus denergie|(?:suis|sens) usee?|(?:suis|sens|coeur est) (?:\w+ )?brisee?|a petit feu|demissionner|lacher ma job)\b",
+    r"|plus denergie|(?:suis|sens) usee?|(?:suis|sens|coeur est) (?:\w+ )?brisee?|a petit feu|demissionner|lacher ma job"
+    r"|me reveiller dans (?:\w+ ){0,2}(?:semaines?|jours|mois)|dormir pendant (?:une|deux|des) "
+    r"(?:semaines?|jours|mois))\b",
     # relations at work and at home, self-worth, grief, trauma
     r"\b(?:rabaiss\w*|me parle mal|humili\w*|exclue?|mepris\w*|crie (?:apres|dessus)|traitee? de"
     r"|personne me comprend|pas a ma place|personne a qui parler|incompetente?|pas a la hauteur"

@@ -11,10 +11,18 @@ import re
 
 from .language import Rule, compile_pattern
 from .means import MEANS_RULES
+from .signs import SIGNS_RULES
 from .suicide import SELF_HARM_RULES, SUICIDE_RULES
 from .violence import DANGER_RULES, HARM_RULES
 
-RULES: list[Rule] = [*SUICIDE_RULES, *SELF_HARM_RULES, *HARM_RULES, *DANGER_RULES, *MEANS_RULES]
+RULES: list[Rule] = [
+    *SUICIDE_RULES,
+    *SIGNS_RULES,
+    *SELF_HARM_RULES,
+    *HARM_RULES,
+    *DANGER_RULES,
+    *MEANS_RULES,
+]
 
 
 def _groups(rules: list[Rule], size: int = 8) -> list[tuple[re.Pattern[str], list[Rule]]]:

@@ -50,15 +50,35 @@ MACROS = {
     r"|(?:me )?(?:endormir|dormir) (?:pour (?:toujours|de bon)|(?:et |puis )?(?:plus |pas |jamais )+"
     r"me reveill\w*)"
     r"|(?:plus|pas|jamais) (?:me|se) reveill\w*(?! <WAKE_OK>)|avoir un accident|rejoindre <DEAD>"
+    r"|fermer les yeux (?:pour toujours|pour de bon|a jamais)|(?:go to )?sleep and (?:never|not) wake up"
     r"|die|be dead|not exist|not wake up|never wake up|disappear|sleep forever|stop existing"
     r"|sleep and (?:never|not) wake up|go to sleep forever|quitter (?:ce monde|la vie|cette vie"
     r"|la terre)|leave this world|rejoindre (?:les anges|le ciel|mon ange)"
-    r"|arreter de (?:exister|vivre|respirer)|stop breathing|me eteindre|me effacer"
+    r"|arreter de (?:exister|vivre|respirer)|stop breathing|me eteindre|me effacer(?! (?:dans|en|devant|pendant|lors|au|aux)\b)"
     r"|plus souffrir(?! de\b| au\b| a\b)"
     r"|not be alive|not live)",
     "PARTIR": r"(?:partir|go|me en aller|se en aller) (?:pour de bon|pour toujours|forever)(?! (?:de|d|du|des|en|a|au|aux"
     r"|vers|chez|loin|ailleurs)\b)",
     # a better world without the writer: "ce serait mieux si je partais"
+    # warning signs: giving away or cancelling, then a finality cue (lexicon/signs.py)
+    "GIVE": r"(?:donne|donner|vendu|vendre|distribue|legue|fait adopter|place|annule|debarrasse\w*"
+    r"|(?:trouve|cherche) (?:une |un )?(?:nouvelle |nouveau )?(?:famille|maison|foyer) pour)"
+    r"(?: \w+){0,3} (?:chats?|chiens?|animaux|animal|perroquet|oiseau|poissons?|lapin|affaires"
+    r"|biens|choses|meubles|outils|bijoux|char|auto|voiture|guitare|collection|rendez vous"
+    r"|abonnement|cours|voyage|reservations?|billets?|plans|tout)\b",
+    "FINAL": r"(?:(?:en )?aurai (?:plus|pas|jamais) besoin\b(?! (?:avec|parce|car|puisque|vu"
+    r"|depuis|maintenant|a cause|grace|quand|tant que|pour (?:le|un) moment|cet|cette)\b)"
+    r"|(?:quand|une fois que|lorsque) je (?:serai|serais|vais etre) (?:plus|pas) la"
+    r"|la ou je (?:vais|me en vais)|where i am going|mieux (?:\w+ ){0,3}que moi"
+    r"|(?:tout )?seule? apres(?= \.| ?$)|apres moi|sans moi|il reste (?:juste|seulement|plus que) a)",
+    "KIN": r"(?:enfants|fils|fille|filles|mere|pere|soeur|soeurs|frere|freres|chum|blonde|mari"
+    r"|femme|famille|proches|parents|amis?|amies?|petits enfants|conjointe?)",
+    "DRUG": r"(?:le |la |les |au |aux |a la |a le |des |du |de la |de |a )?(?:morphine|fentanyl"
+    r"|dilaudid|hydromorphone|narcotiques|opioides|stupefiants|medicaments|pilules|potassium|kcl"
+    r"|insuline|propofol|benzos?|ativan|midazolam|ketamine|pharmacie|armoire|pyxis|omnicell"
+    r"|drogues?|tout ce que il faut|somniferes|comprimes|medocs|seroquel|tylenol|advil|dodo)",
+    "TEMPTED": r"(?:y pense|y penser|y songe|y songer|tentant|tentation|me en garder|en garder"
+    r"|pour moi|pour en finir|me en servir|sais (?:exactement )?(?:quoi|combien|quelle dose))",
     "BETTER": r"(?:plus simple|plus facile|mieux|regler\w*|soulag\w*|personne|debarras|happier"
     r"|changerait rien)",
     "GONE": r"(?:(?:etais|serais|existais|etait) (?:plus|pas|morte?|partie?)|partais|mourais"

@@ -67,6 +67,8 @@ MEANS_RULES: list[Rule] = [
         r"|en finir|partir(?! (?:en|a|au|aux|de|du|pour|vers|chez|avec|sans|tot|plus)\b)"
         r"|die|go(?! (?:to|home|back|out|there|with|on)\b)|kill (?:myself|yourself)|end it"
         r"|commit suicide)",
+        r"(?:facons?|moyens?|methodes?|ways?) (?:de |d |to )?(?:partir|mourir|go|die) (?:sans (?:souffrir"
+        r"|douleur|mal)|painlessly|doucement)",
         r"(?:sans douleur|painless|sans souffrir)(?: \w+){0,2} (?:mourir|die|suicide|me tuer"
         r"|se tuer)|(?:mourir|die) (?:sans douleur|painlessly|sans souffrir)",
         r"comment (?:on |je |tu |faire pour |faut (?:il )?faire pour |peut on |on fait pour )?"

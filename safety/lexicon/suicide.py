@@ -25,7 +25,7 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:pris|prise) ma decision(?: \w+){0,6} (?:calme|paix|soulag\w*|enfin|serein\w*)"
         r"|(?:en paix|calme|sereine?) (?:avec|depuis) (?:ma|que je ai pris ma) decision"
         r"|made (?:my )?peace with (?:my|the) decision",
-        r"(?:annule|donne|vendu|rendu)(?: \w+){0,6} (?:en )?aurai (?:plus|pas) besoin",
+        r"(?:annule|donne|vendu|rendu)(?: \w+){0,6} <FINAL>",
         r"debarrass\w* de moi|rid of me",
         r"(?:not|won t|will not|not going to) be (?:around|here) (?:much )?(?:longer|for long|anymore)",
         r"acces (?:a|aux) (?:la |le |des )?(?:morphine|medicaments|narcotiques|opioides|pilules"
@@ -139,7 +139,6 @@ SUICIDE_RULES: list[Rule] = [
         r" (?:personne|rien|changerait|remarquer\w*|rendrait compte|manquer\w*|mieux|soulag\w*"
         r"|reglerait)",
         r"personne (?:\w+ ){0,5}si je (?:mourais|disparaissais|partais|etais plus la)",
-        r"(?:suis|sens comme|sens|am|feel like) (?:un|une|a) (?:fardeau|poids|poid|boulet|burden)",
         r"(?:better|easier|mieux) (?:\w+ ){0,4}if i (?:was|were|died)|if i (?:was|were) (?:dead|gone)",
         r"(?:aurais|aurait) (?:aime|voulu|prefere) (?:jamais|pas) (?:etre )?(?:naitre|nee?)",
         r"(?:vois|imagine) (?:pas|plus) (?:\w+ ){0,2}(?:continuer a vivre|vivre encore|vieillir)",
@@ -183,7 +182,8 @@ SUICIDE_RULES: list[Rule] = [
         r"au cas (?:ou|que) je (?:serais|serai|suis|sois) (?:plus|pas) la",
         r"(?:regle|mis en ordre|mis de le ordre dans|mettre de le ordre dans|mettre en ordre|regler"
         r"|prepare) (?:\w+ ){0,2}(?:mes affaires|mes papiers|mes comptes|mon testament)",
-        r"(?:mis|mettre|mets) (?:toutes )?(?:mes|ses) (?:affaires|choses|papiers) en ordre",
+        r"(?:mis|mettre|mets) (?:toutes )?(?:mes|ses) (?:affaires|choses|papiers) en ordre(?!(?: \w+){0,6}"
+        r" (?:casier|bureau|avant (?:mon|le) (?:conge|depart|demenagement)|retraite))",
         r"(?:plus|pas) (?:faire )?partie (?:de ce monde|du monde|de la vie)",
         r"(?:veux|voudrais|aimerais) (?:pas|plus) voir (?:demain|le matin|un autre jour)",
         r"wish (?:i|id|i would|i d) (?:never|not) (?:wake up|been born|exist)",

@@ -24,12 +24,19 @@ HARM_RULES: list[Rule] = [
         r"|battre|frappe|frappait|bat|battait|etrangle|viole)(?! (?:ce|cette|ces|le|la|les|mon|ma|ton|ta) (?:rapport|dossier|projet|examen"
         r"|exam|shift|quart|formulaire|travail|match|temps|game|jeu|test|bogue|bug|processus"
         r"|virus|moteur|fichier|document|presentation|quiz|cours|entrevue|oral)\b)",
-        r"(?:tuer|tue|buter|etrangler|etrangle|poignarder|egorger|tirer sur|frapper|frappe|battre"
-        r"|bat|blesser|faire du mal a|faire mal a|secouer|massacrer|kill|hurt|shoot|stab)"
+        r"(?<!pas )(?<!jamais )(?:tuer|tue|buter|etrangler|etrangle|poignarder|egorger|tirer sur|frapper"
+        r"|frappe|battre|bat|blesser|faire du mal a|faire mal a|secouer|massacrer|etouffer|noyer"
+        r"|brasser|kill|hurt|shoot|stab)"
         r" (?:quelqu un|tout le monde|des gens|du monde|him|her|them|someone|somebody|everyone"
         r"|people|(?:mon|ma|mes|le|la|les|un|une|ce|cette|ces|son|sa|ses|notre|nos|my|the|a|his)"
         r" (?:\w+ )?<PERSON>)\b",
         r"faire un (?:malheur|carnage|massacre)|tirer dans le tas|shoot up",
+        # a parent's urge to harm a baby or child ("le lancer contre le mur")
+        r"(?:le|la|les) (?:lancer|garocher|pitcher|cogner|secouer|brasser) (?:contre|sur|par terre"
+        r"|dans)(?: le| la| un)? (?:mur|plancher|sol|bain|lit|couchette)",
+        r"(?:peur|envie|pensees?|idees?|tentee?|pulsions?) (?:\w+ ){0,5}(?:de |d )?(?:secouer"
+        r"|frapper|etouffer|noyer|brasser|lancer|faire du mal a) (?:mon|ma|mes|le|la|notre)"
+        r" (?:petite?|petits|bebe|enfant|garcon|nourrisson|bambin)\b",
         r"reponds? (?:plus|pas) de (?:moi|mes actes|mes gestes)",
         r"(?:veux|voudrais|aimerais|souhaite|espere) (?:que )?(?:il|elle|mon \w+|ma \w+) (?:meure"
         r"|creve|crever|mourir)\b",

@@ -12,39 +12,17 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from safety import Assessment, RiskCategory, RiskLevel, assess
-from tests.crisis_dataset import (
-    DATA,
-    MAX_FALSE_POSITIVE_RATE,
-    MIN_RECALL,
-    LabelledMessage,
-    measure,
-)
+from tests.crisis_dataset import LabelledMessage, check_targets, load_messages
 
 ROOT = Path(__file__).resolve().parents[2]
-DESIGN = DATA / "crisis_design.yml"
-HOLDOUT = DATA / "crisis_holdout.yml"
 LABELS = {"crisis", "distress", "none"}
 
 
-def _load(path: Path) -> list[LabelledMessage]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        LabelledMessage(m["text"], m["label"], content["split"], m.get("category"))
-        for m in content["messages"]
-    ]
-
-
-def _available_splits() -> list[list[LabelledMessage]]:
-    """The design split, and the held-out split once it exists."""
-    splits = [_load(DESIGN)]
-    if HOLDOUT.exists():
-        splits.append(_load(HOLDOUT))
-    else:
-        print("\ncrisis_holdout.yml is missing: figures below cover the design split only")
-    return splits
+def _design() -> list[LabelledMessage]:
+    """The whole design split: both of its files."""
+    return load_messages("design")
 
 
 def _says_crisis(text: str) -> bool:
@@ -55,7 +33,7 @@ def _says_crisis(text: str) -> bool:
 
 
 def test_design_split_is_well_formed() -> None:
-    messages = _load(DESIGN)
+    messages = _design()
     assert len(messages) >= 220
     assert {m.split for m in messages} == {"design"}
     assert {m.label for m in messages} <= LABELS
@@ -69,28 +47,13 @@ def test_design_split_is_well_formed() -> None:
     assert len({m.text for m in messages}) == len(messages), "duplicate texts"
 
 
-def test_crisis_recall_and_false_positive_rate_on_all_splits() -> None:
-    splits = _available_splits()
-    for messages in splits:
-        print("\n" + measure(messages, _says_crisis).report(f"safety.assess, {messages[0].split}"))
-    combined = [m for messages in splits for m in messages]
-    figures = measure(combined, _says_crisis)
-    print(figures.report("safety.assess, all splits"))
-    design = {m.text for m in splits[0]}
-    shown = {
-        "missed (design)": [t for t in figures.missed if t in design],
-        "false alarms (design)": [t for t in figures.false_alarms if t in design],
-        "missed (held out, count)": sum(t not in design for t in figures.missed),
-        "false alarms (held out, count)": sum(t not in design for t in figures.false_alarms),
-    }
-    # plain floats: pytest must not print the Figures object (it holds held-out texts)
-    recall, false_positive_rate = figures.recall, figures.false_positive_rate
-    assert recall >= MIN_RECALL, shown
-    assert false_positive_rate <= MAX_FALSE_POSITIVE_RATE, shown
+def test_crisis_targets_per_split() -> None:
+    problems = check_targets(_says_crisis, "safety.assess")
+    assert not problems, problems
 
 
 def test_design_crisis_messages_get_their_category() -> None:
-    crisis = [m for m in _load(DESIGN) if m.label == "crisis"]
+    crisis = [m for m in _design() if m.label == "crisis"]
     wrong = [
         m.text for m in crisis if m.category not in {c.value for c in assess(m.text).categories}
     ]
@@ -101,7 +64,7 @@ def test_design_crisis_messages_get_their_category() -> None:
 def test_distress_is_told_apart_from_none_on_the_design_split() -> None:
     # Not a safety target (a distress message taken for a crisis still gets help),
     # but the level drives the tone of the reply.
-    messages = [m for m in _load(DESIGN) if m.label in ("distress", "none")]
+    messages = [m for m in _design() if m.label in ("distress", "none")]
     right = sum(assess(m.text).level.value == m.label for m in messages)
     print(f"\ndistress/none level right for {right}/{len(messages)} design messages")
     assert right / len(messages) >= 0.95
