@@ -96,7 +96,7 @@ class StackConfig:
                     str(self.rasa_python_bin / "rasa"), "run",
                     "--enable-api", "--auth-token", self.rasa_token,
                     "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-                    "--model", str(self.model_dir),
+                    "--model", str(self.model_dir / "relais.tar.gz"),
                     "--endpoints", str(self.endpoints),
                     "--credentials", str(ROOT / "bot" / "credentials.yml"),
                 ],
