@@ -1,0 +1,80 @@
+"""action_answer_question: answers from the knowledge base, with its source and review date.
+
+Below the calibrated confidence threshold it says it is not sure, offers up to three likely
+articles and a person; it never answers with an unrelated article.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.settings import get_knowledge_base
+from knowledge_base.answers import Answer, compose_answer, compose_unsure
+from knowledge_base.search import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+# What a menu button (a bare intent payload such as "/ask_pae") is asking about.
+TOPIC_QUESTIONS: dict[str, str] = {
+    "ask_pae": "Qu'est-ce que le programme d'aide aux employés (PAE)?",
+    "ask_bqvt": "Qu'est-ce que le bureau de la qualité de vie au travail (BQVT)?",
+    "ask_listening": "À qui parler maintenant : lignes d'écoute et pairs aidants",
+    "ask_manager_help": "Je suis gestionnaire : comment suggérer le PAE à un employé?",
+    "ask_work_health": "Signes d'épuisement professionnel",
+    "ask_work_relations": "Conflit avec un collègue : que faire?",
+    "ask_physician_help": "Programme d'aide aux médecins du Québec (PAMQ)",
+    "ask_privacy": "Relais est-il anonyme? Qu'est-ce qui est conservé?",
+}
+RISK_REMINDER = (
+    "Les lignes restent ouvertes jour et nuit : 1 866 APPELLE (1 866 277-3553), "
+    "texto 535353, Info-Social 811 option 2."
+)
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name") or ""
+        try:
+            knowledge_base = get_knowledge_base()
+            answer = self._answer(knowledge_base, tracker, message, intent)
+        except Exception:  # the index is missing or broken: say so, offer a person
+            logger.exception("knowledge base unavailable")
+            dispatcher.utter_message(response="utter_knowledge_unavailable")
+            return []
+        if answer is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources}}
+            dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
+        if tracker.get_slot("at_risk"):
+            dispatcher.utter_message(text=RISK_REMINDER)
+        return []
+
+    @staticmethod
+    def _answer(
+        knowledge_base: KnowledgeBase, tracker: Tracker, message: dict[str, Any], intent: str
+    ) -> Answer | None:
+        article_id = next(tracker.get_latest_entity_values("article_id"), None)
+        if intent == "ask_article" and article_id:
+            article = knowledge_base.article(article_id)
+            if article is not None:
+                return compose_answer(knowledge_base.lead_hit(article), related=[])
+        text = str(message.get("text") or "")
+        query = TOPIC_QUESTIONS.get(intent, text) if text.startswith("/") else text
+        audience = (message.get("metadata") or {}).get("audience")
+        result = knowledge_base.search(query, audience=audience, k=3)
+        if result.confident and result.hits:
+            return compose_answer(result.hits[0], related=[hit.article for hit in result.hits[1:]])
+        if intent == "out_of_scope":
+            return None
+        return compose_unsure([hit.article for hit in result.hits])

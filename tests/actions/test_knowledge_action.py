@@ -1,0 +1,97 @@
+"""action_answer_question, run the way rasa-sdk runs it: a Tracker, a CollectingDispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.knowledge as knowledge_action
+from knowledge_base.embedders import create_embedder
+from knowledge_base.loader import load_articles
+from knowledge_base.search import KnowledgeBase, SearchSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
+
+
+def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+        "metadata": {"audience": "employee"},
+    }
+    return Tracker("test", slots, message, [], False, None, {}, "action_listen")
+
+
+def run(kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, tracker_: Tracker) -> list[dict]:
+    def get() -> KnowledgeBase:
+        if isinstance(kb, Exception):
+            raise kb
+        return kb
+
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", get)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(knowledge_action.ActionAnswerQuestion().run(dispatcher, tracker_, {}))
+    return dispatcher.messages
+
+
+def knowledge_base(threshold: float) -> KnowledgeBase:
+    settings = SearchSettings(threshold=threshold, lexical_weight=0.3)
+    return KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), settings)
+
+
+def test_picked_article_is_answered_with_source_and_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = next(a for a in ARTICLES if a.id == "pae-gratuit-et-confidentiel")
+    entities = [{"entity": "article_id", "value": article.id}]
+    messages = run(knowledge_base(0.0), monkeypatch, tracker("/ask_article", "ask_article", entities))
+    answer = messages[0]
+    assert answer["text"].startswith(article.summary)
+    assert f"Source : {article.title} (révisée le {article.last_reviewed.isoformat()})" in answer["text"]
+    assert answer["custom"]["relais"]["sources"][0]["id"] == article.id
+    assert answer["custom"]["relais"]["topic"] == "pae"
+    assert {"title": "Parler à quelqu'un", "payload": "/request_human"} in answer["buttons"]
+
+
+def test_confident_search_answers_from_the_best_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(knowledge_base(-1.0), monkeypatch, tracker("PAE gratuit confidentiel", "ask_pae"))
+    answer = messages[0]
+    source = answer["custom"]["relais"]["sources"][0]
+    assert f"Source : {source['title']}" in answer["text"]
+    assert len(answer["buttons"]) <= 3
+
+
+def test_unsure_offers_articles_and_a_person_never_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(knowledge_base(2.0), monkeypatch, tracker("truc bizarre", "nlu_fallback"))
+    answer = messages[0]
+    assert "pas certain" in answer["text"]
+    assert "Source :" not in answer["text"]
+    assert answer["custom"]["relais"]["sources"] == []
+    assert 1 <= len(answer["buttons"]) <= 4
+    assert answer["buttons"][-1]["payload"] == "/request_human"
+    assert all(b["payload"].startswith("/ask_article") for b in answer["buttons"][:-1])
+
+
+def test_out_of_scope_without_a_confident_match_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(knowledge_base(2.0), monkeypatch, tracker("score du Canadien hier", "out_of_scope"))
+    assert messages[0]["response"] == "utter_out_of_scope"
+
+
+def test_menu_button_asks_the_topic_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(knowledge_base(-1.0), monkeypatch, tracker("/ask_bqvt", "ask_bqvt"))
+    assert messages[0]["custom"]["relais"]["sources"]
+
+
+def test_risk_reminder_follows_answers_after_a_crisis(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(knowledge_base(-1.0), monkeypatch, tracker("le PAE", "ask_pae", at_risk=True))
+    assert "1 866 277-3553" in messages[-1]["text"]
+
+
+def test_missing_index_is_said_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(FileNotFoundError("var/index"), monkeypatch, tracker("le PAE", "ask_pae"))
+    assert messages == [messages[0]] and messages[0]["response"] == "utter_knowledge_unavailable"
