@@ -103,7 +103,7 @@ DANGER_RULES: list[Rule] = [
         THIRD,
         r"\bse (?:fait|font|faisait|faire) (?:battre|frapper|violenter|agresser|violer|tabasser"
         r"|brasser|menacer|etrangler)",
-        r"(?:suis|sommes|sens|est|sont|es|am|is|are|feel) (?:\w+ )?en danger(?! de)",
+        r"(?:suis|sommes|sens|est|sont|es|am|is|are|feel) (?:(?!pas |plus |jamais |not )\w+ )?en danger(?! de)",
         r"(?:est|sont|se fait|me fait|suis|etre) (?:\w+ )?maltrait\w*",
         r"menaces? de mort|death threats?",
         r"menac\w* (?:ma|mon|mes) (?:famille|enfants|fils|fille|vie|bebe)",

@@ -256,3 +256,8 @@ def test_safety_imports_only_the_standard_library(python: str) -> None:
     outside = [m for m in loaded if m.split(".")[0] not in stdlib | {"safety"}]
     assert not outside
     assert not {"numpy", "yaml", "spacy", "torch"} & {m.split(".")[0] for m in loaded}
+
+
+@pytest.mark.parametrize("text", ["je suis pas en danger en ce moment", "je ne suis pas en danger"])
+def test_saying_you_are_not_in_danger_is_not_a_crisis(text: str) -> None:
+    assert not assess(text).is_crisis
