@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +17,9 @@ class Settings(BaseSettings):
 
     environment: str = "development"
     # One URL per Rasa replica; each conversation sticks to one of them.
-    rasa_urls: list[str] = Field(default_factory=lambda: ["http://127.0.0.1:5005"])
+    rasa_urls: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://127.0.0.1:5005"]
+    )
     rasa_token: str = ""
     rasa_timeout_seconds: float = 3.0
     action_server_url: str = "http://127.0.0.1:5055"
