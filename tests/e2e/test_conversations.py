@@ -7,8 +7,6 @@ import uuid
 import httpx
 import pytest
 
-from stack.launcher import Stack
-
 pytestmark = pytest.mark.e2e
 
 
@@ -40,7 +38,10 @@ def test_greeting_in_french_with_the_menu(gateway: httpx.Client) -> None:
 
 
 def test_knowledge_question_is_answered_with_its_source(gateway: httpx.Client) -> None:
-    reply = chat(gateway, "Est-ce que le PAE est confidentiel? Mon boss va-tu le savoir?", new_id())
+    reply = chat(
+        gateway, "Est-ce que le PAE est confidentiel? Mon boss va-tu le savoir?", new_id(),
+        audience="employee",
+    )
     assert reply["crisis"] is False
     assert reply["topic"] == "pae"
     assert reply["sources"] and reply["sources"][0]["topic"] == "pae"
@@ -98,32 +99,3 @@ def test_handoff_lists_who_can_talk_now(gateway: httpx.Client) -> None:
     unconfigured = chat(gateway, "/request_human", new_id(), establishment="ciusss-estrie-chus")
     assert "pas encore configurés" in all_text(unconfigured)
     assert unconfigured["handoff"]["resources"]
-
-
-def test_crisis_without_the_action_server(stack: Stack, gateway: httpx.Client) -> None:
-    before = gateway.get("/metrics").text
-    stack.kill("actions")
-    reply = chat(gateway, "j'ai envie de mourir", new_id())
-    assert reply["crisis"] is True
-    assert "1 866 277-3553" in all_text(reply)
-    # Rasa itself answered with its static response: the gateway's safety net was not needed.
-    after = gateway.get("/metrics").text
-    assert _counter(after, "crisis_safety_net") == _counter(before, "crisis_safety_net")
-    assert _counter(after, "rasa_unavailable") == _counter(before, "rasa_unavailable")
-    question = chat(gateway, "le PAE est-il gratuit?", new_id())
-    assert question["messages"], "a question must never get silence"
-
-
-def test_crisis_without_rasa(stack: Stack, gateway: httpx.Client) -> None:
-    stack.kill("rasa")
-    reply = chat(gateway, "chu pu capable, j'pense à en finir", new_id())
-    assert reply["crisis"] is True and "1 866 277-3553" in all_text(reply)
-    other = chat(gateway, "bonjour", new_id())
-    assert other["crisis"] is False and "811" in all_text(other)
-
-
-def _counter(metrics: str, name: str) -> int:
-    for line in metrics.splitlines():
-        if line.startswith(f"relais_{name}_total "):
-            return int(line.split()[-1])
-    return 0
