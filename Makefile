@@ -45,11 +45,9 @@ models/.trained: .venv/rasa/.installed $(TRAINING_FILES)
 
 train: models/.trained ## train the Rasa model if training data changed
 
-var/index/manifest.json: .venv/app/.installed $(ARTICLES)
+index: .venv/app/.installed ## build the search index if the content or the embedder changed
 	$(APP)/python -m knowledge_base.build --articles knowledge_base/articles \
 	  --out var/index --embedder $(EMBEDDER) --seeds $(SEEDS)
-
-index: var/index/manifest.json ## build the search index if the content changed
 
 kb-check: .venv/app/.installed ## validate every knowledge-base article
 	$(APP)/python -m knowledge_base.check --articles knowledge_base/articles --seeds $(SEEDS)
