@@ -16,6 +16,14 @@ from dataclasses import dataclass
 
 from ..assessment import RiskCategory
 
+# Short names the rule files use for the categories.
+SUICIDE = RiskCategory.SUICIDE
+SELF_HARM = RiskCategory.SELF_HARM
+HARM = RiskCategory.HARM_TO_OTHERS
+DANGER = RiskCategory.IMMEDIATE_DANGER
+THIRD = RiskCategory.THIRD_PERSON
+MEANS = RiskCategory.MEANS
+
 MACROS = {
     # up to three softening adverbs: "je veux JUSTE mourir", "j'ai TELLEMENT envie"
     "ADV": r"(?:(?:juste|vraiment|tellement|seulement|simplement|ben|bien|meme|presque|souvent"

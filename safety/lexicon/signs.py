@@ -13,11 +13,7 @@ Families (each pattern is a combination, not one message):
 
 from __future__ import annotations
 
-from ..assessment import RiskCategory
-from .language import Rule, rules
-
-SUICIDE = RiskCategory.SUICIDE
-THIRD = RiskCategory.THIRD_PERSON
+from .language import SUICIDE, THIRD, Rule, rules
 
 SIGNS_RULES: list[Rule] = [
     *rules(

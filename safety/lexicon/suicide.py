@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from ..assessment import RiskCategory
-from .language import Rule, rules
-
-SUICIDE = RiskCategory.SUICIDE
-SELF_HARM = RiskCategory.SELF_HARM
-HARM = RiskCategory.HARM_TO_OTHERS
-DANGER = RiskCategory.IMMEDIATE_DANGER
-THIRD = RiskCategory.THIRD_PERSON
-MEANS = RiskCategory.MEANS
+from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, rules
 
 SUICIDE_RULES: list[Rule] = [
     # --- suicide: wishes, intents, plans ------------------------------------------
