@@ -83,7 +83,10 @@ async def measure(gateway_url: str, rasa_url: str, conversations: int, concurren
             )
             response.raise_for_status()
 
-        await via_gateway("warm-up", "Bonjour")
+        # Warm up both paths (model, index and HTTP pools) so neither pays first-call costs.
+        for text in TURNS:
+            await via_gateway("warm-up-gateway", text)
+            await via_rasa("warm-up-rasa", text)
         print(f"{conversations} conversations x {len(TURNS)} turns, concurrency {concurrency}")
         rasa_p50 = describe("rasa", *await run_load(via_rasa, conversations, concurrency))
         gateway_p50 = describe("gateway", *await run_load(via_gateway, conversations, concurrency))
