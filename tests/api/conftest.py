@@ -24,6 +24,14 @@ class ScriptedRasa:
     )
     received: list[dict[str, Any]] = field(default_factory=list)
 
+    def fail_with(self, error: Exception) -> None:
+        """Make every webhook call raise `error`, as a stopped or stuck Rasa would."""
+
+        def raise_error(_: dict[str, Any]) -> httpx.Response:
+            raise error
+
+        self.reply = raise_error
+
     def handler(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/status":
             return httpx.Response(200, json={"model_id": "test-model"})

@@ -67,10 +67,7 @@ def test_personal_information_is_redacted_before_reaching_rasa(client: TestClien
 
 
 def test_rasa_down_still_gives_the_static_crisis_reply(client: TestClient, rasa: ScriptedRasa) -> None:
-    def down(_: dict) -> httpx.Response:
-        raise httpx.ConnectError("refused")
-
-    rasa.reply = down
+    rasa.fail_with(httpx.ConnectError("refused"))
     body = client.post("/api/chat", json={"message": "chu pu capable, j'pense à en finir"}).json()
     assert body["crisis"] is True
     assert body["messages"][0]["text"] == domain_text("utter_crisis")
@@ -79,10 +76,7 @@ def test_rasa_down_still_gives_the_static_crisis_reply(client: TestClient, rasa:
 
 
 def test_rasa_too_slow_gives_apology_and_24_7_lines(client: TestClient, rasa: ScriptedRasa) -> None:
-    def slow(_: dict) -> httpx.Response:
-        raise httpx.ReadTimeout("timed out")
-
-    rasa.reply = slow
+    rasa.fail_with(httpx.ReadTimeout("timed out"))
     response = client.post("/api/chat", json={"message": "c'est quoi le BQVT?"})
     assert response.status_code == 200
     body = response.json()
@@ -98,10 +92,7 @@ def test_rasa_error_status_is_not_passed_on_as_5xx(client: TestClient, rasa: Scr
 
 
 def test_violence_uses_the_violence_variant_when_rasa_is_down(client: TestClient, rasa: ScriptedRasa) -> None:
-    def down(_: dict) -> httpx.Response:
-        raise httpx.ConnectError("refused")
-
-    rasa.reply = down
+    rasa.fail_with(httpx.ConnectError("refused"))
     body = client.post("/api/chat", json={"message": "mon chum me frappe pis j'ai peur qu'il me tue ce soir"}).json()
     assert body["crisis"] is True
     assert body["messages"][0]["text"] == domain_text("utter_crisis_violence")

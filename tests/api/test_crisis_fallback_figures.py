@@ -10,10 +10,7 @@ from tests.crisis_dataset import check_targets
 
 
 def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:
-    def down(_: dict) -> httpx.Response:
-        raise httpx.ConnectError("refused")
-
-    rasa.reply = down
+    rasa.fail_with(httpx.ConnectError("refused"))
 
     def says_crisis(text: str) -> bool:
         response = client.post("/api/chat", json={"message": text[:2000]})
