@@ -42,24 +42,26 @@ class ChatService:
             "establishment": request.establishment,
             "audience": request.audience,
         }
+        bot_answered = False
         try:
             replies = await self._rasa.send(conversation_id, redact(request.message), metadata)
             parsed = parse_rasa_replies(replies)
-            if not parsed.messages:
+            bot_answered = bool(parsed.messages)
+            if not bot_answered:
                 # An action failed (action server down) and nothing was said: never leave a
                 # person without an answer.
                 self._metrics.count("empty_bot_replies")
-                parsed.messages = self._replies.unavailable()
         except RasaUnavailable as error:
             logger.warning("rasa unavailable on channel %s: %s", channel, error)
             self._metrics.count("rasa_unavailable")
-            parsed = ParsedReply(messages=self._replies.unavailable())
+            parsed = ParsedReply()
         if assessment.is_crisis and not parsed.crisis:
+            # The crisis reply first; whatever the bot did say follows it.
             self._metrics.count("crisis_safety_net")
-            parsed.messages = self._replies.crisis(reply_variant(assessment)) + [
-                message for message in parsed.messages if message not in self._replies.unavailable()
-            ]
+            parsed.messages = self._replies.crisis(reply_variant(assessment)) + parsed.messages
             parsed.crisis = True
+        elif not bot_answered:
+            parsed.messages = self._replies.unavailable()
         if parsed.crisis:
             self._metrics.count("crisis_replies")
             self._metrics.count(f"crisis_replies_{channel}")
