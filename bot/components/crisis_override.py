@@ -36,6 +36,14 @@ CRISIS_INTENT = "crisis"
 CRISIS_TYPE_ENTITY = "crisis_type"
 
 
+def _ranking_without_crisis(message: Message) -> List[Dict[Text, Any]]:
+    return [
+        item
+        for item in (message.get(INTENT_RANKING_KEY) or [])
+        if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
+    ]
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisOverride(GraphComponent, IntentClassifier):
     """Overrides the predicted intent with `crisis` when the message shows risk."""
@@ -84,11 +92,7 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     @staticmethod
     def _demote_crisis(message: Message) -> None:
         """DIET alone said crisis, unsure or on an idiom: take its next guess, or nlu_fallback."""
-        ranking = [
-            item
-            for item in (message.get(INTENT_RANKING_KEY) or [])
-            if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
-        ]
+        ranking = _ranking_without_crisis(message)
         fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 0.0}
         message.set(INTENT, ranking[0] if ranking else fallback, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
@@ -96,11 +100,7 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     @staticmethod
     def _mark_crisis(message: Message, kind: str) -> None:
         crisis = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [
-            item
-            for item in (message.get(INTENT_RANKING_KEY) or [])
-            if item.get(INTENT_NAME_KEY) != CRISIS_INTENT
-        ]
+        ranking = _ranking_without_crisis(message)
         message.set(INTENT, crisis, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
         text = message.get(TEXT) or ""
