@@ -9,7 +9,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge_base.resources import Registry, load_registry
+from knowledge_base.registry_loader import load_registry
+from knowledge_base.resources import Registry
 from knowledge_base.search import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,7 @@
 """`python -m knowledge_base.check [--articles DIR] [--seeds DIR]` (behind `make kb-check`).
 
-Prints "N articles OK", or every problem as "<file>: <field>: <message>" and exits 1.
+Checks the articles, resources.yml and establishments.yml. Prints what is OK, or every problem
+as "<file>: <entry>: <field>: <message>" and exits 1.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 from knowledge_base.loader import ArticleError, load_articles
+from knowledge_base.registry_loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
+from knowledge_base.resources import RegistryError
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parent / "articles"
 
@@ -17,18 +20,31 @@ DEFAULT_ARTICLES = Path(__file__).resolve().parent / "articles"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge_base.check", description=__doc__)
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--resources", type=Path, default=RESOURCES_FILE)
+    parser.add_argument("--establishments", type=Path, default=ESTABLISHMENTS_FILE)
     parser.add_argument(
         "--seeds", type=Path, default=None, help="folder of seed documents named in sources"
     )
     args = parser.parse_args(argv)
+    problems: list[str] = []
     try:
         articles = load_articles(args.articles, seeds=args.seeds)
+        print(f"{len(articles)} articles OK")
     except ArticleError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"{len(error.problems)} problem(s)", file=sys.stderr)
+        problems += error.problems
+    try:
+        registry = load_registry(args.resources, args.establishments)
+        print(
+            f"{len(registry.resources)} national resources and "
+            f"{len(registry.establishments)} establishments OK"
+        )
+    except RegistryError as error:
+        problems += error.problems
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"{len(articles)} articles OK")
     return 0
 
 

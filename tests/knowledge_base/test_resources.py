@@ -9,13 +9,8 @@ import pytest
 import yaml
 
 from knowledge_base.opening_hours import TIMEZONE
-from knowledge_base.resources import (
-    ESTABLISHMENTS_FILE,
-    RESOURCES_FILE,
-    Registry,
-    RegistryError,
-    load_registry,
-)
+from knowledge_base.registry_loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
+from knowledge_base.resources import Registry, RegistryError
 
 TODAY = date(2026, 11, 23)
 MONDAY_10AM = datetime(2026, 11, 23, 10, 0, tzinfo=TIMEZONE)
@@ -360,3 +355,18 @@ def test_naive_datetime_and_unknown_audience_are_refused(registry):
         registry.who_can_talk_now("demo", datetime(2026, 11, 23, 10, 0))
     with pytest.raises(ValueError, match="audience"):
         registry.who_can_talk_now("demo", MONDAY_10AM, audience="patient")
+
+
+def test_kb_check_also_validates_the_registry(tmp_path, capsys):
+    from knowledge_base.check import main as check_main
+
+    articles = Path(__file__).resolve().parents[2] / "knowledge_base" / "articles"
+    good = write(tmp_path, [GOOD_RESOURCE], [GOOD_ESTABLISHMENT])
+    args = ["--articles", str(articles), "--resources", str(good[0])]
+    assert check_main([*args, "--establishments", str(good[1])]) == 0
+    bad = dict(GOOD_RESOURCE, phone="911-XXXX")
+    (tmp_path / "bad").mkdir()
+    bad_files = write(tmp_path / "bad", [bad], [GOOD_ESTABLISHMENT])
+    args = ["--articles", str(articles), "--resources", str(bad_files[0])]
+    assert check_main([*args, "--establishments", str(bad_files[1])]) == 1
+    assert "resources.yml: " in capsys.readouterr().out
