@@ -17,7 +17,7 @@ from api.rasa_client import RasaClient
 from api.routers import chat, health
 from api.settings import Settings, get_settings
 from api.static_replies import load_static_replies
-from knowledge_base.resources import load_registry
+from knowledge_base.registry_loader import load_registry
 
 
 def create_app(
