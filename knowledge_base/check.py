@@ -1,6 +1,6 @@
 """`python -m knowledge_base.check [--articles DIR] [--seeds DIR]` (behind `make kb-check`).
 
-Checks the articles, resources.yml and establishments.yml. Prints what is OK, or every problem
+Checks the articles, the guided paths, resources.yml and establishments.yml. Prints what is OK, or every problem
 as "<file>: <entry>: <field>: <message>" and exits 1.
 """
 
@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from knowledge_base.guides import GUIDES_DIR, GuideError, load_guides
 from knowledge_base.loader import ArticleError, load_articles
 from knowledge_base.registry_loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
 from knowledge_base.resources import RegistryError
@@ -20,6 +21,7 @@ DEFAULT_ARTICLES = Path(__file__).resolve().parent / "articles"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge_base.check", description=__doc__)
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--guides", type=Path, default=GUIDES_DIR)
     parser.add_argument("--resources", type=Path, default=RESOURCES_FILE)
     parser.add_argument("--establishments", type=Path, default=ESTABLISHMENTS_FILE)
     parser.add_argument(
@@ -30,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         articles = load_articles(args.articles, seeds=args.seeds)
         print(f"{len(articles)} articles OK")
+        guides = load_guides(args.guides, articles)
+        print(f"{len(guides)} guided path(s) OK")
     except ArticleError as error:
+        problems += error.problems
+    except GuideError as error:
         problems += error.problems
     try:
         registry = load_registry(args.resources, args.establishments)

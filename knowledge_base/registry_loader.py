@@ -35,7 +35,17 @@ _RESOURCE_KEYS = frozenset((
     "audience", "languages", "establishment", "source", "last_verified", "note",
 ))  # fmt: skip
 _ESTABLISHMENT_KEYS = frozenset(
-    ("id", "name", "region", "region_code", "kind", "local_resources", "source", "fictional")
+    (
+        "id",
+        "name",
+        "region",
+        "region_code",
+        "kind",
+        "local_resources",
+        "source",
+        "fictional",
+        "aliases",
+    )
 )
 _HTTPS = (r"https://[^\s/]+\.\S+", "expected an https URL")
 _PHONE = "|".join((WELL_FORMED.pattern, *map(re.escape, SHORT_PHONES)))
@@ -189,6 +199,10 @@ def _establishment(raw: Any, where: str, today: date, problems: list[str]) -> Es
     fields = _Fields(raw, _ESTABLISHMENT_KEYS)
     if not isinstance(raw.get("fictional", False), bool):
         fields.found.append(("fictional", "expected true or false"))
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        fields.found.append(("aliases", "expected a list of names"))
+        aliases = []
     local = raw.get("local_resources")
     if not isinstance(local, dict):
         fields.found.append(("local_resources", "expected a mapping ({} when not configured)"))
@@ -201,6 +215,7 @@ def _establishment(raw: Any, where: str, today: date, problems: list[str]) -> Es
         kind=fields.text("kind", choices=ESTABLISHMENT_KINDS) or "",
         source=fields.text("source") or "",
         fictional=raw.get("fictional") is True,
+        aliases=tuple(a.strip() for a in aliases),
     )
     valid, resources = fields.report(where, problems), []
     for key, entry in local.items():

@@ -81,6 +81,7 @@ class Establishment:
     source: str
     local_resources: tuple[Resource, ...] = ()
     fictional: bool = False
+    aliases: tuple[str, ...] = ()  # what staff also call it: "CHUM", "Sainte-Justine"
 
     @property
     def local_configured(self) -> bool:

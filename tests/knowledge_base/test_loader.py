@@ -160,11 +160,13 @@ def test_check_command_prints_ok_or_every_problem(
 ):
     write_article("pae", "pae-a")
     write_article("crise", "crise-b")
-    assert check_main(["--articles", str(tmp_path / "articles")]) == 0
-    assert capsys.readouterr().out == "2 articles OK\n"
+    (tmp_path / "guides").mkdir()
+    args = ["--articles", str(tmp_path / "articles"), "--guides", str(tmp_path / "guides")]
+    assert check_main(args) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["2 articles OK", "0 guided path(s) OK"]
     write_article("crise", "crise-c", audience="tous", body="## S\nLe 514-397-0888.\n")
-    assert check_main(["--articles", str(tmp_path / "articles")]) == 1
-    assert capsys.readouterr().out.splitlines() == [
+    assert check_main(args) == 1
+    assert capsys.readouterr().out.splitlines()[-2:] == [
         "crise/crise-c.md: audience: must be one of employee, manager, all",
         "crise/crise-c.md: body: malformed phone number '514-397-0888' (write '1 866 277-3553')",
     ]
