@@ -56,8 +56,8 @@ run: install train index ## install, train, index, and start everything on 127.0
 	$(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
-	$(APP)/ruff check api actions bot knowledge_base safety privacy stack tests bench
-	$(APP)/mypy api actions knowledge_base safety privacy stack
+	$(APP)/ruff check api actions bot knowledge_base safety privacy stack tickets tests bench
+	$(APP)/mypy api actions knowledge_base safety privacy stack tickets
 
 validate: .venv/rasa/.installed ## rasa data validate
 	$(RASA)/rasa data validate --config config.yml --domain bot/domain \

@@ -7,6 +7,10 @@ Three guarantees live here:
 - Rasa up but its reply is not flagged as a crisis while the detector sees risk (a form that
   swallowed the message, a stale model): the static crisis reply is put first.
 - Nothing the person wrote is logged; only counts go to the metrics.
+
+While a counsellor holds the conversation (api/live_chat.py), the person's message goes to the
+counsellor, as written and in memory only, instead of Rasa; the crisis detector still runs and a
+risk still gets the static crisis reply at once, plus a banner for the counsellor.
 """
 
 from __future__ import annotations
@@ -14,29 +18,46 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable
 
+from api.live_chat import LiveChat, LiveSession
+from api.live_texts import CRISIS_BANNER
 from api.metrics import Metrics
 from api.rasa_client import RasaClient, RasaUnavailable
 from api.reply_parser import ParsedReply, parse_rasa_replies
-from api.schemas import ChatRequest, ChatResponse
+from api.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
 from api.static_replies import StaticReplies
 from privacy import redact
-from safety import assess
+from safety import Assessment, assess
 from safety.reply_variant import reply_variant
 
 logger = logging.getLogger("relais.chat")
 
 
 class ChatService:
-    def __init__(self, rasa: RasaClient, replies: StaticReplies, metrics: Metrics) -> None:
+    def __init__(
+        self,
+        rasa: RasaClient,
+        replies: StaticReplies,
+        metrics: Metrics,
+        live: LiveChat | None = None,
+        counsellors_present: Callable[[], bool] = lambda: False,
+    ) -> None:
         self._rasa = rasa
         self._replies = replies
         self._metrics = metrics
+        self._live = live or LiveChat()
+        self._counsellors_present = counsellors_present
 
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
         assessment = assess(request.message)
+        live = self._live.session(conversation_id, person=True) if request.conversation_id else None
+        if live is not None and live.state == "with_counsellor":
+            return self._relay_to_counsellor(request.message, live, assessment, channel, started)
+        if live is not None and assessment.is_crisis:
+            self._live.flag_crisis(conversation_id, CRISIS_BANNER)
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
@@ -74,4 +95,38 @@ class ChatService:
             topic=parsed.topic,
             sources=parsed.sources,
             handoff=parsed.handoff,
+            offers=self._available(parsed.offers),
+            live=self._status(live),
         )
+
+    def _relay_to_counsellor(
+        self, text: str, live: LiveSession, assessment: Assessment, channel: str, started: float
+    ) -> ChatResponse:
+        """The counsellor answers, not the bot; a crisis still gets its static reply now."""
+        self._live.person_message(live.conversation_id, text)
+        self._metrics.count("live_messages")
+        messages = []
+        if assessment.is_crisis:
+            self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)
+            messages = self._replies.crisis(reply_variant(assessment))
+            self._metrics.count("crisis_replies")
+            self._metrics.count(f"crisis_replies_{channel}")
+        self._metrics.count("chat_turns")
+        self._metrics.observe_latency(time.perf_counter() - started)
+        return ChatResponse(
+            conversation_id=live.conversation_id,
+            messages=messages,
+            crisis=assessment.is_crisis,
+            live=self._status(live),
+        )
+
+    def _available(self, offers: list[Offer]) -> list[Offer]:
+        """A live chat is offered only while a counsellor is at the console; never a false hope."""
+        if "live_chat" in offers and not self._counsellors_present():
+            return [offer for offer in offers if offer != "live_chat"]
+        return offers
+
+    def _status(self, live: LiveSession | None) -> LiveStatus | None:
+        if live is None or live.state == "ended":
+            return None
+        return LiveStatus(state=live.state, position=self._live.position(live), agent=live.agent)

@@ -6,7 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.agent_auth import AgentAuth
+from api.callback_worker import Callbacks
 from api.chat_service import ChatService
+from api.errors import AgentUnauthorized
+from api.live_chat import LiveChat
 from api.metrics import Metrics
 from api.rasa_client import RasaClient
 from api.settings import Settings, get_settings
@@ -29,8 +33,41 @@ def _metrics(request: Request) -> Metrics:
     return request.app.state.metrics  # type: ignore[no-any-return]
 
 
+def _callbacks(request: Request) -> Callbacks:
+    return request.app.state.callbacks  # type: ignore[no-any-return]
+
+
+def _agent_auth(request: Request) -> AgentAuth:
+    return request.app.state.agent_auth  # type: ignore[no-any-return]
+
+
+def _live_chat(request: Request) -> LiveChat:
+    return request.app.state.live_chat  # type: ignore[no-any-return]
+
+
+def bearer_token(request: Request) -> str:
+    """The token of `Authorization: Bearer <token>`, or AgentUnauthorized."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AgentUnauthorized()
+    return token.strip()
+
+
+async def _agent(request: Request) -> str:
+    # async: runs on the event loop, like every other user of AgentAuth and LiveChat.
+    name = _agent_auth(request).agent_for(bearer_token(request))
+    if name is None:
+        raise AgentUnauthorized()
+    return name
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ChatServiceDep = Annotated[ChatService, Depends(_chat_service)]
 RasaDep = Annotated[RasaClient, Depends(_rasa)]
 MetricsDep = Annotated[Metrics, Depends(_metrics)]
 RegistryDep = Annotated[Registry, Depends(_registry)]
+CallbacksDep = Annotated[Callbacks, Depends(_callbacks)]
+AgentAuthDep = Annotated[AgentAuth, Depends(_agent_auth)]
+LiveChatDep = Annotated[LiveChat, Depends(_live_chat)]
+# The signed-in counsellor's name; 401 without a valid `Authorization: Bearer <token>`.
+AgentDep = Annotated[str, Depends(_agent)]

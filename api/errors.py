@@ -12,6 +12,7 @@ class GatewayError(Exception):
     code = "bad_request"
     message_fr = "La requête est invalide."
     message_en = "The request is invalid."
+    headers: dict[str, str] | None = None
 
 
 class MessageTooLong(GatewayError):
@@ -35,6 +36,106 @@ class UnknownEstablishment(GatewayError):
     message_en = "Unknown establishment. Check its id, or send the message without one."
 
 
+class AgentUnauthorized(GatewayError):
+    status_code = 401
+    code = "agent_unauthorized"
+    message_fr = "Connexion requise : votre session est absente, expirée ou invalide. Reconnectez-vous."
+    message_en = "Sign-in required: your session is missing, expired or invalid. Please sign in again."
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class BadAgentCredentials(GatewayError):
+    status_code = 401
+    code = "bad_credentials"
+    message_fr = "Nom ou clé incorrects. Vérifiez-les et réessayez."
+    message_en = "Wrong name or key. Check them and try again."
+
+
+class TooManySignInAttempts(GatewayError):
+    status_code = 429
+    code = "too_many_attempts"
+    message_fr = "Trop d'essais pour ce nom. Patientez quelques minutes avant de réessayer."
+    message_en = "Too many attempts for this name. Please wait a few minutes before trying again."
+
+    def __init__(self, retry_after_seconds: float) -> None:
+        super().__init__()
+        self.headers = {"Retry-After": str(max(1, round(retry_after_seconds)))}
+
+
+class LiveChatNotFound(GatewayError):
+    status_code = 404
+    code = "live_chat_not_found"
+    message_fr = "Aucune demande de conversation avec un intervenant n'existe pour cette conversation."
+    message_en = "There is no request to chat with a counsellor for this conversation."
+
+
+class ConversationTaken(GatewayError):
+    status_code = 409
+    code = "conversation_taken"
+    message_fr = "Un autre intervenant a déjà pris cette conversation."
+    message_en = "Another counsellor has already taken this conversation."
+
+
+class LiveChatClosed(GatewayError):
+    status_code = 409
+    code = "live_chat_closed"
+    message_fr = "Cette conversation n'est pas (ou plus) entre vos mains : elle est terminée ou en attente."
+    message_en = "This conversation is not (or no longer) yours: it has ended or is still waiting."
+
+
+class ConsentRequired(GatewayError):
+    status_code = 422
+    code = "consent_required"
+    message_fr = (
+        "Sans votre accord, nous ne pouvons pas vous rappeler : rien n'a été conservé. "
+        "Vous pouvez toujours appeler le 1 866 APPELLE (1 866 277-3553), jour et nuit, "
+        "ou le 911 en cas de danger immédiat."
+    )
+    message_en = (
+        "Without your consent we cannot call you back: nothing was kept. "
+        "You can still call 1 866 APPELLE (1 866 277-3553), day and night, "
+        "or 911 in immediate danger."
+    )
+
+
+class InvalidContact(GatewayError):
+    status_code = 422
+    code = "invalid_contact"
+    message_fr = (
+        "Ce numéro ou ce courriel ne semble pas valide. Entrez un numéro à 10 chiffres "
+        "(par exemple 514 555-0100, poste facultatif) ou une adresse courriel."
+    )
+    message_en = (
+        "This phone number or e-mail does not look valid. Enter a 10-digit number "
+        "(for example 514 555-0100, extension optional) or an e-mail address."
+    )
+
+
+class CallbackEstablishmentUnknown(UnknownEstablishment):
+    message_fr = "Cet établissement est inconnu. Choisissez le vôtre dans la liste, puis réessayez."
+    message_en = "Unknown establishment. Choose yours from the list, then try again."
+
+
+class CallbackUnavailable(GatewayError):
+    status_code = 503
+    code = "callback_unavailable"
+    message_fr = (
+        "Désolé, votre demande n'a pas pu être enregistrée pour l'instant : rien n'a été conservé. "
+        "Réessayez dans quelques minutes, ou appelez le 1 866 APPELLE (1 866 277-3553), jour et nuit."
+    )
+    message_en = (
+        "Sorry, your request could not be saved right now: nothing was kept. Try again in a few "
+        "minutes, or call 1 866 APPELLE (1 866 277-3553), day and night."
+    )
+
+
+class CallbackTicketNotFound(GatewayError):
+    status_code = 404
+    code = "ticket_not_found"
+    message_fr = "Aucune demande de rappel ne porte cette référence (elle a peut-être été effacée)."
+    message_en = "No callback request has this reference (it may have been deleted)."
+
+
 # Field-level validation problems, by the field and pydantic's error type.
 _VALIDATION_MESSAGES: dict[str, tuple[str, str, str]] = {
     "empty_message": (
@@ -49,14 +150,29 @@ _VALIDATION_MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# Field checks that raise a pydantic `PydanticCustomError` of these types get their own answer.
+_VALIDATION_ERRORS: dict[str, type[GatewayError]] = {
+    ConsentRequired.code: ConsentRequired,
+    InvalidContact.code: InvalidContact,
+}
 
-def error_response(status_code: int, code: str, message_fr: str, message_en: str) -> JSONResponse:
+
+def error_response(
+    status_code: int,
+    code: str,
+    message_fr: str,
+    message_en: str,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = {"error": {"code": code, "message_fr": message_fr, "message_en": message_en}}
-    return JSONResponse(status_code=status_code, content=body)
+    return JSONResponse(status_code=status_code, content=body, headers=headers)
 
 
 def _describe_validation(error: RequestValidationError) -> tuple[str, str, str]:
     for problem in error.errors():
+        specific = _VALIDATION_ERRORS.get(str(problem.get("type")))
+        if specific is not None:
+            return specific.code, specific.message_fr, specific.message_en
         if problem.get("type") == "json_invalid":
             return _VALIDATION_MESSAGES["json_invalid"]
         if "empty_message" in str(problem.get("msg", "")):
@@ -73,7 +189,9 @@ def _describe_validation(error: RequestValidationError) -> tuple[str, str, str]:
 def register_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(GatewayError)
     async def handle_gateway_error(_: Request, error: GatewayError) -> JSONResponse:
-        return error_response(error.status_code, error.code, error.message_fr, error.message_en)
+        return error_response(
+            error.status_code, error.code, error.message_fr, error.message_en, error.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation(_: Request, error: RequestValidationError) -> JSONResponse:

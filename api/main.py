@@ -10,11 +10,14 @@ import httpx
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import FileResponse
 
+from api.agent_auth import AgentAuth
+from api.callback_worker import open_callbacks
 from api.chat_service import ChatService
 from api.errors import BodyTooLarge, error_response, register_error_handlers
+from api.live_chat import LiveChat
 from api.metrics import Metrics
 from api.rasa_client import RasaClient
-from api.routers import chat, health
+from api.routers import agent, agent_tickets, callback, chat, establishments, health, live
 from api.settings import Settings, get_settings
 from api.static_replies import load_static_replies
 from knowledge_base.registry_loader import load_registry
@@ -35,8 +38,18 @@ def create_app(
         app.state.rasa = rasa
         app.state.registry = load_registry(settings.resources_file, settings.establishments_file)
         app.state.metrics = Metrics()
-        app.state.chat_service = ChatService(rasa, replies, app.state.metrics)
-        yield
+        app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
+        app.state.live_chat = LiveChat()
+        app.state.chat_service = ChatService(
+            rasa,
+            replies,
+            app.state.metrics,
+            app.state.live_chat,
+            counsellors_present=lambda: bool(app.state.agent_auth.present()),
+        )
+        async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
+            app.state.callbacks = callbacks
+            yield
         await rasa.close()
 
     app = FastAPI(title="Relais", version="0.1.0", lifespan=lifespan)
@@ -54,7 +67,12 @@ def create_app(
         return await call_next(request)
 
     app.include_router(chat.router)
+    app.include_router(establishments.router)
     app.include_router(health.router)
+    app.include_router(live.router)
+    app.include_router(agent.router)
+    app.include_router(callback.router)
+    app.include_router(agent_tickets.router)
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:

@@ -7,13 +7,23 @@ open-source Redis lock store races when two replicas handle the same conversatio
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import httpx
 
 
 class RasaUnavailable(RuntimeError):
     """Rasa did not answer in time, or answered with an error."""
+
+
+@dataclass(frozen=True)
+class TrackerTurn:
+    """One thing said in a conversation with the bot, as Rasa's tracker holds it (redacted)."""
+
+    author: Literal["person", "bot"]
+    text: str
+    timestamp: float | None
 
 
 class RasaClient:
@@ -48,6 +58,24 @@ class RasaClient:
         if not isinstance(replies, list):
             raise RasaUnavailable("unexpected reply shape")
         return replies
+
+    async def history(self, conversation_id: str) -> list[TrackerTurn]:
+        """What the person and the bot said, from the tracker of the conversation's replica."""
+        url = f"{self.replica_for(conversation_id)}/conversations/{conversation_id}/tracker"
+        try:
+            response = await self._http.get(url, params={"token": self._token})
+            response.raise_for_status()
+            events = response.json().get("events") or []
+        except (httpx.HTTPError, ValueError, AttributeError) as error:
+            raise RasaUnavailable(type(error).__name__) from error
+        if not isinstance(events, list):
+            raise RasaUnavailable("unexpected tracker shape")
+        authors: dict[str, Literal["person", "bot"]] = {"user": "person", "bot": "bot"}
+        return [
+            TrackerTurn(authors[event["event"]], event["text"], event.get("timestamp"))
+            for event in events
+            if isinstance(event, dict) and event.get("event") in authors and event.get("text")
+        ]
 
     async def model_loaded(self) -> bool:
         """True when every replica answers its status with a loaded model."""

@@ -1,7 +1,8 @@
 """Turns the list Rasa's REST channel returns into the gateway's response fields.
 
 Structured data travels in `custom` payloads under the `relais` key:
-`{"crisis": true, "topic": "pae", "sources": [...], "handoff": {...}}`.
+`{"crisis": true, "topic": "pae", "sources": [...], "handoff": {...}, "offers": ["callback"]}`.
+Unknown offers are dropped: the page only ever sees the values of `api.schemas.OFFERS`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from api.schemas import Button, Handoff, Message, Source
+from api.schemas import OFFERS, Button, Handoff, Message, Offer, Source
 
 
 @dataclass
@@ -19,6 +20,7 @@ class ParsedReply:
     topic: str | None = None
     sources: list[Source] = field(default_factory=list)
     handoff: Handoff | None = None
+    offers: list[Offer] = field(default_factory=list)
 
 
 def parse_rasa_replies(replies: list[dict[str, Any]]) -> ParsedReply:
@@ -45,3 +47,7 @@ def _merge_structured(parsed: ParsedReply, data: dict[str, Any]) -> None:
         parsed.sources.append(Source.model_validate(source))
     if isinstance(data.get("handoff"), dict):
         parsed.handoff = Handoff.model_validate(data["handoff"])
+    offers = data.get("offers")
+    for offer in offers if isinstance(offers, list) else []:
+        if offer in OFFERS and offer not in parsed.offers:
+            parsed.offers.append(offer)

@@ -7,6 +7,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+# What the page may offer after a reply (sent by the bot as {"relais": {"offers": [...]}}):
+# the callback form (POST /api/callback) and the live chat with a counsellor.
+Offer = Literal["callback", "live_chat"]
+OFFERS: tuple[Offer, ...] = ("callback", "live_chat")
 ESTABLISHMENT_PATTERN = r"^[a-z0-9-]{1,64}$"
 
 
@@ -56,6 +60,14 @@ class Handoff(BaseModel):
     resources: list[HandoffResource] = Field(default_factory=list)
 
 
+class LiveStatus(BaseModel):
+    """Where the conversation stands with a counsellor (see api/routers/live.py)."""
+
+    state: Literal["waiting", "with_counsellor", "ended"]
+    position: int | None = None  # 1 = next to be taken; only while waiting
+    agent: str | None = None  # the counsellor's display name while they hold the conversation
+
+
 class ChatResponse(BaseModel):
     conversation_id: str
     messages: list[Message]
@@ -63,6 +75,10 @@ class ChatResponse(BaseModel):
     topic: str | None = None
     sources: list[Source] = Field(default_factory=list)
     handoff: Handoff | None = None
+    offers: list[Offer] = Field(default_factory=list)
+    # Set while a live chat is requested or under way; while a counsellor holds the
+    # conversation, `messages` holds only the crisis reply, if any: the counsellor answers.
+    live: LiveStatus | None = None
 
 
 class ErrorBody(BaseModel):

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         guides = load_guides(args.guides, articles)
         print(f"{len(guides)} guided path(s) OK")
     except ArticleError as error:
-        problems += error.problems
+        problems += [str(problem) for problem in error.problems]
     except GuideError as error:
         problems += error.problems
     try:

@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from knowledge_base.resources import Establishment
 
 # Words that say what kind of establishment it is, not which one.
-_GENERIC = frozenset(
-    "cisss ciusss integre integres universitaire universitaires sante services "
-    "social sociaux de du des d la le les l et en au aux a".split()
-)
+_GENERIC = frozenset((
+    "cisss", "ciusss", "integre", "integres", "universitaire", "universitaires", "sante",
+    "services", "social", "sociaux", "de", "du", "des", "d", "la", "le", "les", "l", "et", "en",
+    "au", "aux", "a",
+))  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
 _PHRASE_SCORE = 100.0  # a whole distinctive name or alias beats any sum of single words
 

@@ -112,6 +112,9 @@ def main() -> None:
         stack.start()
         print(f"Relais est prêt : ouvrez {stack.config.gateway_url}", flush=True)
         print(f"Journaux : {stack.config.log_dir}/ — Ctrl-C pour arrêter.", flush=True)
+        if stack.config.agent_keys.startswith("demo:"):
+            key = stack.config.agent_keys.removeprefix("demo:")
+            print(f"Console des intervenants : {stack.config.gateway_url}/agent (nom « demo », clé {key})", flush=True)
         while True:
             time.sleep(1)
             for name, code in stack.exited().items():

@@ -34,6 +34,9 @@ class StackConfig:
     endpoints: Path = ROOT / "bot" / "endpoints.yml"
     tracker_url: str = ""
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    # In development with no RELAIS_AGENT_KEYS, one counsellor "demo" with a key made per start,
+    # printed by `make run`, so the agent console can be tried at once.
+    agent_keys: str = field(default_factory=lambda: f"demo:{secrets.token_urlsafe(18)}")
     extra_env: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -48,6 +51,8 @@ class StackConfig:
         )
         if env.get("RELAIS_RASA_TOKEN"):
             config.rasa_token = env["RELAIS_RASA_TOKEN"]
+        if env.get("RELAIS_AGENT_KEYS") or env.get("RELAIS_ENVIRONMENT", "development") != "development":
+            config.agent_keys = env.get("RELAIS_AGENT_KEYS", "")
         return config
 
     @property
@@ -73,10 +78,13 @@ class StackConfig:
                 "RELAIS_TRACKER_URL": tracker_url,
                 "RELAIS_RASA_URLS": f"http://127.0.0.1:{self.rasa_port}",
                 "RELAIS_RASA_TOKEN": self.rasa_token,
+                "RELAIS_AGENT_KEYS": self.agent_keys,
                 "RELAIS_INDEX_DIR": str(self.index_dir),
                 "RELAIS_PORT": str(self.gateway_port),
             }
         )
+        # Callback tickets (api/settings.py): next to the tracker unless configured.
+        env.setdefault("RELAIS_DATABASE_URL", f"sqlite:///{self.var_dir / 'relais.db'}")
         env.update(self.extra_env)
         return env
 

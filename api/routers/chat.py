@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import ChatServiceDep, RegistryDep, SettingsDep
-from api.errors import MessageTooLong, UnknownEstablishment
+from api.errors import MessageTooLong
+from api.establishment_access import require_establishment
 from api.schemas import ChatRequest, ChatResponse, ErrorResponse
 
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -22,8 +23,5 @@ async def chat(
     if len(request.message) > settings.max_message_chars:
         raise MessageTooLong()
     if request.establishment:
-        establishment = registry.establishment(request.establishment)
-        # The fictional demo establishment exists for tests and demos only.
-        if establishment is None or (establishment.fictional and settings.environment != "development"):
-            raise UnknownEstablishment()
+        require_establishment(registry, settings, request.establishment)
     return await service.handle(request, channel="web")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,15 +20,22 @@ from api.settings import Settings
 
 @dataclass
 class ScriptedRasa:
-    """Answers Rasa's REST webhook with whatever `reply` returns, and records what it received."""
+    """Answers Rasa's REST webhook with whatever `reply` returns, and records what it received.
+
+    Its tracker endpoint answers with the user and bot events of what it received and answered,
+    as Rasa's `GET /conversations/<id>/tracker` would.
+    """
 
     reply: Callable[[dict[str, Any]], httpx.Response] = lambda body: httpx.Response(
         200, json=[{"recipient_id": body["sender"], "text": "Bonjour!"}]
     )
     received: list[dict[str, Any]] = field(default_factory=list)
+    trackers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    down: Exception | None = None
 
     def fail_with(self, error: Exception) -> None:
-        """Make every webhook call raise `error`, as a stopped or stuck Rasa would."""
+        """Make every webhook and tracker call raise `error`, as a stopped or stuck Rasa would."""
+        self.down = error
 
         def raise_error(_: dict[str, Any]) -> httpx.Response:
             raise error
@@ -35,9 +45,34 @@ class ScriptedRasa:
     def handler(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/status":
             return httpx.Response(200, json={"model_id": "test-model"})
+        tracker = re.fullmatch(r"/conversations/([^/]+)/tracker", request.url.path)
+        if tracker:
+            if self.down is not None:
+                raise self.down
+            events = self.trackers.get(tracker.group(1), [])
+            return httpx.Response(200, json={"sender_id": tracker.group(1), "events": events})
         body = json.loads(request.content)
         self.received.append(body)
-        return self.reply(body)
+        response = self.reply(body)
+        self._record(body, response)
+        return response
+
+    def _record(self, body: dict[str, Any], response: httpx.Response) -> None:
+        if response.status_code != 200:
+            return
+        events = self.trackers.setdefault(body["sender"], [])
+        events.append({"event": "user", "text": body["message"], "timestamp": time.time()})
+        try:
+            replies = json.loads(response.content)
+        except ValueError:
+            return
+        for reply in replies if isinstance(replies, list) else []:
+            if isinstance(reply, dict) and reply.get("text"):
+                events.append({"event": "bot", "text": reply["text"], "timestamp": time.time()})
+
+
+# Counsellors of the agent console in these tests (keys of 16+ characters, as in production).
+AGENT_KEYS = {"Julie": "julie-key-0123456789", "Marc": "marc-key-0123456789"}
 
 
 @pytest.fixture
@@ -46,10 +81,14 @@ def rasa() -> ScriptedRasa:
 
 
 @pytest.fixture
-def client(rasa: ScriptedRasa) -> Iterator[TestClient]:
+def client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
     # Nothing listens on port 9 (discard): the action server counts as down in these tests.
     settings = Settings(
-        rasa_urls=["http://rasa.test"], rasa_token="test-token", action_server_url="http://127.0.0.1:9"
+        rasa_urls=["http://rasa.test"],
+        rasa_token="test-token",
+        action_server_url="http://127.0.0.1:9",
+        agent_keys=AGENT_KEYS,
+        database_url=f"sqlite:///{tmp_path / 'relais.db'}",
     )
     app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
     with TestClient(app) as test_client:

@@ -22,10 +22,14 @@ def test_reply_follows_the_contract_and_gets_a_new_conversation_id(client: TestC
     response = client.post("/api/chat", json={"message": "allo"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"conversation_id", "messages", "crisis", "topic", "sources", "handoff"}
+    assert set(body) == {
+        "conversation_id", "messages", "crisis", "topic", "sources", "handoff", "offers", "live"
+    }
     assert len(body["conversation_id"]) >= 16
     assert body["messages"] == [{"text": "Bonjour!", "buttons": []}]
     assert body["crisis"] is False and body["topic"] is None and body["handoff"] is None
+    assert body["live"] is None
+    assert body["offers"] == []
 
 
 def test_given_conversation_id_and_metadata_reach_rasa(client: TestClient, rasa: ScriptedRasa) -> None:
@@ -129,3 +133,14 @@ def test_the_chat_page_is_served_in_french(client: TestClient) -> None:
     assert page.status_code == 200
     assert 'lang="fr-CA"' in page.text and "/api/chat" in page.text
     assert "window.sessionStorage" in page.text and "localStorage." not in page.text
+
+
+def test_the_establishment_list_for_the_callback_form(client):
+    listed = client.get("/api/establishments").json()["establishments"]
+    ids = [e["id"] for e in listed]
+    assert "cisss-laval" in ids and "chum" in ids
+    assert "demo" in ids  # development settings in these tests
+    names = [e["name"] for e in listed]
+    assert names == sorted(names)
+    demo = next(e for e in listed if e["id"] == "demo")
+    assert demo["local_configured"] is True
