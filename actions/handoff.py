@@ -1,7 +1,8 @@
 """action_list_human_resources: who can talk now, for this person and establishment.
 
 Open resources first, each with tap-to-call and hours, then the 24/7 lines; when the
-establishment has no local numbers configured yet, the answer says so. The gateway's `handoff`
+establishment has no local numbers configured yet, the answer says so. The establishment comes
+from the gateway's field or from establishment_form. The gateway's `handoff`
 field is filled from the `relais.handoff` payload.
 """
 
@@ -15,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.establishment_form import NOT_SAID
 from actions.settings import get_registry
 from knowledge_base.opening_hours import TIMEZONE
 from knowledge_base.resources import Availability
@@ -26,9 +28,14 @@ NOT_CONFIGURED = (
     "ligne d'écoute) ne sont pas encore configurés ici : vous les trouverez dans l'intranet ou "
     "auprès des ressources humaines."
 )
-UNKNOWN_ESTABLISHMENT = (
-    "Je ne connais pas encore votre établissement : voici les ressources offertes partout au Québec."
+UNKNOWN_ESTABLISHMENT = "Je ne connais pas encore votre établissement : voici les ressources offertes partout au Québec."
+NOT_SAID_TEXT = (
+    "Ce sont les ressources offertes partout au Québec; les numéros propres à votre établissement "
+    "sont dans l'intranet."
 )
+# What the page offers under the list: a call back (consented form) and a live chat with a
+# counsellor; the gateway drops live_chat when no counsellor is signed in.
+OFFERS = ["live_chat", "callback"]
 
 
 def describe(availability: Availability) -> str:
@@ -73,10 +80,13 @@ class ActionListHumanResources(Action):
         rows = registry.who_can_talk_now(establishment_id, datetime.now(TIMEZONE), audience)
         lines = ["Voici qui peut vous parler, en commençant par ce qui est ouvert maintenant :"]
         lines += [describe(row) for row in rows]
-        if registry.establishment(establishment_id) is None:
+        if establishment_id == NOT_SAID:
+            lines.append(NOT_SAID_TEXT)
+        elif registry.establishment(establishment_id) is None:
             lines.append(UNKNOWN_ESTABLISHMENT)
         elif not registry.local_configured(establishment_id):
             lines.append(NOT_CONFIGURED)
-        payload = {"relais": {"handoff": {"resources": [handoff_entry(row) for row in rows]}}}
+        handoff = {"resources": [handoff_entry(row) for row in rows]}
+        payload = {"relais": {"handoff": handoff, "offers": OFFERS}}
         dispatcher.utter_message(text="\n".join(lines), json_message=payload)
         return [SlotSet("establishment", establishment_id)] if establishment_id else []

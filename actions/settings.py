@@ -9,15 +9,23 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge_base.guides import GUIDES_DIR, Guide, load_guides
+from knowledge_base.loader import load_articles
 from knowledge_base.registry_loader import load_registry
 from knowledge_base.resources import Registry
 from knowledge_base.search import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTICLES_DIR = ROOT / "knowledge_base" / "articles"
 
 
 def index_dir() -> Path:
     return Path(os.environ.get("RELAIS_INDEX_DIR", str(ROOT / "var" / "index")))
+
+
+def allows_fictional_establishments() -> bool:
+    """The fictional demo establishment exists for development and tests only."""
+    return os.environ.get("RELAIS_ENVIRONMENT", "development") == "development"
 
 
 @lru_cache(maxsize=1)
@@ -28,3 +36,9 @@ def get_knowledge_base() -> KnowledgeBase:
 @lru_cache(maxsize=1)
 def get_registry() -> Registry:
     return load_registry()
+
+
+@lru_cache(maxsize=1)
+def get_guides() -> dict[str, Guide]:
+    """The guided paths need the articles only, not the search index."""
+    return load_guides(GUIDES_DIR, load_articles(ARTICLES_DIR))

@@ -34,7 +34,7 @@ def test_greeting_in_french_with_the_menu(gateway: httpx.Client) -> None:
     reply = chat(gateway, "Bonjour!", new_id())
     assert "Relais" in all_text(reply)
     payloads = {button["payload"] for button in reply["messages"][0]["buttons"]}
-    assert {"/ask_pae", "/ask_bqvt", "/request_human", "/ask_manager_help"} <= payloads
+    assert {"/ask_pae", "/ask_bqvt", "/request_human", "/refer_employee"} <= payloads
 
 
 def test_knowledge_question_is_answered_with_its_source(gateway: httpx.Client) -> None:
@@ -99,3 +99,42 @@ def test_handoff_lists_who_can_talk_now(gateway: httpx.Client) -> None:
     unconfigured = chat(gateway, "/request_human", new_id(), establishment="ciusss-estrie-chus")
     assert "pas encore configurés" in all_text(unconfigured)
     assert unconfigured["handoff"]["resources"]
+
+
+def test_the_establishment_is_asked_once_when_the_page_does_not_send_it(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    asked = chat(gateway, "je veux parler à quelqu'un", conversation)
+    assert asked["handoff"] is None
+    assert "établissement" in all_text(asked)
+    listed = chat(gateway, "je travaille au CIUSSS du Centre-Sud", conversation)
+    assert "CIUSSS du Centre-Sud-de-l'Île-de-Montréal" in all_text(listed)
+    assert "pas encore configurés" in all_text(listed)
+    assert listed["handoff"]["resources"]
+    # Remembered for the conversation: asking again lists at once.
+    again = chat(gateway, "/request_human", conversation)
+    assert again["handoff"]["resources"] and "dans quel établissement" not in all_text(again)
+
+
+def test_a_crisis_while_the_establishment_is_asked_interrupts_the_form(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    chat(gateway, "un humain svp", conversation)
+    reply = chat(gateway, "laisse faire, j'ai pu envie de vivre", conversation)
+    assert reply["crisis"] is True
+    assert "1 866 277-3553" in all_text(reply)
+    # The form is stopped, not resumed: the next answer is not read as an establishment.
+    after = chat(gateway, "non", conversation)
+    assert "Je n'ai pas reconnu" not in all_text(after)
+
+
+def test_the_manager_path_asks_about_danger_first(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    asked = chat(gateway, "un de mes employés va pas bien, je fais quoi", conversation, audience="manager")
+    assert "danger immédiat" in all_text(asked)
+    guided = chat(gateway, "/deny", conversation, audience="manager")
+    assert guided["crisis"] is False
+    assert "1. Proposer le PAE" in all_text(guided)
+    assert {s["id"] for s in guided["sources"]} >= {"gestionnaire-suggerer-le-pae"}
+    danger = new_id()
+    chat(gateway, "/refer_employee", danger, audience="manager")
+    reply = chat(gateway, "/affirm", danger, audience="manager")
+    assert reply["crisis"] is True and "911" in all_text(reply)
