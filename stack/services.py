@@ -24,7 +24,8 @@ class Service:
 @dataclass
 class StackConfig:
     gateway_port: int = 8000
-    rasa_port: int = 5005
+    rasa_port: int = 5005  # the first replica; replica n listens on rasa_port + n - 1
+    rasa_replicas: int = 1
     action_port: int = 5055
     model_dir: Path = ROOT / "models"
     var_dir: Path = ROOT / "var"
@@ -60,6 +61,10 @@ class StackConfig:
         return self.var_dir / "log"
 
     @property
+    def rasa_urls(self) -> list[str]:
+        return [f"http://127.0.0.1:{self.rasa_port + n}" for n in range(self.rasa_replicas)]
+
+    @property
     def gateway_url(self) -> str:
         return f"http://127.0.0.1:{self.gateway_port}"
 
@@ -76,7 +81,7 @@ class StackConfig:
                 "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
                 "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
                 "RELAIS_TRACKER_URL": tracker_url,
-                "RELAIS_RASA_URLS": f"http://127.0.0.1:{self.rasa_port}",
+                "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
                 "RELAIS_RASA_TOKEN": self.rasa_token,
                 "RELAIS_AGENT_KEYS": self.agent_keys,
                 "RELAIS_INDEX_DIR": str(self.index_dir),
@@ -98,18 +103,7 @@ class StackConfig:
                 ],
                 ready_url=f"http://127.0.0.1:{self.action_port}/health",
             ),
-            Service(
-                name="rasa",
-                command=[
-                    str(self.rasa_python_bin / "rasa"), "run",
-                    "--enable-api", "--auth-token", self.rasa_token,
-                    "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-                    "--model", str(self.model_dir / "relais.tar.gz"),
-                    "--endpoints", str(self.endpoints),
-                    "--credentials", str(ROOT / "bot" / "credentials.yml"),
-                ],
-                ready_url=f"http://127.0.0.1:{self.rasa_port}/status?token={self.rasa_token}",
-            ),
+            *self._rasa_services(),
             Service(
                 name="gateway",
                 command=[
@@ -119,3 +113,23 @@ class StackConfig:
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
             ),
         ]
+
+    def _rasa_services(self) -> list[Service]:
+        """One Rasa per replica ("rasa", or "rasa-1", "rasa-2"…), all on the same model and stores."""
+        services = []
+        for n, port in enumerate(range(self.rasa_port, self.rasa_port + self.rasa_replicas), start=1):
+            services.append(
+                Service(
+                    name="rasa" if self.rasa_replicas == 1 else f"rasa-{n}",
+                    command=[
+                        str(self.rasa_python_bin / "rasa"), "run",
+                        "--enable-api", "--auth-token", self.rasa_token,
+                        "--interface", "127.0.0.1", "--port", str(port),
+                        "--model", str(self.model_dir / "relais.tar.gz"),
+                        "--endpoints", str(self.endpoints),
+                        "--credentials", str(ROOT / "bot" / "credentials.yml"),
+                    ],
+                    ready_url=f"http://127.0.0.1:{port}/status?token={self.rasa_token}",
+                )
+            )  # fmt: skip
+        return services
