@@ -46,6 +46,7 @@ class StackConfig:
         config = cls(
             gateway_port=int(env.get("RELAIS_PORT", "8000")),
             rasa_port=int(env.get("RELAIS_RASA_PORT", "5005")),
+            rasa_replicas=int(env.get("RELAIS_RASA_REPLICAS", "1")),
             action_port=int(env.get("RELAIS_ACTION_PORT", "5055")),
             endpoints=Path(env.get("RELAIS_RASA_ENDPOINTS", str(ROOT / "bot" / "endpoints.yml"))),
             tracker_url=env.get("RELAIS_TRACKER_URL", ""),
