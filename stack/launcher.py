@@ -6,6 +6,7 @@ SIGTERM stops every child: no orphan processes. Each service logs to var/log/<na
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -16,6 +17,8 @@ from types import FrameType
 
 from stack.services import ROOT, Service, StackConfig
 
+WARM_UP_QUESTION = "C'est quoi le PAE?"
+
 
 class StackError(RuntimeError):
     """A service exited or did not become ready in time."""
@@ -25,6 +28,7 @@ class Stack:
     def __init__(self, config: StackConfig) -> None:
         self.config = config
         self._processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.warmed_up = False
 
     def start(self, timeout_seconds: float = 240.0) -> None:
         self.config.log_dir.mkdir(parents=True, exist_ok=True)
@@ -38,6 +42,28 @@ class Stack:
         except BaseException:
             self.stop()
             raise
+        self.warmed_up = self.warm_up(max(30.0, deadline - time.monotonic()))
+
+    def warm_up(self, timeout_seconds: float) -> bool:
+        """Ask each Rasa replica one knowledge question, so the action server loads the search
+        index and the embedding models now, not on the first person's question (which would
+        then wait past the gateway's 3-second timeout). Leaves one conversation named
+        "relais-warmup" in the tracker store. A failure is reported, not fatal: the crisis path
+        needs neither the index nor the action server."""
+        body = json.dumps({"sender": "relais-warmup", "message": WARM_UP_QUESTION}).encode()
+        ok = True
+        for url in self.config.rasa_urls:
+            request = urllib.request.Request(
+                f"{url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=timeout_seconds) as response:
+                    replies = json.loads(response.read() or b"[]")
+                ok = ok and bool(replies)
+            except (urllib.error.URLError, OSError, ValueError) as error:
+                print(f"Préchauffage de {url} impossible : {error}", flush=True)
+                ok = False
+        return ok
 
     def _spawn(self, service: Service, env: dict[str, str]) -> None:
         log = open(self.config.log_dir / f"{service.name}.log", "ab")  # noqa: SIM115

@@ -7,6 +7,8 @@ import uuid
 import httpx
 import pytest
 
+from stack.launcher import Stack
+
 pytestmark = pytest.mark.e2e
 
 
@@ -26,7 +28,9 @@ def all_text(reply: dict) -> str:
     return "\n".join(message["text"] for message in reply["messages"])
 
 
-def test_stack_is_ready(gateway: httpx.Client) -> None:
+def test_stack_is_ready(stack: Stack, gateway: httpx.Client) -> None:
+    # The launcher asked one knowledge question per replica: the index is loaded before anyone asks.
+    assert stack.warmed_up
     assert gateway.get("/readyz").json() == {"ready": True, "rasa_model_loaded": True, "action_server": True}
 
 
