@@ -37,23 +37,34 @@ _PEOPLE = (
     r"|homme|coloc|amie?|patiente?|usagere?|client|cliente|agresseur|pimp)"
 )
 
+# Words between a thing and "me tue": never a subject or a new clause ("si je le quitte IL va
+# me tuer", "je le tue PIS je me tue" are not idioms).
+_FILLER = r"(?: (?!(?:je|j|i|il|elle|ils|elles|on|puis|et|mais|si)\b)[a-z0-9]+)"
+# Tasks one "kills" (= aces): "ma présentation demain, je vais la tuer".
+_TASK = (
+    r"(?:presentation|examen|exam|entrevue|oral|quiz|test|audition|show|spectacle|game|match"
+    r"|course|evaluation|discours|conference|concours|karaoke)"
+)
+
 # Figurative uses, erased before the crisis rules run ("idiom" context).
 IDIOMS = _any(
     r"morte?s? de (?:rire|fatigue|peur|honte|froid|faim|soif|chaleur|ennui|stress)",
-    r"(?:mourir|meurs|meurt|meure|mourrais) de (?:rire|fatigue|peur|honte|froid|faim|soif"
+    r"(?:mourir|meurs|meurt|meure|mourrais) de (?:rire|fatigue|peur|honte|faim|soif|froid(?!(?: \w+){0,3}"
+    r" (?:comme|douloureux|souffr\w*|fait mal|endormir|rapide))"
     r"|chaleur|ennui|jalousie|envie|impatience)",
     r"(?:plate|ennuyant|ennuyeux|ennuyeuse|beau|belle|bon|bonne|drole|long|longue|laid|laide)"
     r" a mourir",
-    r"(?:ca|ce|cela|cette|ces|le|la|les|mon|ma|mes|ton|ta|tes|son|sa|ses)\b(?: [a-z0-9]+){0,3}"
+    rf"(?:ca|ce|cela|cette|ces|le|la|les|mon|ma|mes|ton|ta|tes|son|sa|ses)\b{_FILLER}{{0,3}}"
     r" me tu(?:e|ent|es)\b",
     r"(?:tu|vous) me tu(?:es|ez)\b",
-    rf"(?:ca|cela|(?:ce|cette|ces|le|la|les|mon|ma|mes) (?!{_PEOPLE}\b)[a-z]+)(?: [a-z0-9]+){{0,2}}"
+    rf"(?:ca|cela|(?:ce|cette|ces|le|la|les|mon|ma|mes) (?!{_PEOPLE}\b)[a-z]+){_FILLER}{{0,2}}"
     r" (?:va|vont|vais) (?:finir par )?me tuer",
     r"va me tuer si (?:je |j )?(?:\w+ )?(?:oublie|retard|rate|manque|perds|brise|renverse|mange"
     r"|envoie pas|remets pas|finis pas)",
     r"(?:me|se) tu(?:e|er|ent) (?:a|au) (?:la tache|le ouvrage|travailler|travail|te le dire"
     r"|vous le dire|le dire|le repeter|la job)",
     r"tu(?:er|e|ait) le temps",
+    rf"{_TASK}(?: \w+){{0,6}} (?:je |on |tu )?(?:vais|va|vas|allons|allez) (?:la |le |les )?tuer\b",
     r"crise (?:du logement|de le logement|budgetaire|economique|financiere|politique|sanitaire"
     r"|climatique|des opioides|de la main de oeuvre|du personnel|des urgences|de nerfs"
     r"|de fou rire|de rire|existentielle|de la quarantaine|de ado)",
@@ -87,6 +98,10 @@ DENIALS = _any(
     r"(?:veux|voudrais) pas (?:mourir|me tuer|me suicider|en finir|me faire (?:de|du) mal)",
     r"vais pas (?:me tuer|me suicider|faire de (?:niaiserie|betise|connerie))",
     r"(?:dont|do not|don t) want to (?:die|kill myself)",
+    r"\b(?:not|pas) (?:suicidal|suicidaire)\b",
+    r"(?:jamais|pas|never|not) (?:vraiment )?(?:pense|songe|eu (?:envie|le gout)|voulu|thought|considered)"
+    r" (?:a |de |about )?(?:me faire (?:du |de )?mal|me blesser|me tuer|me suicider|mourir"
+    r"|hurting myself|killing myself|suicide)",
     r"(?:not|never) (?:going to|gonna) (?:kill myself|hurt myself)",
 )
 
@@ -99,7 +114,10 @@ GRIEF = _any(
 )
 
 # The people staff care for: a risk whose subject they are is clinical work.
-PATIENTS = _any(r"\b(?:patiente?s?|usagere?s?|clientele|clientes?|beneficiaires?|residente?s?)\b")
+PATIENTS = _any(
+    r"\b(?:patiente?s?|usagere?s?|clientele|clientes?|beneficiaires?"
+    r"|residente?s?(?! en (?:medecine|chirurgie|psychiatrie|pediatrie|anesthesie)))\b"
+)
 
 # Clinical, training and information talk: makes "generic" matches (no clear person
 # at risk) harmless, and sets context "professional".
@@ -109,7 +127,12 @@ CLINICAL_TALK = _any(
     r"|estimation|estimer|depistage|grille|echelle|outils?|intervention|intervenir"
     r"|intervenante?s?|prevention|postvention|statistiques?|taux|etude|recherche|conference"
     r"|atelier|webinaire|guide|lignes directrices|note de service|asist|signalement|signaler"
-    r"|declaration|declarer|psychiatrique|diagnostic|dpj)\b",
+    r"|declaration|declarer|psychiatrique|diagnostic|dpj|traduit|traduire|traduction|translate"
+    r"|infolettre|affiche|depliant|kiosque|serie|personnage|episode|roman|emission|chanson"
+    r"|reference|referer|ideation|simulation|exercice|drill|scenario)\b",
+    r"note au dossier|pour (?:mettre|publier) dans (?:notre|la|le|mon|une|un)\b"
+    r"|(?:femme|homme|personne|usagere?|cliente?) (?:\w+ ){0,6}que je (?:suis|accompagne|vois|rencontre)"
+    r" (?:en|au|a|depuis)\b",
     r"risque suicidaire|cellule de crise|gestion de crise|ligne (?:de|d)\b|1 866|\b988\b"
     r"|numero (?:de|du|des)|(?:quel|ce est quoi) (?:est )?le numero"
     r"|suicide ca|aqps|code (?:blanc|rose|orange|bleu|noir|argent|vert)|(?:a|de|en) le urgence"
@@ -133,7 +156,7 @@ RISK_TOPIC = _any(
 
 # Marks a threat as a joke ("je vais le tuer lol"): only harm-to-others is dropped.
 JOKE = _any(
-    r"\b(?:lol|lmao|mdr|ptdr|hihi|hehe|xd|jk|ha(?:ha)+|je (?:niaise|blague|rigole|joke)"
+    r"\b(?:lol|lmao|mdr|ptdr|hihi|hehe|xd|jk|ha(?:ha)+|(?<!que )(?<!si )je (?:niaise|blague|rigole|joke)"
     r"(?! pas)|farce|facon de parler|au sens figure)\b"
 )
 JOKE_EMOJI = re.compile(
@@ -193,12 +216,17 @@ CLOSE = (
     r"|partner|husband|wife|boyfriend|girlfriend|ex|fils|fille|filles|enfants?|ado|adolescente?"
     r"|bebe|daughter|kids?|child|soeur|frere|sister|brother|mere|pere|mom|mother|dad|father"
     r"|parents?|coloc|colocataire|roommate|voisine?|neighbou?r|cousine?|oncle|tante|grand mere"
-    r"|grand pere|proches?|amoureux|amoureuse|copain|copine|niece|neveu|famille)"
+    r"|grand pere|proches?|amoureux|amoureuse|copain|copine|niece|neveu|famille"
+    # people the writer works with (not patients)
+    r"|employee?s?|employes|pab|preposee?s?|infirmiere?s?|infirmiers?|intervenante?s?|intervenants"
+    r"|gestionnaire|cheffe?|boss|superviseure?|agente?s?|techniciennes?|techniciens?"
+    r"|residente? en medecine|medecin|docteur)"
 )
 THIRD_SUBJECT = compile_pattern(
     r"\b(?:il(?! (?:faut|fallait|faudrait|y|semble|parait|reste))|elle|ils|elles|on|he|hes|she"
     r"|shes|hed|shed|they|theyd|quelqu un|someone|somebody|une personne|patiente?|usagere?|cliente?|gars|homme"
-    r"|individu|inconnue?|monsieur|madame|guy|man|woman"
+    r"|individu|inconnue?|monsieur|madame|guy|man|woman|personnage|heros|heroine|acteur|actrice"
+    r"|character"
     rf"|residente?|{CLOSE})\b"
 )
 # A preposition (and a determiner) before a noun make it an object, not a subject:

@@ -64,6 +64,8 @@ def _resolve(rule: Rule, subject: str | None, close: bool) -> tuple[RiskCategory
         return rule.category, STRONG
     if rule.kind == "mention":
         return rule.category, GENERIC
+    if rule.kind == "other":  # the pattern itself names someone else ("il en a pris")
+        return rule.third or rule.category, third
     if rule.kind == "victim":
         return (rule.category, third) if subject == "third" else (None, GENERIC)
     if rule.kind == "self":

@@ -9,7 +9,8 @@ patterns in `lexicon/` and `context.py` are written against:
   "s'il" → "si il"); the negative particle "ne"/"n'" is dropped, so
   "je ne veux plus" and "j'veux pu" both become "je veux plus";
 * SMS and joual spellings folded ("chu" → "je suis", "pu" → "plus",
-  "jveux" → "je veux", "g" → "je ai", "tlm" → "tout le monde", "kms" → ...);
+  "jveux" → "je veux", "g" → "je ai", "tlm" → "tout le monde", "kms" → ...,
+  "à soir" → "ce soir");
 * every run of a repeated letter reduced to one letter (the "skeleton"), so
   "mourrir", "mouriiiir" and "mourir" are the same word. The lexicon applies the
   same reduction to its patterns (`skeleton()`), so they are written in normal
@@ -161,6 +162,8 @@ _VOWELS = set("aeiouy")
 _PHRASES = [
     # joual "m'as" = "je vais", except in "tu m'as" (= "you have ... me")
     (re.compile(r"(?<!\btu) me as (?=\w)"), " je vais "),
+    # Quebec "à soir", "à matin" = "ce soir", "ce matin"
+    (re.compile(r" a (?=(?:soir|matin) )"), " ce "),
 ]
 
 

@@ -53,40 +53,50 @@ MACROS = {
     "DIE": r"(?:mourir(?! de\b| d\b| a la maison| a domicile| chez (?:elle|lui|soi|nous)"
     r"| dans la dignite)|crever|etre morte?|plus etre la|pas etre la|plus etre en vie"
     r"|plus exister|pas exister|exister plus|plus vivre|pas vivre|vivre plus"
-    r"|disparaitre(?! (?:sous|dans|quelques|pour (?:la|le|une|quelques)|en vacances|une|un))"
+    r"|disparaitre(?! (?:sous|dans|quelques|pour (?:la|le|une|quelques)|en vacances|une|un|sur|au|aux"
+    r"|loin|pendant|de la|en|quelque)\b)"
+    r"|sortir par la porte (?:de )?en arriere"
     r"|dormir pour (?:toujours|de bon|le eternite)|<PARTIR>"
-    r"|(?:me )?(?:endormir|dormir) (?:pour (?:toujours|de bon)|(?:et |puis )?(?:plus |pas |jamais )+"
+    r"|(?:me )?(?:endormir|dormir|coucher) (?:pour (?:toujours|de bon)|(?:et |puis )?(?:plus |pas |jamais )+"
     r"me reveill\w*)"
     r"|(?:plus|pas|jamais) (?:me|se) reveill\w*(?! <WAKE_OK>)|avoir un accident|rejoindre <DEAD>"
     r"|fermer les yeux (?:pour toujours|pour de bon|a jamais)|(?:go to )?sleep and (?:never|not) wake up"
-    r"|die|be dead|not exist|not wake up|never wake up|disappear|sleep forever|stop existing"
+    r"|die|be dead|not exist|not wake up|never wake up|sleep forever|stop existing"
+    r"|disappear(?! for (?:a|the|some|\d)| on (?:a|vacation)| to\b| from (?:work|social))"
     r"|sleep and (?:never|not) wake up|go to sleep forever|quitter (?:ce monde|la vie|cette vie"
     r"|la terre)|leave this world|rejoindre (?:les anges|le ciel|mon ange)"
     r"|arreter de (?:exister|vivre|respirer)|stop breathing|me eteindre|me effacer(?! (?:dans|en|devant|pendant|lors|au|aux)\b)"
     r"|plus souffrir(?! de\b| au\b| a\b)"
     r"|not be alive|not live)",
-    "PARTIR": r"(?:partir|go|me en aller|se en aller) (?:pour de bon|pour toujours|forever)(?! (?:de|d|du|des|en|a|au|aux"
+    "PARTIR": r"(?:partir|parte|partirai|partirais|go|me en aller|me en aille|se en aller"
+    r"|(?:je suis|vais etre|serai|serais|etre) partie?) (?:pour de bon|pour toujours|forever)(?! (?:de|d|du|des|en|a|au|aux"
     r"|vers|chez|loin|ailleurs)\b)",
     # a better world without the writer: "ce serait mieux si je partais"
     # warning signs: giving away or cancelling, then a finality cue (lexicon/signs.py)
     "GIVE": r"(?:donne|donner|vendu|vendre|distribue|legue|fait adopter|place|annule|debarrasse\w*"
     r"|(?:trouve|cherche) (?:une |un )?(?:nouvelle |nouveau )?(?:famille|maison|foyer) pour)"
     r"(?: \w+){0,3} (?:chats?|chiens?|animaux|animal|perroquet|oiseau|poissons?|lapin|affaires"
+    r"|montre|cadeaux"
     r"|biens|choses|meubles|outils|bijoux|char|auto|voiture|guitare|collection|rendez vous"
     r"|abonnement|cours|voyage|reservations?|billets?|plans|tout)\b",
-    "FINAL": r"(?:(?:en )?aurai (?:plus|pas|jamais) besoin\b(?! (?:avec|parce|car|puisque|vu"
-    r"|depuis|maintenant|a cause|grace|quand|tant que|pour (?:le|un) moment|cet|cette)\b)"
+    "FINAL": r"(?:souvenir de moi|(?:en )?aurai (?:plus|pas|jamais) besoin\b(?! (?:avec|parce|car|puisque|vu"
+    r"|depuis|maintenant|a cause|grace|quand|tant que|pour (?:le|un) moment|cet|cette|que)\b)"
     r"|(?:quand|une fois que|lorsque) je (?:serai|serais|vais etre) (?:plus|pas) la"
     r"|la ou je (?:vais|me en vais)|where i am going|mieux (?:\w+ ){0,3}que moi"
     r"|(?:tout )?seule? apres(?= \.| ?$)|apres moi|sans moi|il reste (?:juste|seulement|plus que) a)",
     "KIN": r"(?:enfants|fils|fille|filles|mere|pere|soeur|soeurs|frere|freres|chum|blonde|mari"
+    r"|gars|kids|ados|petits"
     r"|femme|famille|proches|parents|amis?|amies?|petits enfants|conjointe?)",
     "DRUG": r"(?:le |la |les |au |aux |a la |a le |des |du |de la |de |a )?(?:morphine|fentanyl"
     r"|dilaudid|hydromorphone|narcotiques|opioides|stupefiants|medicaments|pilules|potassium|kcl"
     r"|insuline|propofol|benzos?|ativan|midazolam|ketamine|pharmacie|armoire|pyxis|omnicell"
-    r"|drogues?|tout ce que il faut|somniferes|comprimes|medocs|seroquel|tylenol|advil|dodo)",
+    r"|drogues?|tout ce que il faut|somniferes|comprimes|medocs|seroquel|tylenol|advil|dodo"
+    r"|zopiclone|imovane|amitriptyline|quetiapine|oxycodone|methadone|clonazepam|rivotril"
+    r"|lorazepam|narcotics|opioids)",
     "TEMPTED": r"(?:y pense|y penser|y songe|y songer|tentant|tentation|me en garder|en garder"
-    r"|pour moi|pour en finir|me en servir|sais (?:exactement )?(?:quoi|combien|quelle dose))",
+    r"|thinking about it|think about it"
+    r"|(?<!nouveau )(?<!nouvelle )(?<!important )(?<!difficile )(?<!facile )(?<!stressant )pour moi"
+    r"|pour en finir|me en servir|sais (?:exactement )?(?:quoi|combien|quelle dose))",
     "BETTER": r"(?:plus simple|plus facile|mieux|regler\w*|soulag\w*|personne|debarras|happier"
     r"|changerait rien)",
     "GONE": r"(?:(?:etais|serais|existais|etait) (?:plus|pas|morte?|partie?)|partais|mourais"
@@ -114,7 +124,7 @@ MACROS = {
     r"|prendre (?:toutes? )?mes (?:pilules|medicaments|pills)|take (?:all )?(?:my|the) (?:pills|meds)"
     r"|donner un coup de volant(?! pour)|(?:foncer|rentrer|fesser|crasher|crash|drive) (?:dans|into)"
     r" (?:un|le|la|une|a|the) (?:mur|arbre|camion|poteau"
-    r"|pilier|viaduc|train|truck|autobus)|end it|end everything|ending it|end things|end this|jump)",
+    r"|pilier|viaduc|train|truck|autobus|tree|wall|pole)|end it|end everything|ending it|end things|end this|jump)",
     "FINISH_OK": r"(?:avec (?:ce|cette|ces|le|la|les|mon|ma|mes|un|une|son|sa|ses|notre|nos|du"
     r"|de la|de le)\b(?! (?:vie|souffrance|douleur|existence|jours)))",
     # the same acts with a third-person reflexive ("se tuer", "kill himself")
@@ -130,12 +140,14 @@ MACROS = {
     r"|patiente?s?|usagere?s?|clientes?|residente?s?|enfants?|bebe|fils|fille|mere|pere|voisine?"
     r"|coloc|gars|madame|monsieur|infirmieres?|medecin|docteur|preposee?s?|agent|gardien|famille"
     r"|kids?|baby|coworkers?|manager|neighbou?r|guy|personne|monde|gens)",
-    "WEAPON": r"(?:couteau|arme|armes|fusil|gun|pistolet|carabine|knife|machette|hache|batte)",
+    "WEAPON": r"(?:couteau(?! a (?:beurre|steak|pain|legumes))|arme|armes|fusils?|guns?|pistolet|carabine|knife|machette|hache|batte"
+    r"|baton(?! de (?:hockey|golf|marche|ski|pop))|bat de baseball|barre de fer)",
     "LETHAL": r"(?:mortel|mortelle|mortels|mortelles|letal|letale|letaux|fatal|fatale|lethal"
     r"|deadly)",
     "PAIN": r"(?:fait (?:tu )?mal(?! (?:au|aux|a la|a le)\b)|fais mal|ferait mal|fera mal|douloureux|douloureuse|souffre"
     r"|hurt|hurts|painful|rapide)",
-    "METHOD": r"(?:mourir(?! (?:du|de la|de le|de un|de une|d|de)\b)|se pendre|me pendre|pendre|se noyer|me noyer|sauter|se jeter|me jeter"
+    "METHOD": r"(?:mourir (?:de |d )?(?:une |un )?(?:surdose|overdose|pendaison|noyade|hypothermie"
+    r"|asphyxie|intoxication)|mourir(?! (?:du|de la|de le|de un|de une|d|de)\b)|se pendre|me pendre|pendre|se noyer|me noyer|sauter|se jeter|me jeter"
     r"|se tirer|me tirer|se tuer|me tuer|se suicider|me suicider|se ouvrir les veines"
     r"|me ouvrir les veines|se couper les veines|me couper les veines|overdose|surdose|se noie|noye"
     r"|monoxyde"
@@ -155,6 +167,8 @@ class Rule:
                 nearest subject is someone else, the category becomes `third` if set
                 ("il va me tuer" → immediate danger).
       "victim": the writer suffers it ("me frappe"); dropped when the subject is "je".
+      "other":  someone else by construction ("je sais pas combien IL en a pris"):
+                `third` (or the category), whatever subject precedes the match.
       "always": no subject needed (methods questions).
       "mention": a risk word alone ("suicide"): a crisis unless the message is
                 clinical or training talk.

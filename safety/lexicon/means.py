@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from .language import MEANS, Rule, rules
 
+# what gives access to means at work or at home
+_ACCESS_OBJ = (
+    r"(?:<DRUG>|fusils?|armes?|carabines?|guns?|pyxis|omnicell|cabinet(?: des narcotiques)?"
+    r"|narcotics(?: cabinet)?|narcotiques|cadenas|coffre)"
+)
+
 MEANS_RULES: list[Rule] = [
     # --- methods and means: always a crisis -------------------------------------------
     *rules(
@@ -79,5 +85,76 @@ MEANS_RULES: list[Rule] = [
         r"(?: \w+){0,6} (?:mourir|<LETHAL>|me tuer|die|kill me)",
         r"(?:hauteur|height)(?: \w+){0,5} (?:<LETHAL>|mourir|die)",
         r"(?:etages?|floors|storeys)(?: \w+){0,5} <LETHAL>",
+    ),
+    # --- families added for the fresh design batch ------------------------------------
+    *rules(
+        MEANS,
+        "always",
+        None,
+        # what stops breathing or the heart; not surviving a fall
+        r"(?:dose|quantite|combien|ca prend|it takes|how much|how many)(?: \w+){0,8} (?:qui |pour"
+        r" |to )?(?:arrete|arreter|couper|stopper|stop|stops) (?:la respiration|de respirer|le coeur"
+        r"|breathing|the heart|your breathing)",
+        r"(?:hauteur|etages?|height|floors|haut)(?: \w+){0,6} (?:pour |to )?(?:pas|plus|not|never)"
+        r" (?:survivre|survive)|pour (?:pas|plus) survivre a (?:une|la) (?:chute|overdose|surdose)",
+        # a whole bottle: does one wake up?
+        r"(?:prend|prends|prendre|avale|avaler|took|take|swallow)(?: \w+)? (?:tout un|toute une"
+        r"|tout le|toute la|un|une|a whole|the whole) (?:pot|boite|bouteille|plaquette|flacon|tube"
+        r"|bottle|box|pack)(?: \w+){0,10} (?:se reveill\w*|reveiller(?! <WAKE_OK>| avec)|meurt"
+        r"|mourir|mortel\w*|dangereux|survit|survivre|wake up|die|dead|fatal)",
+        r"(?:assez|enough) (?:pour|to) (?:pas|plus|jamais|not|never) (?:se |me |te )?(?:reveill\w*"
+        r"(?! <WAKE_OK>)|wake up)|enough to (?:die|kill (?:me|myself))",
+        r"(?:\d{2,}|une centaine|plein de|beaucoup de) (?:comprimes|pilules|cachets|pills)(?: \w+){0,8}"
+        r" (?:assez|suffisant\w*|enough)(?= \.| ?$| pour (?:pas|plus|mourir|en finir))",
+        # drugs taken off the unit
+        r"(?:mis|mets|glisse|ramene|garde|garder|empoche|sorti|sors|pris|vole|voler|subtilise"
+        r"|ramasse)\w* (?:\w+ ){0,2}(?:fioles?|ampoules?|restants?|doses?|timbres?|comprimes) (?:de |d )?"
+        r"<DRUG>(?: \w+){0,4} (?:dans (?:ma|mon) (?:poche|sac|sacoche|casier|char|auto)|chez (?:moi"
+        r"|nous)|a la maison|au lieu de (?:les |le |la )?(?:jeter|gaspiller|detruire|retourner"
+        r"|faire le gaspillage))",
+        r"<DRUG>(?: \w+){0,12} besoin pour mon plan(?! de| d)",
+        r"(?:remarquer|s apercevoir|voir|savoir|notice|compter)\w*(?: \w+){0,3} si je (?:sors|prends"
+        r"|vole|ramene|garde|empoche|subtilise|take|steal)(?: \w+){0,3} (?:fioles?|ampoules?|doses?"
+        r"|comprimes|seringues?|bouteilles?|pills|vials)",
+        # access at hand and an intent cue
+        rf"(?:acces|accede|access|la cle|le code|connais le code|combinaison|sais ou)(?: \w+){{0,4}}"
+        rf" {_ACCESS_OBJ}(?: \w+){{0,12}} <TEMPTED>",
+        rf"{_ACCESS_OBJ}(?: \w+| \.){{0,12}} (?:le code|la cle|cadenas|combinaison|acces|access)"
+        r"(?: \w+| \.){0,10} (?:y pense|y penser|y songe|thinking about it|think about it|tentant)",
+        # a dose calculated "for me"
+        r"(?:<DRUG>|fioles?|ampoules?)(?: \w+| \.){0,14} (?:sais|calcule)(?: \w+){0,2} (?:ce que"
+        r"|combien|quelle dose)(?: \w+){0,4} (?:me prendrait|me faudrait|me en faudrait|il me faut)",
+        r"(?:sais|calcule)(?: \w+){0,2} (?:ce que|combien|quelle dose)(?: \w+){0,4} (?:me prendrait"
+        r"|me faudrait|me en faudrait) <DRUG>",
+        r"(?:kcl|potassium|insuline|morphine|fentanyl|dilaudid|hydromorphone|midazolam|propofol"
+        r"|mortel\w*|letal\w*|iv direct|surdose|overdose)(?: \w+| \.){0,12} (?:je (?:le )?demande"
+        r" (?:ca )?pour moi(?: meme)?"
+        r"|asking for myself)(?= \.| ?$)",
+        # what one feels; cold, gas, air
+        r"(?:ressent|sent|souffre|feel|suffer|conscient|aware|se rend compte)(?: \w+){0,4} (?:quand"
+        r"|lorsque|si|when|if) (?:on|tu|je|you|we) (?:se |me |te )?(?:pend|pends|noie|noies"
+        r"|tire une balle|overdose|hang|hangs|drown|od)\b",
+        r"(?:mourir|meurt|meurent|die|dying|freeze to death|mort) (?:de froid|de hypothermie|gele"
+        r"|of (?:cold|hypothermia))(?: \w+){0,4} (?:comme|douloureux|douloureuse|souffr\w*|fait mal"
+        r"|endormir|rapide|painful|like|long)",
+        r"(?:combien de temps|how long)(?: \w+){0,8} (?:garage (?:ferme|closed)|monoxyde"
+        r"|carbon monoxide|exhaust)",
+        r"(?:se|me|te|s) (?:injecte\w*|injecter|injectait) (?:de le |du |de l )?air"
+        r"|inject\w* air (?:into|in) (?:a|my|your|the) vein",
+        r"(?:make|faire) (?:it|ca|that|ma mort|mon suicide) (?:look|passer|paraitre|ressembler)"
+        r"(?: like| pour| a)? (?:an |un |a )?(?:accident|natural|naturel\w*)(?! (?:de|du|at)\b)"
+        r"|faire passer (?:ca|ma mort|mon suicide|le tout) pour (?:un )?accident(?! (?:de|du)\b)",
+        r"(?:moyen|facon|methode|way) (?:le |la )?(?:moins|least|plus|most) (?:douloureu\w*|painful"
+        r"|painless|rapide|sur|efficace) (?:serieusement|serieux|pour vrai|honnetement|for real"
+        r"|seriously)(?= \.| ?$)",
+        # means acquired or stockpiled
+        r"(?:achete|acheter|trouve|commande|procure|bought|got) (?:une|la|ma|un|mon|des|de la|a|some)"
+        r" (?:corde(?! a (?:linge|danser))|rope|gun|fusil|arme|carabine|pistolet|lames de rasoir)"
+        r"(?!(?: \w+){0,6} (?:pour (?:la|le) (?:chasse|camping|club|tir|cours|bateau|peche)|hunting"
+        r"|camping))",
+        r"(?:accumule|stocke|amasse|mis de cote|saved|stockpiled|hoarded)\w* (?:\w+ ){0,3}(?:pilules"
+        r"|medicaments|medocs|comprimes|cachets|pills|meds|somniferes|benzos?|ativan|seroquel|tylenol"
+        r"|opioides|sleeping pills)(?!(?: \w+){0,4} (?:pour (?:le|la|mon|ma)"
+        r" (?:voyage|chalet|patient)|perimes?|expires?))",
     ),
 ]

@@ -8,7 +8,8 @@ Families (each pattern is a combination, not one message):
 * not being alive or around for long, said in passing ("pas être là encore longtemps");
 * joining a dead person; finality metaphors ("fermer les yeux pour toujours");
 * means at hand (drugs on the unit, a service weapon) + an intent cue;
-* an overdose in progress; English slang ("don't see the point anymore").
+* an overdose in progress; English slang ("don't see the point anymore");
+* wanting someone to kill you; being on a bridge or a roof, said as the whole message.
 """
 
 from __future__ import annotations
@@ -35,11 +36,18 @@ SIGNS_RULES: list[Rule] = [
         r"(?:ce est|voici) mon dernier (?:message|texto|courriel|mot)(?! (?:de la|de le|avant)\b)",
         r"derniere fois que (?:vous|tu|tout le monde|on) (?:aurez|auras|aura|entendrez|entendras)"
         r" (?:de mes nouvelles|parler de moi)",
-        r"(?:fait|faire|faits) mes adieux\b(?!(?: \w+){0,8} (?:retraite|depart|demenag\w*|party"
+        r"(?:fait|faire|faits|ecris|ecrit|ecrire|redige|prepare|pense a) mes adieux\b(?!(?: \w+){0,8} (?:retraite|depart|demenag\w*|party"
         r"|conge|bureau|equipe|collegues))",
         r"(?:dire|dit) au revoir(?: \w+){0,3} merci pour tout",
         # a decision taken: a date chosen, calm, "plan B"
         r"(?:choisi|fixe|decide) (?:la|le) (?:date|jour|moment)(?= \.| ?$| ce sera| ce est)",
+        # a wish to be killed; on a bridge or a roof, now (said last: "chu sur le toit")
+        r"(?:veux|voudrais|aimerais|souhaite|prie pour|want|wish|pray) (?:juste )?(?:que )?(?:quelqu un"
+        r"|dieu|le bon dieu|someone|something|god) (?:vienne )?(?:me tue|me prenne|would kill me|to kill me"
+        r"|kills me|takes me)",
+        r"(?:suis|am|im|je suis) (?:\w+ )?(?:sur|on) (?:le|la|un|the|a) (?:toit|pont|viaduc|rebord|bridge"
+        r"|roof|ledge)(?: (?:de|du|de le|of the) \w+(?: \w+)?)?(?: la| right now| en ce moment"
+        r"| maintenant| now)?(?= \.| ?$)",
         r"(?:calme|paix|soulagee?|sereine?)(?: \w+){0,10} (?:sais|sait) (?:comment|quand) (?:ca|tout)"
         r" va finir",
         r"plan (?:b|c|de secours) (?:ce est |est )?(?:de )?<DIE>",
@@ -74,9 +82,11 @@ SIGNS_RULES: list[Rule] = [
         r"(?:pont|viaduc|falaise|fleuve|track|rails)(?: \w+){0,6} (?:reviendrai|rentrerai|revien)"
         r" (?:pas|plus|jamais)",
         r"(?:arreter|finir|terminer) ma vie|me (?:endormir|coucher) dans la neige",
-        r"(?:arreter|cesser) (?:mes|ses) (?:medicaments|traitements?|dialyse|insuline)(?: \w+){0,3}"
-        r" pour (?:partir|mourir|en finir|plus etre la)",
+        r"(?:arreter|cesser) (?:mes|ses) (?:medicaments|traitements?|dialyse|insuline|pilules)"
+        r"(?: \w+){0,3} pour (?:partir|mourir|en finir|plus etre la|(?:aller )?rejoindre)",
         r"pour (?:plus|pas|jamais) (?:se|me) reveill\w*(?! <WAKE_OK>| la nuit)",
+        r"(?:coucher|endormir|dormir)(?: \w+){0,2} (?:et |puis )?(?:plus jamais|jamais plus) (?:me |se )?"
+        r"reveill\w*(?! <WAKE_OK>)",
         # means at hand, at work or at home, with an intent cue
         r"(?:acces|accede|la cle)(?: \w+){0,3} <DRUG>(?: \w+){0,10} <TEMPTED>",
         r"<TEMPTED>(?: \w+){0,6} acces(?: \w+){0,3} <DRUG>",
@@ -97,7 +107,8 @@ SIGNS_RULES: list[Rule] = [
         r"no (?:point|reason) (?:in |to )?(?:living|going on|keep going|anymore|carry on)",
         r"giving (?:away )?(?:my|all my) (?:stuff|things|belongings|possessions) away"
         r"|(?:wont|will not) need (?:it|them|anything) where i (?:am|m) going",
-        r"(?:<WANT>|<INTENT>) <ADV>me (?:tue|suicide)(?= \.| ?$| ce soir| cette nuit| pis| et)",
+        r"(?:<WANT>|<INTENT>) <ADV>me (?:tue|suicide)(?= \.| ?$| ce soir| cette nuit| puis| et)",
+        r"(?<=\bje )me (?:tue|suicide) (?:apres|ensuite|ce soir|cette nuit|demain)\b",
     ),
     *rules(
         SUICIDE,

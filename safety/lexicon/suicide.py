@@ -1,4 +1,4 @@
-"""Suicide and self-harm: wishes, intents, plans, acts — the writer's or someone else's."""
+"""Suicide: wishes, intents, plans, acts — the writer's or someone else's."""
 
 from __future__ import annotations
 
@@ -49,12 +49,14 @@ SUICIDE_RULES: list[Rule] = [
         r"|mon|my|vous|te|toi|tout le monde|everyone)(?: \w+){0,2} (?:une derniere fois"
         r"|pour la derniere fois|one last time|for the last time)",
         r"(?:moteur|char|auto|car)(?: \w+){0,4} (?:tourne|en marche|running)(?: \w+){0,4} garage"
+        r"(?!(?: \w+| \.){0,10} (?:rechauff\w*|degivr\w*|mecanicien|garagiste|warm up))"
         r"|garage(?: \w+){0,6} (?:moteur|char|auto|car) (?:qui )?(?:tourne|en marche|running)",
         r"(?:ecrit|ecrire|laisse|prepare|fini|termine) (?:mes|des) lettres(?! (?:de|d|du|des)\b)",
         r"(?:je ai|me a|il a|elle a|vais|veux|voulu|venue?|viens) (?:te |vous |leur |lui )?"
         r"(?:dit|dire) adieu\b(?!(?: \w+){0,6} (?:retraite|depart|demenag\w*|party|conge))",
         r"(?:achete|acheter|trouve|prepare|cache|commande) (?:une|la|ma|un|mon|des|de la) (?:corde"
-        r"(?! a (?:linge|danser))|gun|fusil|arme|carabine|pistolet|lames de rasoir)",
+        r"(?! a (?:linge|danser))|gun|fusil|arme|carabine|pistolet|lames de rasoir)(?!(?: \w+){0,6}"
+        r" (?:pour (?:la|le) (?:chasse|camping|club|tir|cours|bateau|peche)|hunting|camping))",
         r"(?:ramasse|accumule|stocke|cache|mis de cote|amasse) (?:\w+ ){0,2}(?:pilules"
         r"|medicaments|medocs|comprimes|pills)",
         r"(?:pris|avale|avaler|took|taken|swallowed) (?:toutes? (?:mes|ses|les)"
@@ -127,7 +129,8 @@ SUICIDE_RULES: list[Rule] = [
         r"|be alive|live|exist|wake up|go on)",
         r"<BETTER>(?: \w+){0,4} si je <GONE>",
         r"si je <GONE>(?: \w+){0,4} <BETTER>",
-        r"si je (?:mourais|meurs|disparaissais|disparais|partais|crevais|me tuais)(?: \w+){0,5}"
+        r"si je (?:mourais|meurs|disparaissais|disparais|partais|crevais|me tuais|saute|sautais|me jette"
+        r"|me jetais|me pends|me pendais)(?: \w+){0,5}"
         r" (?:personne|rien|changerait|remarquer\w*|rendrait compte|manquer\w*|mieux|soulag\w*"
         r"|reglerait)",
         r"personne (?:\w+ ){0,5}si je (?:mourais|disparaissais|partais|etais plus la)",
@@ -140,7 +143,8 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:de|a) (?:plus|jamais) (?:me|se) reveill\w*(?! <WAKE_OK>)",
         r"want (?:it all|everything|it) to (?:stop|end)",
         r"hope (?:i )?(?:never|dont|do not|won t|wont) wake up",
-        r"(?:personne|nobody|no one)(?: \w+){0,2} (?:miss me|se ennuyer de moi|me regretter|notice)",
+        r"(?:personne|nobody|no one)(?: \w+){0,2} (?:miss me|se ennuier\w* de moi|se ennuyer de moi"
+        r"|me regrett\w*|notice)",
         r"que mon coeur (?:arrete|lache|se arrete|arreterait)",
         r"(?:plus|pas|aucun) (?:de )?sens (?:a|de) (?:ma vie|vivre)|ma vie (?:a )?(?:plus|pas|aucun)"
         r" (?:de )?sens",
@@ -159,7 +163,8 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:seule?|only|derniere) (?:solution|issue|option|facon|chose|moyen|porte de sortie"
         r"|way out|way)(?: \w+){0,8} (?:mourir|me tuer|disparaitre|die|end it|en finir"
         r"|partir pour de bon|la mort)",
-        r"(?:rien|personne) (?:\w+ )?qui me (?:retient|retiens|rattache)",
+        r"(?:rien|personne) (?:\w+ )?qui me (?:retient|retiens|rattache)(?!(?: \w+){0,6} (?:job|emploi"
+        r"|poste|appliquer|postuler|region|ville|demenag\w*|equipe|unite|travail))",
         r"(?:merite|meriterais|deserve) (?:pas|plus|not) (?:de |to )?(?:vivre|live|be alive|exister)",
         r"(?:merite|meriterais|deserve) (?:de |to )?(?:mourir|disparaitre|crever|die|be dead)",
         r"(?:veux|voudrais|aimerais|souhaite|want) (?:juste |seulement |just )?(?:que )?(?:tout"
@@ -173,7 +178,9 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:donne|donner|vendu|distribue) toutes? mes (?:affaires|choses|biens|trucs)",
         r"au cas (?:ou|que) je (?:serais|serai|suis|sois) (?:plus|pas) la",
         r"(?:regle|mis en ordre|mis de le ordre dans|mettre de le ordre dans|mettre en ordre|regler"
-        r"|prepare) (?:\w+ ){0,2}(?:mes affaires|mes papiers|mes comptes|mon testament)",
+        r"|prepare) (?:\w+ ){0,2}(?:mes affaires|mes papiers|mes comptes|mon testament)(?!(?: \w+){0,3}"
+        r" (?:avant|pour) (?:mon|ma|le|la|mes|les) (?:conge|depart|demenagement|voyage|retraite"
+        r"|vacances|maternite|chirurgie|operation))",
         r"(?:mis|mettre|mets) (?:toutes )?(?:mes|ses) (?:affaires|choses|papiers) en ordre(?!(?: \w+){0,6}"
         r" (?:casier|bureau|avant (?:mon|le) (?:conge|depart|demenagement)|retraite))",
         r"(?:plus|pas) (?:faire )?partie (?:de ce monde|du monde|de la vie)",
@@ -234,51 +241,5 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:le|la|les|lui|leur) rejoindre",
         r"(?:vais|va|sens que je vais|suis sur le point de|about to) faire (?:une )?(?:connerie"
         r"|betise|niaiserie)(?! (?:au|a le|dans|sur|avec)\b)",
-    ),
-]
-
-SELF_HARM_RULES: list[Rule] = [
-    # --- self-harm ------------------------------------------------------------------
-    *rules(
-        SELF_HARM,
-        "self",
-        None,
-        r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
-        r"(?:<WANT>) <ADV>me (?:blesser|faire souffrir|punir physiquement)",
-        r"je me (?:frappe|mords|griffe|brule|blesse)(?: \w+){0,3} (?:quand|pour|jusque|expres"
-        r"|volontairement)",
-        r"(?:envie|besoin|gout|pulsion|veux|voudrais|vais|pense a|recommence a|arreter de|arrete de"
-        r"|continue a|tente de|expres de) (?:de )?me (?:faire|fais) (?:du |de )?mal\b"
-        r"(?! (?:au|aux|a la|a le|a|en)\b)",
-        r"je me (?:fais|fait) (?:du |de )?mal\b(?! (?:au|aux|a la|a le|a|en)\b)",
-        r"me suis (?:fait|faite) (?:du|de) mal",
-        r"me (?:suis )?brul\w* (?:\w+ ){0,3}(?:cigarette|briquet|expres|volontairement|pour"
-        r" (?:sentir|me punir|me calmer))",
-        r"(?:gratte|griffe|frappe|cogne|mords|pince)(?: \w+){0,6} jusque (?:a|au) (?:sang|saigner"
-        r"|avoir des bleus|me faire mal|avoir mal)",
-        r"(?:been |started |start )cutting(?! (?:back|costs|down|hair|the))|cutting again"
-        r"|cut myself|cutting myself|hurt myself|hurting myself|burn myself|burned myself",
-    ),
-    *rules(
-        SELF_HARM,
-        "any",
-        None,
-        r"\bme suis <ADV>(?:coupee?|taillad\w*|lacer\w*|entaill\w*) (?:expres|volontairement"
-        r"|encore|(?:les|mes) (?:bras|poignets|cuisses|jambes|veines))|\bme suis recoupee?",
-        r"\bme <ADV>(?:re)?(?:couper|coupe|coupais|taillad\w*|lacer\w*|entaill\w*)(?! (?:les cheveux"
-        r"|le doigt|les ongles|du monde|de|des|du|en|un|une|la parole|au|le|la|mes)\b)",
-    ),
-    *rules(
-        SELF_HARM,
-        "any",
-        THIRD,
-        r"coupe\w* (?:\w+ ){0,2}(?:les |mes |ses )?(?:poignets|veines)",
-        r"\bse (?:scarifi\w*|mutil\w*)",
-        r"\bse (?:fait|faire|fasse|font|faisait) (?:du|de) mal",
-        r"\bse (?:couper|coupe|coupait|taillad\w*)(?! (?:les cheveux|le doigt|du monde|de|en|au)\b)",
-        r"(?:coupures|cicatrices|entailles|marques) (?:\w+ ){0,2}(?:sur les |aux )?(?:bras|poignets"
-        r"|cuisses|jambes)",
-        r"(?:cut|cutting|hurt|hurting|harming) (?:himself|herself|themselves)",
-        r"\b(?:se|me) (?:fait|fais|faisait) des (?:coupures|entailles|brulures)",
     ),
 ]

@@ -21,7 +21,8 @@ HARM_RULES: list[Rule] = [
         r"|brasser|kill|hurt|shoot|stab)"
         r" (?:quelqu un|tout le monde|des gens|du monde|him|her|them|someone|somebody|everyone"
         r"|people|(?:mon|ma|mes|le|la|les|un|une|ce|cette|ces|son|sa|ses|notre|nos|my|the|a|his)"
-        r" (?:\w+ )?<PERSON>)\b",
+        r" (?:\w+ )?<PERSON>)\b(?!(?: \w+){0,3} (?:par (?:fatigue|erreur|accident|megarde"
+        r"|negligence)|sans le vouloir|by (?:accident|mistake)))",
         r"faire un (?:malheur|carnage|massacre)|tirer dans le tas|shoot up",
         # a parent's urge to harm a baby or child ("le lancer contre le mur")
         r"(?:le|la|les) (?:lancer|garocher|pitcher|cogner|secouer|brasser) (?:contre|sur|par terre"
@@ -39,7 +40,7 @@ HARM_RULES: list[Rule] = [
         r"|bureau|appartement|logement)",
         r"maltrait\w* (?:son|sa|ses|mon|ma|mes) ",
         r"\bje (?:le|la|les|te|vous) (?:tue|tuerais|tuerai|etrangle|etranglerais)\b",
-        r"(?:amener|apporter|emmener|sortir|bring) (?:mon|ma|un|une|my|a) <WEAPON>(?: \w+){0,2}"
+        r"(?:amener|apporter|emmener|sortir|bring|bringing) (?:mon|ma|un|une|my|a) <WEAPON>(?: \w+){0,2}"
         r" (?:a la job|au travail|a le travail|a le hopital|au bureau|a le ecole|a la garderie"
         r"|demain|ici|to work)",
         r"faire (?:tout )?sauter (?:le |la |les )?(?:hopital|bureau|place|unite|departement|batisse"
@@ -54,7 +55,7 @@ DANGER_RULES: list[Rule] = [
         DANGER,
         "victim",
         None,
-        r"\b(?:me|m) (?:a |ai )?(?:frapp\w*|bat|battait|battue?|tape(?! sur les nerfs)|tapait|pousse(?! a)"
+        r"\b(?:me|m) (?:a |ai )?(?:encore |deja |souvent |toujours )?(?:frapp\w*|bat|battait|battue?|tape(?! sur les nerfs)|tapait|pousse(?! a)"
         r"|etrangl\w*|viole|violee?|brasse|brassee?|lance|bouscul\w*|agress\w*|blesse|blessee?"
         r"|(?:pogne|pognee|prise?|serre|serree?|tenu|tenue) (?:par le cou|a la gorge|la gorge|le cou)"
         r"|enferm\w*|poignard\w*|traqu\w*|suit(?! de pres| dans| sur| le| la| les| mon| ma| bien)|etouff\w*|mordu\w*|donne (?:un|des) coups? de (?:poing|pied|couteau|tete)"
@@ -103,7 +104,8 @@ DANGER_RULES: list[Rule] = [
         r" (?:mon|ma|mes|son|sa|ses) (?:enfant|enfants|fils|fille|filles|ado|bebe|petite?s?)"
         r"|(?:mon|ma|mes) (?:enfant|enfants|fils|fille|ado|petite?s?)(?: \w+){0,8} (?:touche|touchait"
         r"|attouchement\w*|abus\w* sexuel\w*)",
-        r"(?:vis|subis|victime de|vit|subit|vivent|experiencing|victim of) (?:de la |la |de |une"
+        r"(?:vis|subis|(?:suis|est|es|sont|etre|etais|etait|am|is|are) (?:une |la |a )?victimes? (?:de|of)"
+        r"|vit|subit|vivent|experiencing) (?:de la |la |de |une"
         r" |of )?(?:violence|abus|agression|domestic violence|abuse)",
     ),
     *rules(
@@ -127,7 +129,7 @@ DANGER_RULES: list[Rule] = [
         r"(?:mon|ma|my) <PARTNER> (?:me |m )?control\w* (?:tout|mon argent|mes|ma vie|everything)",
         r"(?:mon|ma|my) <PARTNER>(?: \w+){0,4} (?:est|etait|devient|is|gets|becomes) (?:\w+ )?"
         r"(?:violente?|dangereuse?"
-        r"|abusi(?:f|ve)|agressi(?:f|ve)|abusive)",
+        r"|abusi(?:f|ve)|agressi(?:f|ve)|abusive)(?!(?: \w+){0,3} (?:ce est|cest) fini\b)",
         r"(?:menace|menacee?|threatened) (?:de |d )?(?:me |m )(?:tuer|frapper|battre|kill)",
         r"(?:menac\w*|attend|attendent|suit|poursuit|cache|frappe|pointe|vise|armee?|court apres"
         r"|revenir|reviens|revient|venir|arriver|entrer|rentrer)"
@@ -138,7 +140,8 @@ DANGER_RULES: list[Rule] = [
         r"(?:peur|afraid|crains|fear) (?:pour|for) (?:ma|my) (?:vie|life|securite|safety)",
         r"bleus (?:\w+ ){0,4}(?:a cause de|par|de) (?:mon|ma) <PARTNER>",
         r"(?:il|elle|mon ex|ma ex) (?:\w+ ){0,2}(?:est|attend) devant (?:ma porte|chez (?:moi|nous))"
-        r"(?: \w+){0,3} (?:crie|frappe|cogne|menace|veut entrer|essaie de rentrer|refuse)",
+        r"(?: \w+){0,3} (?:crie|frappe|cogne|menace|veut (?:entrer|rentrer)|essaie de (?:entrer|rentrer)"
+        r"|refuse|sonne)",
         r"(?:outside|at) my door right now",
         r"(?:trouve|retrouve) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance|pendue?)(?! de\b)"
         r"|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments|sang)",
@@ -146,9 +149,78 @@ DANGER_RULES: list[Rule] = [
         r"(?:pas|plus) en securite (?:chez moi|chez nous|a la maison|avec lui|avec elle"
         r"|avec (?:mon|ma) <PARTNER>)"
         r"|(?:not|dont feel|don t feel) safe (?:at home|with him|with her)",
-        r"(?:barree?|barricadee?|cachee?|enfermee?) (?:\w+ ){0,2}dans (?:la|ma|le|mon) (?:salle de bain"
-        r"|toilette|chambre|garde robe|char|auto|sous sol)(?!(?: \w+){0,5} pour (?:pleurer|manger"
+        r"(?:barree?s?|barricadee?s?|cachee?s?|enfermee?s?|refugiee?s?) (?:\w+ ){0,2}dans (?:la|ma|le"
+        r"|mon|une|un|notre) (?:salle|toilette|chambre|garde robe|char|auto|sous sol|poste|local"
+        r"|pharmacie|cabanon)(?!(?: \w+){0,5} pour (?:pleurer|manger"
         r"|dormir|me calmer|respirer))",
         r"je (?:suis|me sens) en (?:pleine )?crise(?! (?:de|d)\b)",
+    ),
+    # --- in progress: followed, locked in or out, a weapon out, hiding -----------------------
+    *rules(
+        DANGER,
+        "victim",
+        None,
+        r"(?<!qui )\bme a (?:encore |deja )?suivie?\b(?! (?:sur|pendant|durant|comme|en|depuis|dans"
+        r"|lors|pour|apres|a|au|tout au long|on|in|for)\b)",
+        r"\bme a (?:encore )?mis (?:un|une|son|sa) (?:oreiller|coussin|main|sac|bras) (?:sur|autour de)"
+        r" (?:la|ma|mon) (?:face|visage|bouche|nez|cou|tete|gorge)",
+        r"\bme a (?:encore )?(?:barree?|mise?|sacree?|crissee?|lancee?|laissee?) dehors(?! de\b)"
+        r"|locked me out",
+        r"\bme (?:bloque|bloquait|barre) (?:la porte|le passage|la sortie)",
+        r"(?:bloque|bloquait|barre|bloquent) (?:la porte|le passage|la sortie|the door|my way)",
+        r"\bme a (?:encore |deja )?forcee?(?: encore| hier(?: soir)?| ce soir| cette nuit| la nuit)*"
+        r"(?= \.| ?$)",
+        r"(?:won t|wont|will not|doesn t|does not|refuse de|veut pas) (?:let me|me laisser) (?:leave"
+        r"|go out|out|sortir|partir)(?: of)? (?:the |my |de la |du |de le )?(?:apartment|house|home"
+        r"|room|maison|appartement|chambre|appart)",
+        r"(?:me (?:garde|tient|retient)|keeps me) (?:enferm\w*|prisonniere?|captive?|en otage"
+        r"|locked)",
+    ),
+    *rules(
+        DANGER,
+        "always",
+        None,
+        r"(?:rode|rodait|rodent) (?:\w+ )?autour|tourne autour (?:de |du |de le )?(?:mon char|mon auto"
+        r"|ma maison|chez nous|chez moi|la maison)|\bil tourne autour(?= \.| ?$)",
+        r"(?:rode|devant|attend\w*|revenu|revient|stationnement|autour|suit|texte|appelle|ecrit"
+        r"|outside)(?: \w+| \.){0,10} (?:interdiction de contact|ordonnance de (?:non contact"
+        r"|protection)|restraining order|no contact order)",
+        r"(?:interdiction de contact|ordonnance de (?:non contact|protection)|restraining order"
+        r"|no contact order)(?: \w+| \.){0,10} (?:rode|devant|attend\w*|revenu|revient|stationnement"
+        r"|autour|suit|texte|appelle|outside)",
+        r"(?:mon|ma|my) ex(?: \w+){0,8}? (?:me |m )?(?:attend\w*|guett\w*|suivie?|surveille)"
+        r"(?: \w+){0,2} (?:a la sortie|dans le stationnement|devant|dehors|en bas|a la porte|outside"
+        r"|apres (?:mon|ma) (?:shift|quart))(?!(?: \w+){0,5} (?:avec les enfants|pour (?:le|la)"
+        r" (?:echange|garde)))",
+        r"\b(?:il|elle|he|she|hes|shes) (?:a |avait )?(?:sorti|sortait|pointe|pointait|brandi"
+        r"|brandit|charge|took out|pulled out|pulled) (?:un|une|son|sa|a|his|her) <WEAPON>",
+        r"(?:dit|a dit|said|menace\w*)(?: \w+){0,3} (?:la prochaine fois|next time) (?:ce est"
+        r"|ce sera|ca va etre|it s|it ll be|its) (?:moi|toi|ta face|ton tour|me|you)\b",
+        r"(?:peux|peut|can t|cant|cannot) (?:pas |plus )?(?:parler|talk)(?: (?:fort|longtemps"
+        r"|maintenant|now|loud|long))?(?: \w+| \.){0,6} (?:il|elle|he|she|he s|hes|she s|shes)"
+        r" (?:est |is )?(?:juste )?(?:a cote|dans la (?:piece|chambre|maison)|next door|in the"
+        r" (?:next room|house)|right here)(?: \w+| \.){0,8} (?:a bu|est saoul|est soul|drunk"
+        r"|violent|fache|en colere|crie|menace|angry)",
+        r"(?:ecris|texte|write|writing|texting) en cachette|secretly texting",
+        r"(?:(?:please help|help me|au secours|aidez moi)(?: \w+){0,2}|(?:drunk|saoul|screaming|banging"
+        r"|yelling)(?: \w+){0,6}) (?:he s|hes|he is|she s"
+        r"|shes|she is|il est|elle est) (?:\w+ )?(?:outside|at) (?:my|the) (?:door|house|window)"
+        r"|(?:he s|hes|he is|she s|shes|she is) (?:\w+ )?(?:outside|at) (?:my|the) (?:door|house"
+        r"|window)(?: \w+){0,6} (?:drunk|screaming|banging|yelling|armed|with a)",
+        r"(?:sommes|suis|on est|we re|we are) (?:\w+ )?(?:cachee?s?|refugiee?s?|hiding) (?:chez|at)"
+        r" (?!nous|moi|home)\w+(?!(?: \w+){0,4} pour (?:la fin de semaine|une surprise|le party"
+        r"|les vacances))",
+    ),
+    *rules(
+        THIRD,
+        "other",
+        DANGER,
+        # someone else holds a weapon (dropped in clinical talk, drills and when patients are
+        # discussed; "immediate danger" otherwise)
+        r"(?:homme|gars|individu|personne|quelqu un|tireur|suspect|patiente?|usagere?|man|someone"
+        r"|guy) armee?s?\b(?! (?:de|d) (?!(?:un|une) <WEAPON>)\w+)|tireur actif|active shooter",
+        r"(?:homme|gars|patiente?|usagere?|residente?|client|monsieur|individu|inconnu|quelqu un|man"
+        r"|guy|someone)(?: \w+){0,5} (?:a|tient|sort|brandit|has|is holding|with) (?:un|une|son|sa"
+        r"|a|his|her) <WEAPON>",
     ),
 ]

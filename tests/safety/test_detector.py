@@ -1,8 +1,11 @@
 """The crisis detector, through its public entry point `safety.assess`.
 
-Figures are asserted on the design and held-out splits combined (tests/crisis_dataset.py
-holds the targets). Failure messages list design-split texts only: the held-out split is
-written without looking at the lexicon, and its texts must not leak back into tuning.
+Figures are asserted per split and printed for the whole set (tests/crisis_dataset.py holds
+the lexicon's floors, `LEXICON_TARGETS`), and per
+design file. Per-message checks use the design files the lexicon was first written with; the
+fresh design batch (crisis_design_more.yml) counts in the figures. Failure messages list
+design-split texts only: the held-out split is written without looking at the lexicon, and its
+texts must not leak back into tuning.
 """
 
 from __future__ import annotations
@@ -14,19 +17,38 @@ from pathlib import Path
 import pytest
 
 from safety import Assessment, RiskCategory, RiskLevel, assess
-from tests.crisis_dataset import LabelledMessage, check_targets, load_messages
+from tests.crisis_dataset import (
+    DESIGN_FILES,
+    LEXICON_FILES,
+    LEXICON_TARGETS,
+    LabelledMessage,
+    check_targets,
+    load_messages,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = {"crisis", "distress", "none"}
 
 
 def _design() -> list[LabelledMessage]:
-    """The whole design split: both of its files."""
+    """The whole design split: every design file."""
     return load_messages("design")
+
+
+def _lexicon_design() -> list[LabelledMessage]:
+    """The design files the lexicon was written with."""
+    return load_messages("design", LEXICON_FILES)
 
 
 def _says_crisis(text: str) -> bool:
     return assess(text).is_crisis
+
+
+# Per design file: crisis recall, false alarms on `none`, and `distress` taken for a crisis
+# (not a safety failure, but it changes the reply).
+FILE_MIN_RECALL = 0.99
+FILE_MAX_FALSE_POSITIVE_RATE = 0.03
+FILE_MAX_DISTRESS_FLAGGED = 0.03
 
 
 # --- the labelled datasets ----------------------------------------------------------
@@ -44,16 +66,44 @@ def test_design_split_is_well_formed() -> None:
     assert 0.40 <= share["crisis"] <= 0.50, share
     assert 0.20 <= share["distress"] <= 0.30, share
     assert 0.25 <= share["none"] <= 0.35, share
-    assert len({m.text for m in messages}) == len(messages), "duplicate texts"
+    # The fresh batch's author, who never saw the other files, wrote two short messages already
+    # in them, with the same label: a text may repeat across files, never with another label.
+    for name in DESIGN_FILES:
+        texts = [m.text for m in load_messages("design", (name,))]
+        assert len(set(texts)) == len(texts), f"duplicate texts in {name}"
+    labelled = {(m.text, m.label, m.category) for m in messages}
+    assert len(labelled) == len({m.text for m in messages}), "a text with two labels"
 
 
 def test_crisis_targets_per_split() -> None:
-    problems = check_targets(_says_crisis, "safety.assess")
+    problems = check_targets(_says_crisis, "safety.assess", LEXICON_TARGETS)
     assert not problems, problems
 
 
+@pytest.mark.parametrize("name", DESIGN_FILES)
+def test_crisis_figures_per_design_file(name: str) -> None:
+    messages = load_messages("design", (name,))
+
+    def flagged(label: str) -> tuple[list[str], float]:
+        texts = [m.text for m in messages if m.label == label]
+        hits = [t for t in texts if _says_crisis(t)]
+        return hits, len(hits) / len(texts)
+
+    found, recall = flagged("crisis")
+    false_alarms, false_positive_rate = flagged("none")
+    distress_flagged, distress_rate = flagged("distress")
+    print(
+        f"\n{name}: recall {recall:.3f}, false-positive rate {false_positive_rate:.3f}, "
+        f"distress flagged {distress_rate:.3f}"
+    )
+    missed = [m.text for m in messages if m.label == "crisis" and m.text not in found]
+    assert recall >= FILE_MIN_RECALL, missed
+    assert false_positive_rate <= FILE_MAX_FALSE_POSITIVE_RATE, false_alarms
+    assert distress_rate <= FILE_MAX_DISTRESS_FLAGGED, distress_flagged
+
+
 def test_design_crisis_messages_get_their_category() -> None:
-    crisis = [m for m in _design() if m.label == "crisis"]
+    crisis = [m for m in _lexicon_design() if m.label == "crisis"]
     wrong = [
         m.text for m in crisis if m.category not in {c.value for c in assess(m.text).categories}
     ]
@@ -64,7 +114,7 @@ def test_design_crisis_messages_get_their_category() -> None:
 def test_distress_is_told_apart_from_none_on_the_design_split() -> None:
     # Not a safety target (a distress message taken for a crisis still gets help),
     # but the level drives the tone of the reply.
-    messages = [m for m in _design() if m.label in ("distress", "none")]
+    messages = [m for m in _lexicon_design() if m.label in ("distress", "none")]
     right = sum(assess(m.text).level.value == m.label for m in messages)
     print(f"\ndistress/none level right for {right}/{len(messages)} design messages")
     assert right / len(messages) >= 0.95

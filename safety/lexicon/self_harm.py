@@ -1,0 +1,149 @@
+"""Self-harm: cutting, burning, hitting oneself, and deliberately stopping a vital treatment.
+
+Families added for the fresh design batch (each needs a self-harm cue, not a body word alone):
+* a blade, razor or scalpel on an arm, wrist or thigh; blades hidden "au cas où";
+* hitting or burning oneself "exprès", "jusqu'à ce que ça saigne", "pour avoir mal";
+* cutting again ("encore coupée ce soir", "I cut again tonight");
+* arms "pleins de coupures"; self-punishment by starving;
+* stopping insulin, dialysis, lithium or antidepressants on purpose ("tant pis", "j'm'en fous",
+  "mon corps décidera");
+* drinking to pass out on purpose.
+"""
+
+from __future__ import annotations
+
+from .language import SELF_HARM, THIRD, Rule, rules
+
+# body parts that self-harm is done to (not hands or fingers: kitchen and paper cuts)
+_LIMB = (
+    r"(?:bras|avant bras|poignets?|cuisses?|ventre|hanches?|arms?|forearms?|wrists?|thighs?"
+    r"|stomach|peau|skin)"
+)
+_BLADE = r"(?:lames?|rasoirs?|razors?|blades?|bistouri|exacto|x acto|lames de rasoir)"
+# deliberately stopping what keeps one alive
+_STOP = (
+    r"(?:arrete|arreter|cesse|cesser|saute|sauter|skip\w*|stopped|stop|lache|lacher|plus pris"
+    r"|pas pris|plus prendre|plus prends|prends plus|prends pas|refuse|quit)"
+)
+_VITAL = (
+    r"(?:lithium|insuline|insulin|dialyses?|medicaments|medications?|meds|antidepresseurs"
+    r"|antidepressants|pilules|pills|traitements?|anticoagulants|coumadin|chimio|antirejets?"
+    r"|anti rejets?)"
+)
+_ON_PURPOSE = (
+    r"(?:(?<!pas )(?<!pas fait )expres|volontairement|on purpose|me en fous|me en fiche"
+    r"|me en calice|tant puis|decidera|voir ce qui (?:arrive|va arriver|se passe)|que ca crash\w*"
+    r"|i (?:dont|do not) care)"
+)
+
+SELF_HARM_RULES: list[Rule] = [
+    # --- self-harm ------------------------------------------------------------------
+    *rules(
+        SELF_HARM,
+        "self",
+        None,
+        r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
+        r"(?:<WANT>) <ADV>me (?:blesser|faire souffrir|punir physiquement)",
+        r"je me (?:frappe|mords|griffe|brule|blesse)(?: \w+){0,3} (?:quand|pour|jusque|expres"
+        r"|volontairement)",
+        r"(?:envie|besoin|gout|pulsion|veux|voudrais|vais|pense a|recommence a|arreter de|arrete de"
+        r"|continue a|tente de|expres de) (?:de )?me (?:faire|fais) (?:du |de )?mal\b"
+        r"(?! (?:au|aux|a la|a le|a|en)\b)",
+        r"je me (?:fais|fait) (?:du |de )?mal\b(?! (?:au|aux|a la|a le|a|en)\b)",
+        r"me suis (?:fait|faite) (?:du|de) mal",
+        r"me (?:suis )?brul\w* (?:\w+ ){0,3}(?:cigarette|briquet|expres|volontairement|pour"
+        r" (?:sentir|me punir|me calmer))",
+        r"(?:gratte|griffe|frappe|cogne|mords|pince)(?: \w+){0,6} jusque (?:a|au) (?:sang|saigner"
+        r"|avoir des bleus|me faire mal|avoir mal)",
+        r"(?:been |started |start )cutting(?! (?:back|costs|down|hair|the))|cutting again"
+        r"|cut myself|cutting myself|hurt myself|hurting myself|burn myself|burned myself",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        None,
+        r"\bme suis <ADV>(?:coupee?|taillad\w*|lacer\w*|entaill\w*) (?:expres|volontairement"
+        r"|encore(?! (?:avec|en|sur|dans|le|la|les|un|une|au)\b)|(?:les|mes) (?:bras|poignets|cuisses"
+        r"|jambes|veines))|\bme suis recoupee?",
+        r"\bme <ADV>(?:re)?(?:couper|coupe|coupais|taillad\w*|lacer\w*|entaill\w*)(?! (?:les cheveux"
+        r"|le doigt|les ongles|du monde|de|des|du|en|un|une|la parole|au|le|la|mes)\b)",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        THIRD,
+        r"coupe\w* (?:\w+ ){0,2}(?:les |mes |ses )?(?:poignets|veines)",
+        r"\bse (?:scarifi\w*|mutil\w*)",
+        r"\bse (?:fait|faire|fasse|font|faisait) (?:du|de) mal",
+        r"\bse (?:couper|coupe|coupait|taillad\w*)(?! (?:les cheveux|le doigt|du monde|de|en|au)\b)",
+        r"(?:coupures|cicatrices|entailles|marques) (?:\w+ ){0,2}(?:sur les |aux )?(?:bras|poignets"
+        r"|cuisses|jambes)",
+        r"(?:cut|cutting|hurt|hurting|harming) (?:himself|herself|themselves)",
+        r"\b(?:se|me) (?:fait|fais|faisait) des (?:coupures|entailles|brulures)",
+    ),
+    # --- families added for the fresh design batch ------------------------------------
+    *rules(
+        SELF_HARM,
+        "self",
+        None,
+        # hitting, burning, hurting oneself on purpose
+        r"\bme (?:frappe|cogne|tape|fesse) (?:la tete|le poing|les poings|la face) (?:contre|sur|dans)"
+        r"(?: \w+){0,10} (?:quand je|jusque|pour (?:me|avoir|sentir)|expres|volontairement)",
+        r"\bme (?:donne|sacre|crisse|fous|fiche) (?:des |un )?(?:coups?|claques?)(?: de (?:poing|pied"
+        r"|tete))? (?:sur|dans|a) (?:les |mes |la |ma |le |mon )?(?:cuisses|bras|jambes|tete|ventre"
+        r"|visage|face)",
+        r"\bje me(?: \w+){1,10} jusque a ce que (?:ca|je|il|elle) (?:saigne|devienne (?:bleu|mauve"
+        r"|noir)|bleuisse|fasse mal|aie mal|ait mal)",
+        r"(?:voulais|veux|voulait|besoin de|envie de|want(?:ed)? to|needed to) (?:juste |just )?"
+        r"(?:avoir mal|sentir (?:de la |la )?douleur|feel (?:the )?pain)(?= \.| ?$| physiquement"
+        r"| expres| pour)",
+        r"\bme suis <ADV>(?:claque|brule|coupe|frappe|cogne|blesse|ecrase|pince|mordu|griffe|gratte"
+        r"|casse|fracture|taillade|ouvert)\w*(?: \w+){0,8} (?:(?<!pas )(?<!pas fait )expres"
+        r"|volontairement"
+        r"|on purpose|pour (?:avoir mal|me punir|sentir quelque chose))",
+        r"\bme suis <ADV>taillad\w*|\bme suis encore coupee?\b(?! (?:le|la|les|au|avec|en|sur|dans"
+        r"|un|une|de|du|des|pour|maudit|ostie|criss|tabarnak)\b)",
+        r"\bme brul\w* (?:les|mes) (?:bras|poignets|cuisses|avant bras)|\bme (?:suis )?brul\w*"
+        r"(?: \w+){0,5} (?:cigarettes?|briquet|allumettes?)",
+        rf"\b(?:mes|my) {_LIMB} (?:sont|are|est|is) (?:\w+ )?(?:pleins?|couverts?|remplis?|full"
+        r"|covered) (?:de|of|in|with) (?:coupures|cicatrices|entailles|brulures|cloques|cuts|scars"
+        r"|burns)",
+        # self-punishment by starving
+        r"(?:mange|bois|dors|manger|boire|dormir) (?:plus|pas|rien)(?! de\b| d\b)(?: \w+){0,8}"
+        r" (?:ma punition"
+        r"|pour me punir|je le merite)",
+        r"(?:pour me punir|ma punition)(?: \w+){0,6} (?:je )?(?:mange|bois|me prive|me frappe"
+        r"|me brule|me coupe)",
+        # drinking to pass out on purpose
+        r"(?:bois|boire|drink|drinking)(?: \w+){0,3} jusque a (?:perdre connaissance|tomber"
+        r"|black out|plus rien sentir|plus sentir|perdre la carte)(?: \w+){0,4} (?:expres"
+        r"|volontairement|pour (?:pas|plus) (?:rien )?sentir|pour oublier|on purpose)",
+        # English
+        r"\bi (?:cut|burned|burnt)(?: myself)? (?:again|tonight|deeper|last night|today)\b"
+        r"|\bcut (?:again|deeper)(?! (?:the|a|on|into|my|our|back)\b)",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        None,
+        # a blade on a limb, or hidden "just in case"
+        rf"{_BLADE}(?: \w+){{0,8}} (?:sur|on|dans|into|across) (?:mon|mes|ma|my|le|les|ses|son|his"
+        rf"|her) {_LIMB}",
+        rf"(?:sur|on) (?:mon|mes|ma|my) {_LIMB}(?: \w+){{0,4}} (?:la |le |une |un |the |a |my )?"
+        rf"{_BLADE}",
+        r"(?:arms?|bras|poignets|wrists|cuisses|thighs)(?: \w+){0,8} (?:i )?used (?:the |a |my )?"
+        r"(?:razor|blade)",
+        rf"(?:cache|hid|hide|hiding)\w* (?:des |mes |une |la |un |my |some |a )?{_BLADE}"
+        rf"|{_BLADE}(?: \w+){{0,6}} au cas ou(?= \.| ?$)",
+        r"(?<!\ba )(?<!\best )(?:encore|re) ?coupee? (?:ce soir|cette nuit|aujourd hui|hier)"
+        r"(?= \.| ?$)",
+    ),
+    *rules(
+        SELF_HARM,
+        "any",
+        None,
+        # deliberately stopping a vital treatment
+        rf"{_STOP} (?:\w+ ){{0,3}}{_VITAL}(?: \w+| \.){{0,12}} {_ON_PURPOSE}",
+        rf"{_ON_PURPOSE}(?: \w+){{0,6}} {_STOP} (?:\w+ ){{0,3}}{_VITAL}",
+    ),
+]
