@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,8 +56,8 @@ run: install train index ## install, train, index, and start everything on 127.0
 	$(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
-	$(APP)/ruff check api actions bot knowledge_base safety privacy stack tickets tests bench
-	$(APP)/mypy api actions knowledge_base safety privacy stack tickets
+	$(APP)/ruff check api actions bot knowledge_base safety privacy stack tickets risk_classifier tests bench
+	$(APP)/mypy api actions knowledge_base safety privacy stack tickets risk_classifier
 
 validate: .venv/rasa/.installed ## rasa data validate
 	$(RASA)/rasa data validate --config config.yml --domain bot/domain \
@@ -76,6 +76,9 @@ e2e: install train index ## end-to-end tests through the real stack
 
 test: install kb-check lint validate train index rasa-test ## every test
 	$(APP)/python -m pytest -q
+
+risk-model: .venv/app/.installed ## retrain the crisis classifier on the design data (risk_classifier/weights.json)
+	$(APP)/python -m risk_classifier.train
 
 eval: index ## retrieval figures for each embedding method
 	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries tests/data/kb_queries.yml

@@ -20,6 +20,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from api.crisis_check import CrisisCheck
 from api.live_chat import LiveChat, LiveSession
 from api.live_texts import CRISIS_BANNER
 from api.metrics import Metrics
@@ -28,8 +29,7 @@ from api.reply_parser import ParsedReply, parse_rasa_replies
 from api.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
 from api.static_replies import StaticReplies
 from privacy import redact
-from safety import Assessment, assess
-from safety.reply_variant import reply_variant
+from risk_classifier import Decision
 
 logger = logging.getLogger("relais.chat")
 
@@ -42,22 +42,22 @@ class ChatService:
         metrics: Metrics,
         live: LiveChat | None = None,
         counsellors_present: Callable[[], bool] = lambda: False,
+        crisis_check: CrisisCheck | None = None,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
         self._metrics = metrics
         self._live = live or LiveChat()
         self._counsellors_present = counsellors_present
+        self._crisis_check = crisis_check or CrisisCheck(None)
 
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
-        assessment = assess(request.message)
+        deciding = self._crisis_check.start(request.message)  # runs while Rasa is asked
         live = self._live.session(conversation_id, person=True) if request.conversation_id else None
         if live is not None and live.state == "with_counsellor":
-            return self._relay_to_counsellor(request.message, live, assessment, channel, started)
-        if live is not None and assessment.is_crisis:
-            self._live.flag_crisis(conversation_id, CRISIS_BANNER)
+            return self._relay_to_counsellor(request.message, live, await deciding, channel, started)
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
@@ -76,10 +76,13 @@ class ChatService:
             logger.warning("rasa unavailable on channel %s: %s", channel, error)
             self._metrics.count("rasa_unavailable")
             parsed = ParsedReply()
-        if assessment.is_crisis and not parsed.crisis:
+        decision = await deciding
+        if live is not None and decision.is_crisis:
+            self._live.flag_crisis(conversation_id, CRISIS_BANNER)
+        if decision.is_crisis and not parsed.crisis:
             # The crisis reply first; whatever the bot did say follows it.
             self._metrics.count("crisis_safety_net")
-            parsed.messages = self._replies.crisis(reply_variant(assessment)) + parsed.messages
+            parsed.messages = self._replies.crisis(decision.variant) + parsed.messages
             parsed.crisis = True
         elif not bot_answered:
             parsed.messages = self._replies.unavailable()
@@ -100,15 +103,15 @@ class ChatService:
         )
 
     def _relay_to_counsellor(
-        self, text: str, live: LiveSession, assessment: Assessment, channel: str, started: float
+        self, text: str, live: LiveSession, decision: Decision, channel: str, started: float
     ) -> ChatResponse:
         """The counsellor answers, not the bot; a crisis still gets its static reply now."""
         self._live.person_message(live.conversation_id, text)
         self._metrics.count("live_messages")
         messages = []
-        if assessment.is_crisis:
+        if decision.is_crisis:
             self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)
-            messages = self._replies.crisis(reply_variant(assessment))
+            messages = self._replies.crisis(decision.variant)
             self._metrics.count("crisis_replies")
             self._metrics.count(f"crisis_replies_{channel}")
         self._metrics.count("chat_turns")
@@ -116,7 +119,7 @@ class ChatService:
         return ChatResponse(
             conversation_id=live.conversation_id,
             messages=messages,
-            crisis=assessment.is_crisis,
+            crisis=decision.is_crisis,
             live=self._status(live),
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -13,6 +14,7 @@ from fastapi.responses import FileResponse
 from api.agent_auth import AgentAuth
 from api.callback_worker import open_callbacks
 from api.chat_service import ChatService
+from api.crisis_check import CrisisCheck, shared_detector
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.live_chat import LiveChat
 from api.metrics import Metrics
@@ -40,12 +42,18 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
+        detector = (
+            await asyncio.to_thread(shared_detector, settings.crisis_weights_file)
+            if settings.crisis_classifier
+            else None
+        )
         app.state.chat_service = ChatService(
             rasa,
             replies,
             app.state.metrics,
             app.state.live_chat,
             counsellors_present=lambda: bool(app.state.agent_auth.present()),
+            crisis_check=CrisisCheck(detector),
         )
         async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
             app.state.callbacks = callbacks

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     static_dir: Path = ROOT / "api" / "static"
     resources_file: Path = ROOT / "knowledge_base" / "resources.yml"
     establishments_file: Path = ROOT / "knowledge_base" / "establishments.yml"
+    # The crisis classifier (risk_classifier/), after the lexicon; off = the lexicon alone.
+    crisis_classifier: bool = True
+    crisis_weights_file: Path = ROOT / "risk_classifier" / "weights.json"
     max_message_chars: int = 2000
     max_body_bytes: int = 16_384
     # Counsellors of the agent console: `name:key` pairs, comma-separated; keys of 16+ characters.

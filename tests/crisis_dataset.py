@@ -1,14 +1,22 @@
 """The labelled crisis messages and the figures each split is held to.
 
-Splits: `design` (crisis_design.yml and crisis_design_extra.yml, written together with the lexicon
-in safety/) and `holdout` (crisis_holdout.yml, written independently: its authors never saw the
-lexicon, and the lexicon's authors never saw it). Held-out texts are never printed: a failure
-shows held-out counts only, so nobody tunes the lexicon on them by accident.
+Splits: `design` and `holdout`. Design files: crisis_design.yml and crisis_design_extra.yml,
+written together with the lexicon in safety/, and crisis_design_more.yml, a fresh batch of 434
+messages written 2026-11-23 by an author who never saw the lexicon nor the held-out file, added to
+the design split (risk_classifier/ trains on all three). Held-out file: crisis_holdout.yml, written
+independently: its authors never saw the lexicon, and the lexicon's authors never saw it. Held-out
+texts are never printed: a failure shows held-out counts only, so nobody tunes anything on them by
+accident.
 
 Targets: issue 5 asks for crisis recall >= 0.98 and a false-positive rate <= 0.05 on the whole
-set. The design split meets them. The held-out split does not yet (lexicon alone: recall 0.614,
-measured 2026-11-23), so it is held to a floor just under what was measured, to catch regressions,
-while the gap stays open in issue 5.
+set (`MIN_RECALL`, `MAX_FALSE_POSITIVE_RATE`), asserted for the combined detector (`TARGETS`,
+key "whole"): measured 2026-11-23, recall 0.994 and false-positive rate 0.004. That figure is
+mostly in-sample: the lexicon was extended on every design file and the classifier trained on
+them. What generalises is the held-out split, measured once for the final configuration:
+combined detector recall 0.929 (65/70), false-positive rate 0.044 (2/45); the lexicon alone
+0.657. 0.98 is not reached on held-out data: its floor sits just under what was measured.
+Before the second layer and the lexicon's extension, the lexicon alone measured 0.614 on the
+held-out split and 0.400 on crisis_design_more.yml (false-positive rate 0.047 there).
 """
 
 from __future__ import annotations
@@ -20,8 +28,12 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
-FILES = ("crisis_design.yml", "crisis_design_extra.yml", "crisis_holdout.yml")
-MIN_RECALL = 0.98
+# The design files the lexicon in safety/ was written with (it is tuned on them).
+LEXICON_FILES = ("crisis_design.yml", "crisis_design_extra.yml")
+DESIGN_FILES = (*LEXICON_FILES, "crisis_design_more.yml")
+HOLDOUT_FILES = ("crisis_holdout.yml",)
+FILES = DESIGN_FILES + HOLDOUT_FILES
+MIN_RECALL = 0.98  # issue 5's target: met on the whole set, not on the held-out split
 MAX_FALSE_POSITIVE_RATE = 0.05
 
 
@@ -31,8 +43,20 @@ class Target:
     max_false_positive_rate: float
 
 
+# The combined detector (risk_classifier.load_combined): design recall 1.000 and false-positive
+# rate 0.000 in-sample; held-out recall 0.929 (65/70), false-positive rate 0.044 (2/45); whole
+# set 0.994 and 0.004 (measured once with the configuration frozen, 2026-11-23).
 TARGETS = {
-    "design": Target(MIN_RECALL, MAX_FALSE_POSITIVE_RATE),
+    "design": Target(0.99, MAX_FALSE_POSITIVE_RATE),
+    "holdout": Target(0.92, MAX_FALSE_POSITIVE_RATE),
+    "whole": Target(MIN_RECALL, MAX_FALSE_POSITIVE_RATE),
+}
+# The lexicon alone (safety.assess), after it was extended on the fresh batch (2026-11-23):
+# design recall 1.000, false-positive rate 0.000 (in-sample: it was written with these files;
+# before the extension 0.831 and 0.011, 0.400 on crisis_design_more.yml); held-out recall 0.657
+# (0.614 before), false-positive rate 0.022.
+LEXICON_TARGETS = {
+    "design": Target(0.99, MAX_FALSE_POSITIVE_RATE),
     "holdout": Target(0.60, MAX_FALSE_POSITIVE_RATE),
 }
 
@@ -53,8 +77,10 @@ def load_file(name: str) -> list[LabelledMessage]:
     ]
 
 
-def load_messages(split: str | None = None) -> list[LabelledMessage]:
-    messages = [m for name in FILES for m in load_file(name)]
+def load_messages(
+    split: str | None = None, files: tuple[str, ...] = FILES
+) -> list[LabelledMessage]:
+    messages = [m for name in files for m in load_file(name)]
     return [m for m in messages if split is None or m.split == split]
 
 
@@ -85,7 +111,9 @@ def measure(messages: list[LabelledMessage], says_crisis: Callable[[str], bool])
     )
 
 
-def check_targets(says_crisis: Callable[[str], bool], path_name: str) -> list[str]:
+def check_targets(
+    says_crisis: Callable[[str], bool], path_name: str, targets: dict[str, Target]
+) -> list[str]:
     """Print the figures of every split and of the whole set; return the targets missed.
 
     Design texts are named in the problems; held-out ones only counted.
@@ -98,9 +126,10 @@ def check_targets(says_crisis: Callable[[str], bool], path_name: str) -> list[st
             decisions[text] = says_crisis(text)
         return decisions[text]
 
-    for split, target in TARGETS.items():
-        figures = measure(load_messages(split), cached)
+    for split, target in targets.items():
+        figures = measure(load_messages(None if split == "whole" else split), cached)
         print("\n" + figures.report(f"{path_name}, {split}"), end="")
+        # Never a held-out text: the whole set shows counts only, like the held-out split.
         shown = figures.missed + figures.false_alarms if split == "design" else []
         if figures.recall < target.min_recall:
             problems.append(f"{split}: recall {figures.recall:.3f} < {target.min_recall} {shown}")
@@ -109,5 +138,7 @@ def check_targets(says_crisis: Callable[[str], bool], path_name: str) -> list[st
                 f"{split}: false-positive rate {figures.false_positive_rate:.3f} > "
                 f"{target.max_false_positive_rate} {shown}"
             )
-    print("\n" + measure(load_messages(), cached).report(f"{path_name}, whole set"))
+    if "whole" not in targets:
+        print("\n" + measure(load_messages(), cached).report(f"{path_name}, whole set"), end="")
+    print()
     return problems

@@ -1,8 +1,11 @@
 """Rasa NLU component that turns any message showing crisis risk into the `crisis` intent.
 
 It runs last in the pipeline, after DIET and the FallbackClassifier, so it also wins over
-`nlu_fallback`. The decision combines two signals:
+`nlu_fallback`. The decision combines three signals:
 - the pure-Python detector in `safety/` (lexicon and patterns, accent-insensitive, joual, English);
+- the classifier of `risk_classifier/` (sentence embeddings, NumPy only) for what the lexicon
+  misses, the same decision the gateway makes (`risk_classifier.combined`); if its weights or
+  models cannot load, the component logs it once and goes on with the lexicon alone;
 - DIET's own `crisis` intent, trusted only when it is confident and the detector did not
   recognise an idiom or a professional use ("cellule de crise", "risque suicidaire d'un patient").
 
@@ -12,6 +15,7 @@ the crisis rules use to pick the right static response.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,8 +33,11 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from risk_classifier import CombinedDetector, Decision, load_combined
 from safety import Assessment, assess
 from safety.reply_variant import SELF, reply_variant
+
+logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
 CRISIS_TYPE_ENTITY = "crisis_type"
@@ -51,10 +58,18 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # DIET's `crisis` prediction alone counts only above this confidence.
-        return {"diet_threshold": 0.9}
+        return {"diet_threshold": 0.9, "use_classifier": True}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.diet_threshold = float(config.get("diet_threshold", 0.9))
+        self.detector: CombinedDetector | None = None
+        if config.get("use_classifier", True):
+            try:
+                self.detector = load_combined()
+                self.detector.warm_up()
+            except Exception:  # never let the second layer take the crisis path down
+                logger.exception("crisis classifier unavailable: the lexicon decides alone")
+                self.detector = None
 
     @classmethod
     def create(
@@ -74,11 +89,19 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         assessment = assess(text)
-        if assessment.is_crisis or self._diet_says_crisis(message, assessment):
-            kind = reply_variant(assessment) if assessment.is_crisis else SELF
-            self._mark_crisis(message, kind)
+        decision = self._decide(text, assessment)
+        if decision.is_crisis or self._diet_says_crisis(message, assessment):
+            self._mark_crisis(message, decision.variant if decision.is_crisis else SELF)
         elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
             self._demote_crisis(message)
+
+    def _decide(self, text: str, assessment: Assessment) -> Decision:
+        if self.detector is not None:
+            try:
+                return self.detector.assess(text, assessment)
+            except Exception:
+                logger.exception("crisis classifier failed on one message: the lexicon decides")
+        return Decision(assessment.is_crisis, reply_variant(assessment) if assessment.is_crisis else SELF)
 
     def _diet_says_crisis(self, message: Message, assessment: Assessment) -> bool:
         if assessment.context is not None:

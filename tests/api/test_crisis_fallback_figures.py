@@ -6,7 +6,7 @@ import httpx
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import ScriptedRasa
-from tests.crisis_dataset import check_targets
+from tests.crisis_dataset import TARGETS, check_targets
 
 
 def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:
@@ -17,5 +17,6 @@ def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: Script
         assert response.status_code == 200
         return bool(response.json()["crisis"])
 
-    problems = check_targets(says_crisis, "gateway fallback")
+    # The combined detector (lexicon + risk_classifier) decides on this path too (issue 5).
+    problems = check_targets(says_crisis, "gateway fallback", TARGETS)
     assert not problems, problems

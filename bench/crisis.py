@@ -1,0 +1,67 @@
+"""Crisis detection speed: `python bench/crisis.py`.
+
+Prints the time to load the combined detector (weights file only), to warm it up (loading the
+embedding models), and the per-message latency (p50/p95, one message at a time, models warm) of
+the lexicon alone and of the combined detector, over the design messages (never the held-out
+ones). Figures only: nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from risk_classifier import load_combined  # noqa: E402
+from risk_classifier.combined import classifier_may_decide  # noqa: E402
+from safety import assess  # noqa: E402
+from tests.crisis_dataset import load_messages  # noqa: E402
+
+
+def percentiles(samples_ms: list[float]) -> str:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered):6.2f} ms   p95 {p95:6.2f} ms   (n={len(ordered)})"
+
+
+def timed(function: Callable[[str], object], texts: list[str]) -> list[float]:
+    samples = []
+    for text in texts:
+        started = time.perf_counter()
+        function(text)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=400, help="design messages timed")
+    args = parser.parse_args()
+    design = [m.text for m in load_messages("design")]
+    texts = design[:: max(1, len(design) // args.limit)]  # spread over every design file
+
+    started = time.perf_counter()
+    detector = load_combined()
+    print(f"load_combined() (reads the weights): {(time.perf_counter() - started) * 1000:.0f} ms")
+    started = time.perf_counter()
+    detector.warm_up()
+    print(f"warm_up() (loads e5 and USE):       {time.perf_counter() - started:.1f} s")
+
+    asked = [t for t in texts if classifier_may_decide(assess(t))]
+    print(f"lexicon alone, every message:    {percentiles(timed(assess, texts))}")
+    print(f"combined, every message:         {percentiles(timed(detector.assess, texts))}")
+    if asked:
+        share = f"{len(asked) / len(texts):.0%}"
+        print(f"combined, the {share} it embeds:   {percentiles(timed(detector.assess, asked))}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

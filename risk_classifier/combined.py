@@ -1,0 +1,78 @@
+"""The crisis decision: the lexicon of safety/ first, the classifier for what it misses.
+
+The rule, in one place (`combine`), used at run time and by the cross-validation in train.py:
+- the lexicon says crisis: crisis, with the lexicon's reply variant;
+- the lexicon recognised an idiom or a professional/clinical use (`Assessment.context`): not a
+  crisis, whatever the classifier says ("ce formulaire me tue", "protocole suicide à l'urgence");
+- otherwise: crisis when the classifier's probability reaches the threshold stored with its
+  weights, with the variant head's reply variant (self, third_person or violence).
+
+    from risk_classifier import load_combined
+    detector = load_combined()            # cheap: reads the weights file; models load lazily
+    detector.warm_up()                    # optional, at startup: loads the embedding models
+    is_crisis, variant = detector.assess(text)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from knowledge_base.embedders import Embedder
+from risk_classifier.classifier import WEIGHTS_FILE, RiskClassifier
+from safety import Assessment, assess
+from safety.reply_variant import SELF, reply_variant
+
+# The classifier reads at most this many characters (the chat API accepts 2,000); the lexicon
+# reads far more, so a risk said late in a very long message is still caught by it.
+CLASSIFIER_MAX_CHARS = 4_000
+
+
+class Decision(NamedTuple):
+    is_crisis: bool
+    variant: str  # one of safety.reply_variant.VARIANTS; SELF when not a crisis
+
+
+def classifier_may_decide(assessment: Assessment) -> bool:
+    """The classifier is asked only when the lexicon found no crisis and no idiom or
+    professional context."""
+    return not assessment.is_crisis and assessment.context is None
+
+
+def combine(assessment: Assessment, probability: float | None, threshold: float) -> bool:
+    """Crisis or not, from the lexicon's assessment and the classifier's probability (None
+    when the classifier was not asked)."""
+    if assessment.is_crisis:
+        return True
+    if probability is None or not classifier_may_decide(assessment):
+        return False
+    return probability >= threshold
+
+
+class CombinedDetector:
+    def __init__(self, classifier: RiskClassifier) -> None:
+        self.classifier = classifier
+
+    def warm_up(self) -> None:
+        self.classifier.warm_up()
+
+    def assess(self, text: str, assessment: Assessment | None = None) -> Decision:
+        """Decide for one message; pass `assessment` if `safety.assess(text)` was already run."""
+        if assessment is None:
+            assessment = assess(text)
+        if assessment.is_crisis:
+            return Decision(True, reply_variant(assessment))
+        if not text.strip() or not classifier_may_decide(assessment):
+            return Decision(False, SELF)
+        probability, vector = self.classifier.probability_with_vector(text[:CLASSIFIER_MAX_CHARS])
+        if not combine(assessment, probability, self.classifier.threshold):
+            return Decision(False, SELF)
+        return Decision(True, self.classifier.variant_of(vector))
+
+    def is_crisis(self, text: str) -> bool:
+        return self.assess(text).is_crisis
+
+
+def load_combined(path: Path = WEIGHTS_FILE, embedder: Embedder | None = None) -> CombinedDetector:
+    """Read the weights file (milliseconds); the embedding models load on first use."""
+    return CombinedDetector(RiskClassifier.load(path, embedder))

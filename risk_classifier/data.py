@@ -1,0 +1,78 @@
+"""Training examples for the risk classifier, and the content hash stored with its weights.
+
+The labelled crisis files (tests/data/crisis_design*.yml, paths given as arguments): `crisis` is
+positive, `distress` and `none` negative; a crisis message's category gives its reply variant
+(safety/reply_variant.py). Only design data may be given: a file whose `split` is not `design` is
+refused, so the held-out split cannot train anything by mistake.
+
+Ordinary chat comes from CHAT_FILE, a snapshot of the non-crisis NLU examples: without it the
+classifier took short replies ("oui", "allo") for crises. It is a copy, not a link to nlu_data/,
+so editing the NLU data does not make the weights stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from safety.assessment import Assessment, RiskCategory, RiskLevel
+from safety.reply_variant import reply_variant
+
+DESIGN_SPLIT = "design"
+CHAT_FILE = "crisis_design_chat.yml"
+CRISIS = "crisis"
+
+
+class TrainingDataError(ValueError):
+    """A training file is not design data, or is malformed."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str  # "crisis", "distress" or "none"
+    source: str  # file name
+    variant: str | None = None  # reply variant of a crisis message with a category
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.label == CRISIS
+
+
+def variant_of(category: str) -> str:
+    """The reply variant of one crisis category, as the gateway and the bot pick it."""
+    return reply_variant(Assessment(RiskLevel.CRISIS, frozenset({RiskCategory(category)})))
+
+
+def load_crisis_file(path: Path) -> list[Example]:
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if content.get("split") != DESIGN_SPLIT:
+        raise TrainingDataError(f"{path.name}: only design data may train the classifier")
+    examples = []
+    for item in content["messages"]:
+        category = item.get("category")
+        variant = variant_of(category) if item["label"] == CRISIS and category else None
+        examples.append(Example(item["text"], item["label"], path.name, variant))
+    return examples
+
+
+def load_examples(crisis_files: Sequence[Path]) -> list[Example]:
+    """Every message of the files, files taken in name order (the result never depends on
+    the order the paths are given in)."""
+    ordered = sorted(crisis_files, key=lambda path: path.name)
+    return [example for path in ordered for example in load_crisis_file(path)]
+
+
+def content_hash(examples: Iterable[Example]) -> str:
+    """SHA-256 of what training reads (text, label, variant, in order): comments and layout of
+    the files do not change it, any edit of a message does."""
+    digest = hashlib.sha256()
+    for example in examples:
+        row = [example.text, example.label, example.variant]
+        digest.update(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()

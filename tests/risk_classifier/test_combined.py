@@ -1,0 +1,142 @@
+"""The combined crisis detector: the lexicon of safety/, then the classifier for what it misses.
+
+Rule tests use a stand-in classifier (the hashing embedder with fixed heads) so they hold
+whatever the trained weights say. The figures use the real models and the committed weights:
+on the design split they are in-sample (the classifier was trained on those messages, and its
+threshold chosen by cross-validation on them), so only the held-out split measures how it
+generalises; held-out texts are never printed. Both splits are held to floors just under what
+was measured (tests/crisis_dataset.py `TARGETS`); the whole set is held to issue 5's 0.98.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from risk_classifier import CombinedDetector, Decision, RiskClassifier, Weights, load_combined
+from risk_classifier.model import LinearHead
+from safety import Assessment, RiskCategory, RiskLevel
+from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
+from tests.crisis_dataset import TARGETS, check_targets
+from tests.safety.test_detector import IDIOMS_AND_PROFESSIONAL_USAGE
+
+ROOT = Path(__file__).resolve().parents[2]
+BENIGN_TO_THE_LEXICON = "j'ai rangé mes affaires et donné mes plantes à ma voisine"
+
+
+def _stand_in(probability: float, variant: str = THIRD_PERSON) -> CombinedDetector:
+    """A detector whose classifier gives `probability` and `variant` to every message."""
+    dimension = 256  # the hashing embedder's
+    logit = float(np.log(probability / (1 - probability)))
+    crisis = LinearHead(
+        ("crisis",), np.zeros((1, dimension), np.float32), np.array([logit], np.float32)
+    )
+    variant_bias = np.array([5.0 if v == variant else 0.0 for v in VARIANTS], np.float32)
+    variants = LinearHead(VARIANTS, np.zeros((3, dimension), np.float32), variant_bias)
+    return CombinedDetector(RiskClassifier(Weights("hashing", crisis, variants, 0.5, "stand-in")))
+
+
+@pytest.mark.parametrize(("text", "context"), IDIOMS_AND_PROFESSIONAL_USAGE)
+def test_idioms_and_professional_usage_stay_non_crisis(text: str, context: str) -> None:
+    # Even a classifier certain of a crisis cannot overrule the lexicon's context.
+    assert _stand_in(0.999).assess(text) == (False, SELF)
+
+
+def test_a_lexicon_crisis_keeps_the_lexicon_variant() -> None:
+    assert _stand_in(0.001).assess("mon chum me frappe") == (True, VIOLENCE)
+
+
+def test_the_classifier_catches_what_the_lexicon_misses_with_its_variant() -> None:
+    assert _stand_in(0.9, THIRD_PERSON).assess(BENIGN_TO_THE_LEXICON) == (True, THIRD_PERSON)
+    assert _stand_in(0.9, SELF).assess(BENIGN_TO_THE_LEXICON) == (True, SELF)
+
+
+def test_below_the_threshold_is_not_a_crisis() -> None:
+    assert _stand_in(0.4).assess(BENIGN_TO_THE_LEXICON) == (False, SELF)
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_empty_messages_are_not_a_crisis(text: str) -> None:
+    assert _stand_in(0.999).assess(text) == (False, SELF)
+
+
+def test_an_assessment_already_made_is_reused() -> None:
+    third = Assessment(RiskLevel.CRISIS, frozenset({RiskCategory.THIRD_PERSON}))
+    decision = _stand_in(0.001).assess("bonjour", assessment=third)
+    assert isinstance(decision, Decision)
+    is_crisis, variant = decision
+    assert (is_crisis, variant) == (True, THIRD_PERSON)
+
+
+# --- the real models and the committed weights ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def detector() -> CombinedDetector:
+    return load_combined()
+
+
+@pytest.mark.slow
+def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector) -> None:
+    # Prints recall and false-positive rate per split and for the whole set.
+    problems = check_targets(detector.is_crisis, "combined detector", TARGETS)
+    assert not problems, problems
+
+
+def _nlu_holdout_without_crisis() -> list[str]:
+    """The NLU held-out examples (never trained on, by the bot nor by the classifier), crisis
+    intent left out: what ordinary traffic looks like."""
+    content = yaml.safe_load((ROOT / "tests" / "data" / "nlu_holdout.yml").read_text(encoding="utf-8"))
+    return [
+        line.strip()[2:]
+        for block in content["nlu"]
+        if block.get("intent") not in (None, "crisis")
+        for line in block["examples"].splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+@pytest.mark.slow
+def test_ordinary_chat_is_not_taken_for_a_crisis(detector: CombinedDetector) -> None:
+    # Trained on the crisis files alone, the classifier took "oui" and "allo" for crises (126 of
+    # 990 NLU examples); crisis_design_chat.yml fixed that. This set was never trained on.
+    short = ["oui", "non", "allo", "bonjour", "merci", "ok", "salut", "help", "1", "Hello"]
+    assert [text for text in short if detector.is_crisis(text)] == []
+    ordinary = _nlu_holdout_without_crisis()
+    flagged = [text for text in ordinary if detector.is_crisis(text)]
+    rate = len(flagged) / len(ordinary)
+    print(f"ordinary chat (NLU held-out, {len(ordinary)} messages): {rate:.3f} taken for a crisis")
+    assert rate <= 0.03, flagged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "context"), IDIOMS_AND_PROFESSIONAL_USAGE)
+def test_real_detector_keeps_idioms_and_professional_usage_non_crisis(
+    detector: CombinedDetector, text: str, context: str
+) -> None:
+    assert detector.assess(text) == (False, SELF)
+
+
+# --- packaging ---------------------------------------------------------------------------
+
+_IMPORT_PROBE = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import risk_classifier; "
+    "risk_classifier.load_combined(); print(' '.join(sorted(sys.modules)))"
+)
+_PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
+
+
+@pytest.mark.parametrize("python", _PYTHONS, ids=["app-runtime", "rasa-runtime"])
+def test_loading_needs_no_heavy_framework(python: str) -> None:
+    if not Path(python).exists():
+        pytest.skip(f"{python} is not installed")
+    result = subprocess.run(
+        [python, "-c", _IMPORT_PROBE, str(ROOT)], capture_output=True, text=True, check=True
+    )
+    roots = {name.split(".")[0] for name in result.stdout.split()}
+    assert not roots & {"torch", "faiss", "fastapi", "sklearn", "sentence_transformers"}

