@@ -9,7 +9,6 @@ ones). Figures only: nothing here is asserted.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -19,16 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.timing import percentiles  # noqa: E402
 from risk_classifier import load_combined  # noqa: E402
 from risk_classifier.combined import classifier_may_decide  # noqa: E402
 from safety import assess  # noqa: E402
 from tests.crisis_dataset import load_messages  # noqa: E402
-
-
-def percentiles(samples_ms: list[float]) -> str:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {statistics.median(ordered):6.2f} ms   p95 {p95:6.2f} ms   (n={len(ordered)})"
 
 
 def timed(function: Callable[[str], object], texts: list[str]) -> list[float]:
@@ -55,11 +49,11 @@ def main() -> int:
     print(f"warm_up() (loads e5 and USE):       {time.perf_counter() - started:.1f} s")
 
     asked = [t for t in texts if classifier_may_decide(assess(t))]
-    print(f"lexicon alone, every message:    {percentiles(timed(assess, texts))}")
-    print(f"combined, every message:         {percentiles(timed(detector.assess, texts))}")
+    print(f"lexicon alone, every message:    {percentiles(timed(assess, texts), digits=2)}")
+    print(f"combined, every message:         {percentiles(timed(detector.assess, texts), digits=2)}")
     if asked:
         share = f"{len(asked) / len(texts):.0%}"
-        print(f"combined, the {share} it embeds:   {percentiles(timed(detector.assess, asked))}")
+        print(f"combined, the {share} it embeds:   {percentiles(timed(detector.assess, asked), digits=2)}")
     return 0
 
 

@@ -8,7 +8,6 @@ the evaluation queries. Figures only: nothing here is asserted.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -18,16 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.timing import percentiles  # noqa: E402
 from knowledge_base.build import PACKAGE_DIR, TEST_DATA, build, default_queries_file  # noqa: E402
 from knowledge_base.calibration import load_queries  # noqa: E402
 from knowledge_base.embedders import DEFAULT_EMBEDDER  # noqa: E402
 from knowledge_base.search import KnowledgeBase  # noqa: E402
-
-
-def percentiles(samples_ms: list[float]) -> str:
-    ordered = sorted(samples_ms)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {statistics.median(ordered):6.1f} ms   p95 {p95:6.1f} ms"
 
 
 def main() -> int:

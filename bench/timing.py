@@ -1,0 +1,11 @@
+"""Percentiles of timings in milliseconds, as the bench scripts print them."""
+
+from __future__ import annotations
+
+import statistics
+
+
+def percentiles(samples_ms: list[float], digits: int = 1) -> str:
+    ordered = sorted(samples_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"p50 {statistics.median(ordered):6.{digits}f} ms   p95 {p95:6.{digits}f} ms   (n={len(ordered)})"
