@@ -1,13 +1,15 @@
 """Rasa NLU component that turns any message showing crisis risk into the `crisis` intent.
 
 It runs last in the pipeline, after DIET and the FallbackClassifier, so it also wins over
-`nlu_fallback`. The decision combines three signals:
+`nlu_fallback`. The decision uses:
 - the pure-Python detector in `safety/` (lexicon and patterns, accent-insensitive, joual, English);
 - the classifier of `risk_classifier/` (sentence embeddings, NumPy only) for what the lexicon
   misses, the same decision the gateway makes (`risk_classifier.combined`); if its weights or
   models cannot load, the component logs it once and goes on with the lexicon alone;
-- DIET's own `crisis` intent, trusted only when it is confident and the detector did not
-  recognise an idiom or a professional use ("cellule de crise", "risque suicidaire d'un patient").
+- DIET's own `crisis` intent, only while the classifier is unavailable, and only when it is
+  confident and the detector did not recognise an idiom or a professional use ("cellule de
+  crise", "risque suicidaire d'un patient"). Otherwise DIET's crisis guess is demoted, so the bot
+  and the gateway make the same decision.
 
 The component also adds a `crisis_type` entity (self, third_person, violence) that fills the slot
 the crisis rules use to pick the right static response.
@@ -90,7 +92,10 @@ class CrisisOverride(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         assessment = assess(text)
         decision = self._decide(text, assessment)
-        if decision.is_crisis or self._diet_says_crisis(message, assessment):
+        # DIET's own guess is a backup for when the classifier is unavailable: next to it, it
+        # added false alarms and no recall (2026-11-23, held-out split: FP 0.067 -> 0.044).
+        diet_backup = self.detector is None and self._diet_says_crisis(message, assessment)
+        if decision.is_crisis or diet_backup:
             self._mark_crisis(message, decision.variant if decision.is_crisis else SELF)
         elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
             self._demote_crisis(message)
