@@ -11,14 +11,8 @@ from __future__ import annotations
 import pytest
 
 from safety import RiskCategory, RiskLevel, assess
+from safety.lexicon.language import DANGER, HARM, MEANS, SELF_HARM, SUICIDE, THIRD
 from safety.reply_variant import THIRD_PERSON, VIOLENCE, reply_variant
-
-SUICIDE = RiskCategory.SUICIDE
-SELF_HARM = RiskCategory.SELF_HARM
-HARM = RiskCategory.HARM_TO_OTHERS
-DANGER = RiskCategory.IMMEDIATE_DANGER
-THIRD = RiskCategory.THIRD_PERSON
-MEANS = RiskCategory.MEANS
 
 FAMILIES = [
     # goodbyes, last messages, plans, affairs settled
