@@ -13,9 +13,8 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from risk_classifier import CombinedDetector, Decision, load_combined
+from risk_classifier import CombinedDetector, Decision, lexicon_decision, load_combined
 from safety import assess
-from safety.reply_variant import SELF, reply_variant
 
 logger = logging.getLogger("relais.crisis")
 
@@ -43,7 +42,7 @@ class CrisisCheck:
                 return await asyncio.to_thread(self._detector.assess, text, assessment)
             except Exception:
                 logger.exception("crisis classifier failed on one message: the lexicon decides")
-        return Decision(assessment.is_crisis, reply_variant(assessment) if assessment.is_crisis else SELF)
+        return lexicon_decision(assessment)
 
     def start(self, text: str) -> asyncio.Task[Decision]:
         """Begin deciding now; await the task when the answer is needed."""

@@ -10,7 +10,13 @@ the environment is never read. Training: `python -m risk_classifier.train` (`mak
 """
 
 from risk_classifier.classifier import WEIGHTS_FILE, RiskClassifier, Weights, WeightsError
-from risk_classifier.combined import CombinedDetector, Decision, combine, load_combined
+from risk_classifier.combined import (
+    CombinedDetector,
+    Decision,
+    combine,
+    lexicon_decision,
+    load_combined,
+)
 
 __all__ = [
     "WEIGHTS_FILE",
@@ -20,5 +26,6 @@ __all__ = [
     "Weights",
     "WeightsError",
     "combine",
+    "lexicon_decision",
     "load_combined",
 ]

@@ -33,6 +33,14 @@ class Decision(NamedTuple):
     variant: str  # one of safety.reply_variant.VARIANTS; SELF when not a crisis
 
 
+def lexicon_decision(assessment: Assessment) -> Decision:
+    """The decision of the lexicon alone: also what the bot and the gateway fall back on when
+    the classifier cannot load or fails."""
+    if assessment.is_crisis:
+        return Decision(True, reply_variant(assessment))
+    return Decision(False, SELF)
+
+
 def classifier_may_decide(assessment: Assessment) -> bool:
     """The classifier is asked only when the lexicon found no crisis and no idiom or
     professional context."""
@@ -60,10 +68,8 @@ class CombinedDetector:
         """Decide for one message; pass `assessment` if `safety.assess(text)` was already run."""
         if assessment is None:
             assessment = assess(text)
-        if assessment.is_crisis:
-            return Decision(True, reply_variant(assessment))
-        if not text.strip() or not classifier_may_decide(assessment):
-            return Decision(False, SELF)
+        if assessment.is_crisis or not text.strip() or not classifier_may_decide(assessment):
+            return lexicon_decision(assessment)
         probability, vector = self.classifier.probability_with_vector(text[:CLASSIFIER_MAX_CHARS])
         if not combine(assessment, probability, self.classifier.threshold):
             return Decision(False, SELF)

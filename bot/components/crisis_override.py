@@ -35,9 +35,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from risk_classifier import CombinedDetector, Decision, load_combined
+from risk_classifier import CombinedDetector, Decision, lexicon_decision, load_combined
 from safety import Assessment, assess
-from safety.reply_variant import SELF, reply_variant
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +95,7 @@ class CrisisOverride(GraphComponent, IntentClassifier):
         # added false alarms and no recall (2026-11-23, held-out split: FP 0.067 -> 0.044).
         diet_backup = self.detector is None and self._diet_says_crisis(message, assessment)
         if decision.is_crisis or diet_backup:
-            self._mark_crisis(message, decision.variant if decision.is_crisis else SELF)
+            self._mark_crisis(message, decision.variant)  # SELF when only DIET said crisis
         elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
             self._demote_crisis(message)
 
@@ -106,7 +105,7 @@ class CrisisOverride(GraphComponent, IntentClassifier):
                 return self.detector.assess(text, assessment)
             except Exception:
                 logger.exception("crisis classifier failed on one message: the lexicon decides")
-        return Decision(assessment.is_crisis, reply_variant(assessment) if assessment.is_crisis else SELF)
+        return lexicon_decision(assessment)
 
     def _diet_says_crisis(self, message: Message, assessment: Assessment) -> bool:
         if assessment.context is not None:
