@@ -86,11 +86,7 @@ class ChatService:
             parsed.crisis = True
         elif not bot_answered:
             parsed.messages = self._replies.unavailable()
-        if parsed.crisis:
-            self._metrics.count("crisis_replies")
-            self._metrics.count(f"crisis_replies_{channel}")
-        self._metrics.count("chat_turns")
-        self._metrics.observe_latency(time.perf_counter() - started)
+        self._count_turn(parsed.crisis, channel, started)
         return ChatResponse(
             conversation_id=conversation_id,
             messages=parsed.messages,
@@ -112,16 +108,21 @@ class ChatService:
         if decision.is_crisis:
             self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)
             messages = self._replies.crisis(decision.variant)
-            self._metrics.count("crisis_replies")
-            self._metrics.count(f"crisis_replies_{channel}")
-        self._metrics.count("chat_turns")
-        self._metrics.observe_latency(time.perf_counter() - started)
+        self._count_turn(decision.is_crisis, channel, started)
         return ChatResponse(
             conversation_id=live.conversation_id,
             messages=messages,
             crisis=decision.is_crisis,
             live=self._status(live),
         )
+
+    def _count_turn(self, crisis: bool, channel: str, started: float) -> None:
+        """Counts only, never text: the turn, its latency, and a crisis reply per channel."""
+        if crisis:
+            self._metrics.count("crisis_replies")
+            self._metrics.count(f"crisis_replies_{channel}")
+        self._metrics.count("chat_turns")
+        self._metrics.observe_latency(time.perf_counter() - started)
 
     def _available(self, offers: list[Offer]) -> list[Offer]:
         """A live chat is offered only while a counsellor is at the console; never a false hope."""
