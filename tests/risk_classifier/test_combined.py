@@ -10,8 +10,6 @@ was measured (tests/crisis_dataset.py `TARGETS`); the whole set is held to issue
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +21,7 @@ from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
 from tests.crisis_dataset import TARGETS, check_targets
+from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
 from tests.safety.test_detector import IDIOMS_AND_PROFESSIONAL_USAGE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,15 +127,9 @@ _IMPORT_PROBE = (
     "import sys; sys.path.insert(0, sys.argv[1]); import risk_classifier; "
     "risk_classifier.load_combined(); print(' '.join(sorted(sys.modules)))"
 )
-_PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
 
 
-@pytest.mark.parametrize("python", _PYTHONS, ids=["app-runtime", "rasa-runtime"])
+@pytest.mark.parametrize("python", PYTHONS, ids=PYTHON_IDS)
 def test_loading_needs_no_heavy_framework(python: str) -> None:
-    if not Path(python).exists():
-        pytest.skip(f"{python} is not installed")
-    result = subprocess.run(
-        [python, "-c", _IMPORT_PROBE, str(ROOT)], capture_output=True, text=True, check=True
-    )
-    roots = {name.split(".")[0] for name in result.stdout.split()}
+    roots = {name.split(".")[0] for name in run_probe(python, _IMPORT_PROBE).split()}
     assert not roots & {"torch", "faiss", "fastapi", "sklearn", "sentence_transformers"}

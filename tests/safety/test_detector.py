@@ -10,10 +10,6 @@ texts must not leak back into tuning.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from safety import Assessment, RiskCategory, RiskLevel, assess
@@ -25,8 +21,8 @@ from tests.crisis_dataset import (
     check_targets,
     load_messages,
 )
+from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = {"crisis", "distress", "none"}
 
 
@@ -283,26 +279,13 @@ _IMPORT_PROBE = (
     "import sys; sys.path.insert(0, sys.argv[1]); before = set(sys.modules); import safety; "
     "print('\\n'.join(sorted(set(sys.modules) - before)))"
 )
-_PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
 
 
-@pytest.mark.parametrize("python", _PYTHONS, ids=["app-runtime", "rasa-runtime"])
+@pytest.mark.parametrize("python", PYTHONS, ids=PYTHON_IDS)
 def test_safety_imports_only_the_standard_library(python: str) -> None:
-    if not Path(python).exists():
-        pytest.skip(f"{python} is not installed")
-    result = subprocess.run(
-        [python, "-c", _IMPORT_PROBE, str(ROOT)], capture_output=True, text=True, check=True
-    )
-    loaded = result.stdout.split()
+    loaded = run_probe(python, _IMPORT_PROBE).split()
     assert "safety" in loaded
-    stdlib = set(
-        subprocess.run(
-            [python, "-c", "import sys; print(' '.join(sys.stdlib_module_names))"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-    )
+    stdlib = set(run_probe(python, "import sys; print(' '.join(sys.stdlib_module_names))").split())
     outside = [m for m in loaded if m.split(".")[0] not in stdlib | {"safety"}]
     assert not outside
     assert not {"numpy", "yaml", "spacy", "torch"} & {m.split(".")[0] for m in loaded}

@@ -1,0 +1,22 @@
+"""The two Python runtimes a shared package must load in: the app's (3.11) and Rasa's (3.10)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
+PYTHON_IDS = ["app-runtime", "rasa-runtime"]
+
+
+def run_probe(python: str, code: str) -> str:
+    """What `code` prints when run by `python` with the project root as `sys.argv[1]`; skips
+    when that runtime is not installed."""
+    if not Path(python).exists():
+        pytest.skip(f"{python} is not installed")
+    done = subprocess.run([python, "-c", code, str(ROOT)], capture_output=True, text=True, check=True)
+    return done.stdout
