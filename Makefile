@@ -56,8 +56,8 @@ run: install train index ## install, train, index, and start everything on 127.0
 	$(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
-	$(APP)/ruff check api actions bot knowledge_base safety privacy stack tickets risk_classifier tests bench
-	$(APP)/mypy api actions knowledge_base safety privacy stack tickets risk_classifier
+	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets risk_classifier tests bench
+	$(APP)/mypy api actions knowledge_base directory embeddings safety privacy stack tickets risk_classifier
 
 validate: .venv/rasa/.installed ## rasa data validate
 	$(RASA)/rasa data validate --config config.yml --domain bot/domain \
@@ -81,7 +81,7 @@ risk-model: .venv/app/.installed ## retrain the crisis classifier on the design 
 	$(APP)/python -m risk_classifier.train
 
 eval: index ## retrieval figures for each embedding method
-	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries tests/data/kb_queries.yml
+	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml
 
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py

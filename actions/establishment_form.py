@@ -19,8 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.settings import allows_fictional_establishments, get_registry
-from knowledge_base.establishment_matching import match_establishments, normalize
-from knowledge_base.resources import Establishment
+from directory.matching import match_establishments, normalize
+from directory.models import Establishment
 
 NOT_SAID = "aucun"  # the person preferred not to say, or we could not recognise it
 DECLINES = ("sais pas", "prefere ne pas", "prefere pas", "pas le dire", "passer", "aucune idee",

@@ -18,8 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.establishment_form import NOT_SAID
 from actions.settings import get_registry
-from knowledge_base.opening_hours import TIMEZONE
-from knowledge_base.resources import Availability
+from directory import render
+from directory.opening_hours import TIMEZONE
 
 logger = logging.getLogger(__name__)
 
@@ -38,34 +38,6 @@ NOT_SAID_TEXT = (
 OFFERS = ["live_chat", "callback"]
 
 
-def describe(availability: Availability) -> str:
-    resource = availability.resource
-    contact = []
-    if resource.phone:
-        option = f", option {resource.phone_option}" if resource.phone_option else ""
-        contact.append(f"{resource.phone}{option}")
-    if resource.sms:
-        contact.append(f"texto {resource.sms}")
-    if resource.chat_url:
-        contact.append(resource.chat_url.removeprefix("https://").rstrip("/"))
-    status = "ouvert maintenant" if availability.open_now else "fermé en ce moment"
-    if availability.next_opening is not None:
-        status += f", rouvre {availability.next_opening:%d/%m à %H h %M}"
-    return f"• {resource.name} : {' · '.join(contact)} ({availability.hours_text}; {status})"
-
-
-def handoff_entry(availability: Availability) -> dict[str, Any]:
-    resource = availability.resource
-    return {
-        "name": resource.name,
-        "phone": resource.tel_uri,
-        "sms": resource.sms_uri,
-        "url": resource.chat_url,
-        "open_now": availability.open_now,
-        "hours": availability.hours_text,
-    }
-
-
 class ActionListHumanResources(Action):
     def name(self) -> str:
         return "action_list_human_resources"
@@ -79,14 +51,14 @@ class ActionListHumanResources(Action):
         registry = get_registry()
         rows = registry.who_can_talk_now(establishment_id, datetime.now(TIMEZONE), audience)
         lines = ["Voici qui peut vous parler, en commençant par ce qui est ouvert maintenant :"]
-        lines += [describe(row) for row in rows]
+        lines += [render.describe_availability(row) for row in rows]
         if establishment_id == NOT_SAID:
             lines.append(NOT_SAID_TEXT)
         elif registry.establishment(establishment_id) is None:
             lines.append(UNKNOWN_ESTABLISHMENT)
         elif not registry.local_configured(establishment_id):
             lines.append(NOT_CONFIGURED)
-        handoff = {"resources": [handoff_entry(row) for row in rows]}
+        handoff = {"resources": [render.availability_entry(row) for row in rows]}
         payload = {"relais": {"handoff": handoff, "offers": OFFERS}}
         dispatcher.utter_message(text="\n".join(lines), json_message=payload)
         return [SlotSet("establishment", establishment_id)] if establishment_id else []

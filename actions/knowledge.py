@@ -12,7 +12,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.settings import get_knowledge_base
+from actions.settings import get_knowledge_base, get_registry
+from directory import render
 from knowledge_base.answers import Answer, compose_answer, compose_unsure
 from knowledge_base.search import KnowledgeBase
 
@@ -29,10 +30,6 @@ TOPIC_QUESTIONS: dict[str, str] = {
     "ask_physician_help": "Programme d'aide aux médecins du Québec (PAMQ)",
     "ask_privacy": "Relais est-il anonyme? Qu'est-ce qui est conservé?",
 }
-RISK_REMINDER = (
-    "Les lignes restent ouvertes jour et nuit : 1 866 APPELLE (1 866 277-3553), "
-    "texto 535353, Info-Social 811 option 2."
-)
 
 
 class ActionAnswerQuestion(Action):
@@ -57,7 +54,7 @@ class ActionAnswerQuestion(Action):
             payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources}}
             dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
         if tracker.get_slot("at_risk"):
-            dispatcher.utter_message(text=RISK_REMINDER)
+            dispatcher.utter_message(text=render.risk_reminder(get_registry()))
         return []
 
     @staticmethod

@@ -9,10 +9,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
+from directory.models import Registry
 from knowledge_base.guides import GUIDES_DIR, Guide, load_guides
 from knowledge_base.loader import load_articles
-from knowledge_base.registry_loader import load_registry
-from knowledge_base.resources import Registry
 from knowledge_base.search import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,9 +33,17 @@ def get_knowledge_base() -> KnowledgeBase:
     return KnowledgeBase.load(index_dir())
 
 
+def registry_files() -> tuple[Path, Path]:
+    """The same variables, with the same defaults, as the gateway's settings (api/settings.py)."""
+    return (
+        Path(os.environ.get("RELAIS_RESOURCES_FILE", str(RESOURCES_FILE))),
+        Path(os.environ.get("RELAIS_ESTABLISHMENTS_FILE", str(ESTABLISHMENTS_FILE))),
+    )
+
+
 @lru_cache(maxsize=1)
 def get_registry() -> Registry:
-    return load_registry()
+    return load_registry(*registry_files())
 
 
 @lru_cache(maxsize=1)

@@ -6,15 +6,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from api.agent_auth import AgentAuth
-from api.callback_worker import Callbacks
-from api.chat_service import ChatService
+from api.callbacks.worker import Callbacks
+from api.chat.rasa_client import RasaClient
+from api.chat.service import ChatService
 from api.errors import AgentUnauthorized
-from api.live_chat import LiveChat
+from api.live.auth import AgentAuth
+from api.live.queue import LiveChat
 from api.metrics import Metrics
-from api.rasa_client import RasaClient
 from api.settings import Settings, get_settings
-from knowledge_base.resources import Registry
+from directory.models import Registry
 
 
 def _chat_service(request: Request) -> ChatService:

@@ -1,10 +1,16 @@
-"""Domain exceptions and their translation to clear, bilingual HTTP error bodies, in one place."""
+"""Domain exceptions and their translation to clear, bilingual HTTP error bodies, in one place.
+
+A message may name `{crisis_line}` and `{emergency}`: the handlers fill them from the registry
+(directory/render.py `line_words`), so no public number is written here.
+"""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+
+from directory import render
 
 
 class GatewayError(Exception):
@@ -88,13 +94,13 @@ class ConsentRequired(GatewayError):
     code = "consent_required"
     message_fr = (
         "Sans votre accord, nous ne pouvons pas vous rappeler : rien n'a été conservé. "
-        "Vous pouvez toujours appeler le 1 866 APPELLE (1 866 277-3553), jour et nuit, "
-        "ou le 911 en cas de danger immédiat."
+        "Vous pouvez toujours appeler le {crisis_line}, jour et nuit, "
+        "ou le {emergency} en cas de danger immédiat."
     )
     message_en = (
         "Without your consent we cannot call you back: nothing was kept. "
-        "You can still call 1 866 APPELLE (1 866 277-3553), day and night, "
-        "or 911 in immediate danger."
+        "You can still call {crisis_line}, day and night, "
+        "or {emergency} in immediate danger."
     )
 
 
@@ -121,11 +127,11 @@ class CallbackUnavailable(GatewayError):
     code = "callback_unavailable"
     message_fr = (
         "Désolé, votre demande n'a pas pu être enregistrée pour l'instant : rien n'a été conservé. "
-        "Réessayez dans quelques minutes, ou appelez le 1 866 APPELLE (1 866 277-3553), jour et nuit."
+        "Réessayez dans quelques minutes, ou appelez le {crisis_line}, jour et nuit."
     )
     message_en = (
         "Sorry, your request could not be saved right now: nothing was kept. Try again in a few "
-        "minutes, or call 1 866 APPELLE (1 866 277-3553), day and night."
+        "minutes, or call {crisis_line}, day and night."
     )
 
 
@@ -186,14 +192,25 @@ def _describe_validation(error: RequestValidationError) -> tuple[str, str, str]:
     )
 
 
+def _with_lines(request: Request, text: str) -> str:
+    """`text` with `{crisis_line}` and `{emergency}` filled from the loaded registry."""
+    if "{" not in text:
+        return text
+    return text.format_map(render.line_words(request.app.state.registry))
+
+
 def register_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(GatewayError)
-    async def handle_gateway_error(_: Request, error: GatewayError) -> JSONResponse:
+    async def handle_gateway_error(request: Request, error: GatewayError) -> JSONResponse:
         return error_response(
-            error.status_code, error.code, error.message_fr, error.message_en, error.headers
+            error.status_code,
+            error.code,
+            _with_lines(request, error.message_fr),
+            _with_lines(request, error.message_en),
+            error.headers,
         )
 
     @app.exception_handler(RequestValidationError)
-    async def handle_validation(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def handle_validation(request: Request, error: RequestValidationError) -> JSONResponse:
         code, message_fr, message_en = _describe_validation(error)
-        return error_response(422, code, message_fr, message_en)
+        return error_response(422, code, _with_lines(request, message_fr), _with_lines(request, message_en))

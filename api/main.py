@@ -9,20 +9,27 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import HTMLResponse
 
-from api.agent_auth import AgentAuth
-from api.callback_worker import open_callbacks
-from api.chat_service import ChatService
-from api.crisis_check import CrisisCheck, shared_detector
+from api import health
+from api.callbacks import console as callback_console
+from api.callbacks import router as callbacks
+from api.callbacks.worker import open_callbacks
+from api.chat import router as chat
+from api.chat.crisis_check import CrisisCheck, shared_detector
+from api.chat.rasa_client import RasaClient
+from api.chat.replies import load_static_replies
+from api.chat.service import ChatService
 from api.errors import BodyTooLarge, error_response, register_error_handlers
-from api.live_chat import LiveChat
+from api.establishments import router as establishments
+from api.live import console as live_console
+from api.live import router as live
+from api.live.auth import AgentAuth
+from api.live.queue import LiveChat
 from api.metrics import Metrics
-from api.rasa_client import RasaClient
-from api.routers import agent, agent_tickets, callback, chat, establishments, health, live
+from api.pages import page
 from api.settings import Settings, get_settings
-from api.static_replies import load_static_replies
-from knowledge_base.registry_loader import load_registry
+from directory.loader import load_registry
 
 
 def create_app(
@@ -42,10 +49,8 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
-        detector = (
-            await asyncio.to_thread(shared_detector, settings.crisis_weights_file)
-            if settings.crisis_classifier
-            else None
+        detector = await asyncio.to_thread(
+            shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
         app.state.chat_service = ChatService(
             rasa,
@@ -74,17 +79,12 @@ def create_app(
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
 
-    app.include_router(chat.router)
-    app.include_router(establishments.router)
-    app.include_router(health.router)
-    app.include_router(live.router)
-    app.include_router(agent.router)
-    app.include_router(callback.router)
-    app.include_router(agent_tickets.router)
+    for module in (chat, establishments, health, live, live_console, callbacks, callback_console):
+        app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)
-    async def index() -> FileResponse:
-        return FileResponse(settings.static_dir / "index.html", media_type="text/html")
+    async def index(request: Request) -> HTMLResponse:
+        return page(settings.static_dir / "index.html", request.app.state.registry)
 
     logging.getLogger("relais").setLevel(logging.INFO)
     return app

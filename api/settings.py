@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'relais.db'}"
 
@@ -28,8 +30,9 @@ class Settings(BaseSettings):
     domain_dir: Path = ROOT / "bot" / "domain"
     rules_dir: Path = ROOT / "bot" / "rules"
     static_dir: Path = ROOT / "api" / "static"
-    resources_file: Path = ROOT / "knowledge_base" / "resources.yml"
-    establishments_file: Path = ROOT / "knowledge_base" / "establishments.yml"
+    # The action server reads the same two variables (actions/settings.py `registry_files`).
+    resources_file: Path = RESOURCES_FILE
+    establishments_file: Path = ESTABLISHMENTS_FILE
     # The crisis classifier (risk_classifier/), after the lexicon; off = the lexicon alone.
     crisis_classifier: bool = True
     crisis_weights_file: Path = ROOT / "risk_classifier" / "weights.json"

@@ -21,8 +21,8 @@ if str(ROOT) not in sys.path:
 from bench.timing import percentiles  # noqa: E402
 from risk_classifier import load_combined  # noqa: E402
 from risk_classifier.combined import classifier_may_decide  # noqa: E402
+from risk_classifier.data import design_files, load_examples  # noqa: E402
 from safety import assess  # noqa: E402
-from tests.crisis_dataset import load_messages  # noqa: E402
 
 
 def timed(function: Callable[[str], object], texts: list[str]) -> list[float]:
@@ -38,7 +38,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=400, help="design messages timed")
     args = parser.parse_args()
-    design = [m.text for m in load_messages("design")]
+    design = [example.text for example in load_examples(design_files(with_chat=False))]
     texts = design[:: max(1, len(design) // args.limit)]  # spread over every design file
 
     started = time.perf_counter()

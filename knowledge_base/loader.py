@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
+from directory.phones import malformed_phone_numbers
 from knowledge_base.documents import AUDIENCES, TOPICS, Article, Section
-from knowledge_base.phones import malformed_phone_numbers
 
 REQUIRED_KEYS = ("id", "title", "topic", "audience", "summary", "sources", "last_reviewed")
 OPTIONAL_KEYS = ("establishment", "keywords")
@@ -181,7 +181,7 @@ def _text(value: object) -> str:
 
 
 def _numbers_as_text(value: object) -> object:
-    """YAML reads `keywords: [811, 911]` as numbers; they are words here."""
+    """YAML reads `keywords: [24, 7]` as numbers; they are words here."""
     if isinstance(value, list):
         return [str(item) if isinstance(item, int | float) else item for item in value]
     return value
@@ -235,7 +235,7 @@ def _check_body(check: _Checker, sections: list[Section], preamble: str, summary
         ("body", f"{section.heading}\n{section.text}") for section in sections
     ]:
         for number in malformed_phone_numbers(text):
-            check.fail(where, f"malformed phone number '{number}' (write '1 866 277-3553')")
+            check.fail(where, f"malformed phone number '{number}' (write '514 555-0100' or '1 8xx xxx-xxxx')")
 
 
 def _seed_names(folder: Path) -> set[str]:

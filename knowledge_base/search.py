@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from embeddings.models import Embedder, create_embedder
 from knowledge_base.documents import Article, Hit
-from knowledge_base.embedders import Embedder, create_embedder
 from knowledge_base.index import (
     Index,
     IndexLoadError,

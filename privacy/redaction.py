@@ -2,7 +2,7 @@
 
 What it catches: e-mail addresses, phone numbers, social insurance numbers (NAS), Quebec health
 insurance numbers (NAM/RAMQ) and postal codes. Public support and crisis numbers are kept as
-they are: a conversation must never lose "1 866 277-3553". Names and street addresses are not
+they are (the registry's, directory/resources.yml): a conversation must never lose a crisis line. Names and street addresses are not
 reliably detectable with patterns; the assistant never asks for them outside the consented
 callback form.
 """
@@ -10,17 +10,17 @@ callback form.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-# Public lines that must survive redaction (digits only, with and without the leading 1).
-PUBLIC_NUMBERS = frozenset(
-    {
-        "18662773553",  # 1 866 APPELLE, suicide prevention (suicide.ca)
-        "8662773553",
-        "18003639010",  # SOS violence conjugale
-        "8003639010",
-        "5143970888",  # PAMQ
-    }
-)
+from directory.loader import load_registry
+
+
+@lru_cache(maxsize=1)
+def public_numbers() -> frozenset[str]:
+    """The registry's public lines (directory/resources.yml), digits only, with and without
+    the leading 1: they must survive redaction."""
+    numbers = load_registry().public_numbers()
+    return numbers | {number[1:] for number in numbers if len(number) == 11}
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _NAM = re.compile(r"\b[A-Za-z]{4}[ -]?\d{4}[ -]?\d{4}\b")
@@ -38,7 +38,8 @@ def _digits(text: str) -> str:
 
 def _phone(match: re.Match[str]) -> str:
     number = _digits(match.group(0).split("poste")[0].split("ext")[0])
-    if number in PUBLIC_NUMBERS or number[:11] in PUBLIC_NUMBERS or number[:10] in PUBLIC_NUMBERS:
+    public = public_numbers()
+    if number in public or number[:11] in public or number[:10] in public:
         return match.group(0)
     return "[téléphone]"
 

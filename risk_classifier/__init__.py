@@ -17,11 +17,13 @@ from risk_classifier.combined import (
     lexicon_decision,
     load_combined,
 )
+from risk_classifier.guarded import GuardedDetector
 
 __all__ = [
     "WEIGHTS_FILE",
     "CombinedDetector",
     "Decision",
+    "GuardedDetector",
     "RiskClassifier",
     "Weights",
     "WeightsError",

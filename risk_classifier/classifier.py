@@ -1,7 +1,7 @@
 """The trained classifier: sentence embedding -> probability that a message shows crisis risk.
 
 The weights file (JSON, written by `python -m risk_classifier.train`) holds the embedder spec
-(knowledge_base/embedders.py builds it), the crisis head, the reply-variant head, the decision
+(embeddings/models.py builds it), the crisis head, the reply-variant head, the decision
 threshold, the training data's content hash and the cross-validated figures. Loading reads that
 file only; the embedding models load on first use (or `warm_up()`).
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge_base.embedders import Embedder, create_embedder
+from embeddings.models import Embedder, create_embedder
 from risk_classifier.model import LinearHead
 
 WEIGHTS_FILE = Path(__file__).resolve().parent / "weights.json"
@@ -31,7 +31,7 @@ class WeightsError(ValueError):
 class Weights:
     """Everything the weights file holds."""
 
-    embedder: str  # spec for knowledge_base.embedders.create_embedder
+    embedder: str  # spec for embeddings.models.create_embedder
     crisis: LinearHead  # one output: crisis
     variants: LinearHead  # self / third_person / violence, trained on crisis messages only
     threshold: float

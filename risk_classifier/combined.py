@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from knowledge_base.embedders import Embedder
+from embeddings.models import Embedder
 from risk_classifier.classifier import WEIGHTS_FILE, RiskClassifier
 from safety import Assessment, assess
 from safety.reply_variant import SELF, reply_variant

@@ -1,6 +1,6 @@
 """Training examples for the risk classifier, and the content hash stored with its weights.
 
-The labelled crisis files (tests/data/crisis_design*.yml, paths given as arguments): `crisis` is
+The labelled crisis files (data/crisis/design*.yml, paths given as arguments): `crisis` is
 positive, `distress` and `none` negative; a crisis message's category gives its reply variant
 (safety/reply_variant.py). Only design data may be given: a file whose `split` is not `design` is
 refused, so the held-out split cannot train anything by mistake.
@@ -24,7 +24,8 @@ from safety.assessment import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import reply_variant
 
 DESIGN_SPLIT = "design"
-CHAT_FILE = "crisis_design_chat.yml"
+DESIGN_DIR = Path(__file__).resolve().parents[1] / "data" / "crisis"
+CHAT_FILE = "design_chat.yml"
 CRISIS = "crisis"
 
 
@@ -59,6 +60,12 @@ def load_crisis_file(path: Path) -> list[Example]:
         variant = variant_of(category) if item["label"] == CRISIS and category else None
         examples.append(Example(item["text"], item["label"], path.name, variant))
     return examples
+
+
+def design_files(with_chat: bool = True) -> list[Path]:
+    """The design files of data/crisis/, in name order (with or without the ordinary chat)."""
+    files = sorted(DESIGN_DIR.glob("design*.yml"))
+    return files if with_chat else [path for path in files if path.name != CHAT_FILE]
 
 
 def load_examples(crisis_files: Sequence[Path]) -> list[Example]:

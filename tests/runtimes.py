@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.availability import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
@@ -15,8 +15,8 @@ PYTHON_IDS = ["app-runtime", "rasa-runtime"]
 
 def run_probe(python: str, code: str) -> str:
     """What `code` prints when run by `python` with the project root as `sys.argv[1]`; skips
-    when that runtime is not installed."""
+    when that runtime is not installed (fails under CI: the Rasa-runtime probe never vanishes)."""
     if not Path(python).exists():
-        pytest.skip(f"{python} is not installed")
+        unavailable(f"{python} is not installed: run `make install`")
     done = subprocess.run([python, "-c", code, str(ROOT)], capture_output=True, text=True, check=True)
     return done.stdout

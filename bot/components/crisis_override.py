@@ -35,7 +35,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from risk_classifier import CombinedDetector, Decision, lexicon_decision, load_combined
+from risk_classifier import GuardedDetector
 from safety import Assessment, assess
 
 logger = logging.getLogger(__name__)
@@ -63,14 +63,7 @@ class CrisisOverride(GraphComponent, IntentClassifier):
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.diet_threshold = float(config.get("diet_threshold", 0.9))
-        self.detector: CombinedDetector | None = None
-        if config.get("use_classifier", True):
-            try:
-                self.detector = load_combined()
-                self.detector.warm_up()
-            except Exception:  # never let the second layer take the crisis path down
-                logger.exception("crisis classifier unavailable: the lexicon decides alone")
-                self.detector = None
+        self.detector = GuardedDetector.load(use_classifier=bool(config.get("use_classifier", True)))
 
     @classmethod
     def create(
@@ -90,22 +83,16 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         assessment = assess(text)
-        decision = self._decide(text, assessment)
+        decision = self.detector.decide(text, assessment)
         # DIET's own guess is a backup for when the classifier is unavailable: next to it, it
         # added false alarms and no recall (2026-11-23, held-out split: FP 0.067 -> 0.044).
-        diet_backup = self.detector is None and self._diet_says_crisis(message, assessment)
+        diet_backup = not self.detector.classifier_available and self._diet_says_crisis(
+            message, assessment
+        )
         if decision.is_crisis or diet_backup:
             self._mark_crisis(message, decision.variant)  # SELF when only DIET said crisis
         elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
             self._demote_crisis(message)
-
-    def _decide(self, text: str, assessment: Assessment) -> Decision:
-        if self.detector is not None:
-            try:
-                return self.detector.assess(text, assessment)
-            except Exception:
-                logger.exception("crisis classifier failed on one message: the lexicon decides")
-        return lexicon_decision(assessment)
 
     def _diet_says_crisis(self, message: Message, assessment: Assessment) -> bool:
         if assessment.context is not None:

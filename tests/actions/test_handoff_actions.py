@@ -108,7 +108,11 @@ def test_the_list_offers_a_call_back_and_a_live_chat():
     message = list_resources(establishment="cisss-laval")
     relais = message["custom"]["relais"]
     assert relais["offers"] == ["live_chat", "callback"]
-    assert any(r["phone"] == "tel:+18662773553" for r in relais["handoff"]["resources"])
+    # One meaning for every channel (directory/render.py): `phone` is read, `tel` is dialled.
+    assert any(
+        (r["phone"], r["tel"]) == ("1 866 277-3553", "tel:+18662773553")
+        for r in relais["handoff"]["resources"]
+    )
     assert "pas encore configurés" in message["text"]
 
 

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.knowledge as knowledge_action
-from knowledge_base.embedders import create_embedder
+from embeddings.models import create_embedder
 from knowledge_base.loader import load_articles
 from knowledge_base.search import KnowledgeBase, SearchSettings
 

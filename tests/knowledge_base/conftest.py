@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from embeddings.models import DEFAULT_EMBEDDER
 from knowledge_base.build import build, default_queries_file
-from knowledge_base.embedders import DEFAULT_EMBEDDER
 from knowledge_base.search import KnowledgeBase
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = REPO / "knowledge_base" / "articles"
 SEEDS = REPO.parent / "shared" / "seeds"
-DATA = REPO / "tests" / "data"
+DATA = REPO / "data" / "kb"
 
 FRONT_MATTER = {
     "title": '"Un titre"',
@@ -100,6 +100,6 @@ def real_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
         out,
         DEFAULT_EMBEDDER,
         queries=default_queries_file(),
-        offtopic=DATA / "kb_offtopic.yml",
+        offtopic=DATA / "offtopic.yml",
     )
     return KnowledgeBase.load(out)

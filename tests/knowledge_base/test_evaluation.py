@@ -1,6 +1,6 @@
 """Retrieval quality of the shipped method on the evaluation queries (asserted, not benchmarked).
 
-Uses tests/data/kb_queries.yml, or the small development set while it does not exist.
+Uses data/kb/queries.yml, or the small development set while it does not exist.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_recall_at_3_of_the_shipped_method(real_kb: KnowledgeBase):
 
 def test_off_topic_questions_are_mostly_not_confident(real_kb: KnowledgeBase):
     in_scope = [real_kb.search(q.text, q.audience) for q in load_queries(default_queries_file())]
-    off_topic = [real_kb.search(q.text, q.audience) for q in load_queries(DATA / "kb_offtopic.yml")]
+    off_topic = [real_kb.search(q.text, q.audience) for q in load_queries(DATA / "offtopic.yml")]
     confident = sum(result.confident for result in in_scope) / len(in_scope)
     rejected = sum(not result.confident for result in off_topic) / len(off_topic)
     print(f"\nin-scope confident {confident:.0%}, off-topic rejected {rejected:.0%}")

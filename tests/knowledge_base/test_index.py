@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from embeddings.models import HashingEmbedder
 from knowledge_base.build import build
 from knowledge_base.build import main as build_main
-from knowledge_base.embedders import HashingEmbedder
 from knowledge_base.index import (
     MANIFEST_FILE,
     IndexLoadError,
@@ -79,7 +79,7 @@ def test_content_hash_follows_the_article_files(small_kb_folder: Path):
 
 def test_build_rebuilds_only_when_something_changed(small_kb_folder: Path, tmp_path: Path):
     out = tmp_path / "index"
-    calibration = {"queries": DATA / "kb_queries_dev.yml", "offtopic": DATA / "kb_offtopic.yml"}
+    calibration = {"queries": DATA / "queries_small.yml", "offtopic": DATA / "offtopic.yml"}
     first = build(small_kb_folder, out, "hashing", **calibration)
     assert first.rebuilt and first.manifest.threshold is not None
     assert "off_topic_rejected" in first.manifest.calibration

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from directory.phones import malformed_phone_numbers
 from knowledge_base.check import main as check_main
 from knowledge_base.loader import ArticleError, load_articles
-from knowledge_base.phones import malformed_phone_numbers
 from tests.knowledge_base.conftest import ARTICLES, SEEDS, WriteArticle
 
 TODAY = date(2026, 11, 23)

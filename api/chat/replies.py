@@ -1,0 +1,79 @@
+"""Static replies read from the bot's own domain, for when the gateway must answer without Rasa.
+
+The crisis replies live once, in `bot/domain/crise.yml`, and the order in which they are sent
+lives once, in `bot/rules/crise.yml`: the gateway reads both, so its fallback path says exactly
+what the bot says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from api.chat.schemas import Button, Message
+
+SERVICE_UNAVAILABLE_RESPONSE = "utter_service_unavailable"
+
+
+class StaticReplyError(RuntimeError):
+    """The domain or the rules do not hold a reply the gateway relies on."""
+
+
+@dataclass(frozen=True)
+class StaticReplies:
+    responses: dict[str, Message]
+    crisis_sequences: dict[str, tuple[str, ...]]
+
+    def crisis(self, variant: str) -> list[Message]:
+        sequence = self.crisis_sequences.get(variant) or self.crisis_sequences["self"]
+        return [self.responses[name] for name in sequence]
+
+    def unavailable(self) -> list[Message]:
+        return [self.responses[SERVICE_UNAVAILABLE_RESPONSE]]
+
+
+def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
+    responses: dict[str, Message] = {}
+    for path in sorted(domain_dir.glob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, variations in (content.get("responses") or {}).items():
+            responses[name] = _first_variation(variations)
+    sequences = _crisis_sequences(rules_dir / "crise.yml")
+    for variant, sequence in sequences.items():
+        missing = [name for name in sequence if name not in responses]
+        if missing:
+            raise StaticReplyError(f"crisis rule '{variant}' uses unknown responses {missing}")
+    if "self" not in sequences:
+        raise StaticReplyError("bot/rules/crise.yml has no crisis rule for crisis_type 'self'")
+    if SERVICE_UNAVAILABLE_RESPONSE not in responses:
+        raise StaticReplyError(f"the domain has no {SERVICE_UNAVAILABLE_RESPONSE}")
+    return StaticReplies(responses=responses, crisis_sequences=sequences)
+
+
+def _first_variation(variations: list[dict[str, Any]]) -> Message:
+    first = variations[0]
+    buttons = [Button(title=b["title"], payload=b["payload"]) for b in first.get("buttons", [])]
+    return Message(text=first.get("text", ""), buttons=buttons)
+
+
+def _crisis_sequences(rules_path: Path) -> dict[str, tuple[str, ...]]:
+    """Map each crisis_type to the responses its rule sends after the `crisis` intent."""
+    content = yaml.safe_load(rules_path.read_text(encoding="utf-8")) or {}
+    sequences: dict[str, tuple[str, ...]] = {}
+    for rule in content.get("rules", []):
+        steps = rule.get("steps", [])
+        if not steps or steps[0].get("intent") != "crisis" or rule.get("condition"):
+            continue
+        variant = None
+        actions: list[str] = []
+        for step in steps[1:]:
+            for slot in step.get("slot_was_set", []):
+                variant = slot.get("crisis_type", variant)
+            if "action" in step:
+                actions.append(step["action"])
+        if variant and actions and all(name.startswith("utter_") for name in actions):
+            sequences[variant] = tuple(actions)
+    return sequences

@@ -1,0 +1,136 @@
+"""One chat turn: redact, ask Rasa, and make sure a crisis always gets its static reply.
+
+Three guarantees live here:
+- Rasa down, failing or slower than the timeout: the gateway runs the same crisis detector as the
+  bot and answers with the bot's own static crisis reply, or with a short apology and the 24/7
+  numbers; never a bare 5xx.
+- Rasa up but its reply is not flagged as a crisis while the detector sees risk (a form that
+  swallowed the message, a stale model): the static crisis reply is put first.
+- Nothing the person wrote is logged; only counts go to the metrics.
+
+While a counsellor holds the conversation (api/live_chat.py), the person's message goes to the
+counsellor, as written and in memory only, instead of Rasa; the crisis detector still runs and a
+risk still gets the static crisis reply at once, plus a banner for the counsellor.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+
+from api.chat.crisis_check import CrisisCheck
+from api.chat.rasa_client import RasaClient, RasaUnavailable
+from api.chat.replies import StaticReplies
+from api.chat.reply_parser import ParsedReply, parse_rasa_replies
+from api.chat.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
+from api.live.queue import LiveChat, LiveSession
+from api.live.texts import CRISIS_BANNER
+from api.metrics import Metrics
+from privacy import redact
+from risk_classifier import Decision, GuardedDetector
+
+logger = logging.getLogger("relais.chat")
+
+
+class ChatService:
+    def __init__(
+        self,
+        rasa: RasaClient,
+        replies: StaticReplies,
+        metrics: Metrics,
+        live: LiveChat | None = None,
+        counsellors_present: Callable[[], bool] = lambda: False,
+        crisis_check: CrisisCheck | None = None,
+    ) -> None:
+        self._rasa = rasa
+        self._replies = replies
+        self._metrics = metrics
+        self._live = live or LiveChat()
+        self._counsellors_present = counsellors_present
+        self._crisis_check = crisis_check or CrisisCheck(GuardedDetector(None))
+
+    async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
+        started = time.perf_counter()
+        conversation_id = request.conversation_id or uuid.uuid4().hex
+        deciding = self._crisis_check.start(request.message)  # runs while Rasa is asked
+        live = self._live.session(conversation_id, person=True) if request.conversation_id else None
+        if live is not None and live.state == "with_counsellor":
+            return self._relay_to_counsellor(request.message, live, await deciding, channel, started)
+        metadata = {
+            "channel": channel,
+            "establishment": request.establishment,
+            "audience": request.audience,
+        }
+        bot_answered = False
+        try:
+            replies = await self._rasa.send(conversation_id, redact(request.message), metadata)
+            parsed = parse_rasa_replies(replies)
+            bot_answered = bool(parsed.messages)
+            if not bot_answered:
+                # An action failed (action server down) and nothing was said: never leave a
+                # person without an answer.
+                self._metrics.count("empty_bot_replies")
+        except RasaUnavailable as error:
+            logger.warning("rasa unavailable on channel %s: %s", channel, error)
+            self._metrics.count("rasa_unavailable")
+            parsed = ParsedReply()
+        decision = await deciding
+        if live is not None and decision.is_crisis:
+            self._live.flag_crisis(conversation_id, CRISIS_BANNER)
+        if decision.is_crisis and not parsed.crisis:
+            # The crisis reply first; whatever the bot did say follows it.
+            self._metrics.count("crisis_safety_net")
+            parsed.messages = self._replies.crisis(decision.variant) + parsed.messages
+            parsed.crisis = True
+        elif not bot_answered:
+            parsed.messages = self._replies.unavailable()
+        self._count_turn(parsed.crisis, channel, started)
+        return ChatResponse(
+            conversation_id=conversation_id,
+            messages=parsed.messages,
+            crisis=parsed.crisis,
+            topic=parsed.topic,
+            sources=parsed.sources,
+            handoff=parsed.handoff,
+            offers=self._available(parsed.offers),
+            live=self._status(live),
+        )
+
+    def _relay_to_counsellor(
+        self, text: str, live: LiveSession, decision: Decision, channel: str, started: float
+    ) -> ChatResponse:
+        """The counsellor answers, not the bot; a crisis still gets its static reply now."""
+        self._live.person_message(live.conversation_id, text)
+        self._metrics.count("live_messages")
+        messages = []
+        if decision.is_crisis:
+            self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)
+            messages = self._replies.crisis(decision.variant)
+        self._count_turn(decision.is_crisis, channel, started)
+        return ChatResponse(
+            conversation_id=live.conversation_id,
+            messages=messages,
+            crisis=decision.is_crisis,
+            live=self._status(live),
+        )
+
+    def _count_turn(self, crisis: bool, channel: str, started: float) -> None:
+        """Counts only, never text: the turn, its latency, and a crisis reply per channel."""
+        if crisis:
+            self._metrics.count("crisis_replies")
+            self._metrics.count(f"crisis_replies_{channel}")
+        self._metrics.count("chat_turns")
+        self._metrics.observe_latency(time.perf_counter() - started)
+
+    def _available(self, offers: list[Offer]) -> list[Offer]:
+        """A live chat is offered only while a counsellor is at the console; never a false hope."""
+        if "live_chat" in offers and not self._counsellors_present():
+            return [offer for offer in offers if offer != "live_chat"]
+        return offers
+
+    def _status(self, live: LiveSession | None) -> LiveStatus | None:
+        if live is None or live.state == "ended":
+            return None
+        return LiveStatus(state=live.state, position=self._live.position(live), agent=live.agent)

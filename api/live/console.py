@@ -1,0 +1,213 @@
+"""The agent console: counsellors sign in, take waiting conversations, read the history, chat, end.
+
+Everything but signing in needs `Authorization: Bearer <token>` (AgentDep). GET /agent serves
+the console page.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import HTMLResponse
+
+from api.chat.rasa_client import RasaUnavailable
+from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse
+from api.deps import (
+    AgentAuthDep,
+    AgentDep,
+    LiveChatDep,
+    MetricsDep,
+    RasaDep,
+    RegistryDep,
+    SettingsDep,
+    bearer_token,
+)
+from api.errors import BadAgentCredentials, TooManySignInAttempts
+from api.live.auth import BadCredentials, TooManyAttempts
+from api.live.queue import LiveSession
+from api.live.schemas import (
+    AgentConversation,
+    AgentConversationsResponse,
+    AgentMessageRequest,
+    AgentSessionRequest,
+    AgentSessionResponse,
+    HistoryEntry,
+    HistoryResponse,
+    LiveEventOut,
+    LiveEventsResponse,
+)
+from api.live.texts import joined, left
+from api.pages import page
+from directory import render
+
+logger = logging.getLogger("relais.agent")
+router = APIRouter(tags=["agent console"])
+
+ConversationId = Annotated[str, Path(pattern=CONVERSATION_ID_PATTERN)]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse} for code in (401, 404, 409)
+}
+HISTORY_UNAVAILABLE = (
+    "Historique indisponible : l'assistant ne répond pas pour le moment. "
+    "La conversation en direct s'affiche quand même."
+)
+
+
+@router.get("/agent", include_in_schema=False)
+async def console(settings: SettingsDep, registry: RegistryDep) -> HTMLResponse:
+    return page(settings.static_dir / "agent.html", registry)
+
+
+@router.post(
+    "/api/agent/session",
+    response_model=AgentSessionResponse,
+    responses={401: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
+)
+async def sign_in(
+    body: AgentSessionRequest, auth: AgentAuthDep, metrics: MetricsDep
+) -> AgentSessionResponse:
+    try:
+        session = auth.sign_in(body.name, body.key)
+    except TooManyAttempts as error:
+        raise TooManySignInAttempts(error.retry_after_seconds) from None
+    except BadCredentials:
+        metrics.count("agent_sign_in_failures")
+        raise BadAgentCredentials() from None
+    return AgentSessionResponse(
+        name=session.name, token=session.token, expires_at=session.expires_at
+    )
+
+
+@router.post("/api/agent/logout", status_code=204, responses={401: {"model": ErrorResponse}})
+async def sign_out(_: AgentDep, request: Request, auth: AgentAuthDep) -> Response:
+    auth.sign_out(bearer_token(request))
+    return Response(status_code=204)
+
+
+@router.get("/api/agent/conversations", response_model=AgentConversationsResponse, responses=ERRORS)
+async def conversations(
+    agent: AgentDep, live: LiveChatDep, auth: AgentAuthDep
+) -> AgentConversationsResponse:
+    now = live.clock()
+    return AgentConversationsResponse(
+        waiting=[_summary(s, now) for s in live.waiting()],
+        mine=[_summary(s, now) for s in live.held_by(agent)],
+        counsellors_online=auth.present(),
+    )
+
+
+@router.post(
+    "/api/agent/conversations/{conversation_id}/take",
+    response_model=LiveEventsResponse,
+    responses=ERRORS,
+)
+async def take(
+    conversation_id: ConversationId, agent: AgentDep, live: LiveChatDep, metrics: MetricsDep
+) -> LiveEventsResponse:
+    was_waiting = live.require(conversation_id).state == "waiting"
+    session = live.take(conversation_id, agent, joined(agent))
+    if was_waiting:
+        metrics.count("live_taken")
+    return _events(session, after=0)
+
+
+@router.get(
+    "/api/agent/conversations/{conversation_id}/history",
+    response_model=HistoryResponse,
+    responses=ERRORS,
+)
+async def history(
+    conversation_id: ConversationId, agent: AgentDep, live: LiveChatDep, rasa: RasaDep
+) -> HistoryResponse:
+    session = live.held(conversation_id, agent, open_only=False)
+    try:
+        turns = await rasa.history(conversation_id)
+    except RasaUnavailable as error:
+        logger.warning("conversation history unavailable: %s", error)
+        turns = None
+    return HistoryResponse(
+        conversation_id=conversation_id,
+        bot_history_available=turns is not None,
+        notice=None if turns is not None else HISTORY_UNAVAILABLE,
+        bot=[
+            HistoryEntry(author=t.author, text=t.text, at=_when(t.timestamp)) for t in turns or []
+        ],
+        live=[LiveEventOut.of(event) for event in session.events],
+    )
+
+
+@router.post(
+    "/api/agent/conversations/{conversation_id}/messages",
+    response_model=LiveEventOut,
+    responses=ERRORS,
+)
+async def send_message(
+    conversation_id: ConversationId,
+    body: AgentMessageRequest,
+    agent: AgentDep,
+    live: LiveChatDep,
+    metrics: MetricsDep,
+) -> LiveEventOut:
+    event = live.counsellor_message(conversation_id, agent, body.text)
+    metrics.count("live_messages")
+    return LiveEventOut.of(event)
+
+
+@router.get(
+    "/api/agent/conversations/{conversation_id}/events",
+    response_model=LiveEventsResponse,
+    responses=ERRORS,
+)
+async def agent_events(
+    conversation_id: ConversationId,
+    agent: AgentDep,
+    live: LiveChatDep,
+    after: Annotated[int, Query(ge=0)] = 0,
+) -> LiveEventsResponse:
+    return _events(live.held(conversation_id, agent, open_only=False), after)
+
+
+@router.post(
+    "/api/agent/conversations/{conversation_id}/end",
+    response_model=LiveEventsResponse,
+    responses=ERRORS,
+)
+async def end(
+    conversation_id: ConversationId,
+    agent: AgentDep,
+    live: LiveChatDep,
+    registry: RegistryDep,
+    metrics: MetricsDep,
+) -> LiveEventsResponse:
+    session = live.end(conversation_id, agent, left(agent, render.lines_sentence(registry.lines_24_7())))
+    metrics.count("live_ended")
+    return _events(session, after=0)
+
+
+def _events(session: LiveSession, after: int) -> LiveEventsResponse:
+    return LiveEventsResponse(
+        conversation_id=session.conversation_id,
+        state=session.state,
+        position=None,
+        agent=session.agent,
+        events=[LiveEventOut.of(event) for event in session.after(after)],
+    )
+
+
+def _summary(session: LiveSession, now: float) -> AgentConversation:
+    return AgentConversation(
+        conversation_id=session.conversation_id,
+        state=session.state,
+        requested_at=datetime.fromtimestamp(session.requested_at, UTC),
+        waiting_seconds=int(now - session.requested_at),
+        person_idle_seconds=int(now - session.person_seen_at),
+        crisis=session.crisis,
+        agent=session.agent,
+    )
+
+
+def _when(timestamp: float | None) -> datetime | None:
+    return datetime.fromtimestamp(timestamp, UTC) if timestamp is not None else None

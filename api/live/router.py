@@ -1,0 +1,75 @@
+"""The person's side of a live chat: ask for a counsellor, follow what happens, or cancel.
+
+Messages to the counsellor go through POST /api/chat, which routes them while a counsellor holds
+the conversation (api/chat_service.py).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
+from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep
+from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
+from api.live.texts import PERSON_LEFT, wait_explanation
+from directory import render
+
+router = APIRouter(prefix="/api/live", tags=["live chat"])
+
+ConversationId = Annotated[str, Path(pattern=CONVERSATION_ID_PATTERN)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
+
+
+@router.post("/{conversation_id}/request", response_model=LiveRequestResponse)
+async def request_counsellor(
+    conversation_id: ConversationId,
+    live: LiveChatDep,
+    auth: AgentAuthDep,
+    registry: RegistryDep,
+    metrics: MetricsDep,
+) -> LiveRequestResponse:
+    before = live.session(conversation_id)
+    session = live.request(conversation_id)
+    if before is not session:
+        metrics.count("live_requests")
+    position = live.position(session)
+    available = bool(auth.present())
+    lines = registry.lines_24_7()
+    return LiveRequestResponse(
+        conversation_id=conversation_id,
+        state=session.state,
+        position=position,
+        counsellor_available=available,
+        explanation=wait_explanation(position, available, render.lines_sentence(lines)),
+        lines=[HandoffResource(**render.line_entry(line)) for line in lines],
+    )
+
+
+@router.get("/{conversation_id}/events", response_model=LiveEventsResponse, responses=NOT_FOUND)
+async def person_events(
+    conversation_id: ConversationId, live: LiveChatDep, after: Annotated[int, Query(ge=0)] = 0
+) -> LiveEventsResponse:
+    session = live.require(conversation_id, person=True)
+    # Crisis banners are for the counsellor: the person already got the crisis reply.
+    events = [LiveEventOut.of(e) for e in session.after(after) if e.kind != "crisis"]
+    return LiveEventsResponse(
+        conversation_id=conversation_id,
+        state=session.state,
+        position=live.position(session),
+        agent=session.agent,
+        events=events,
+    )
+
+
+@router.post("/{conversation_id}/cancel", response_model=LiveEventsResponse, responses=NOT_FOUND)
+async def cancel(conversation_id: ConversationId, live: LiveChatDep) -> LiveEventsResponse:
+    session = live.cancel(conversation_id, PERSON_LEFT)
+    return LiveEventsResponse(
+        conversation_id=conversation_id,
+        state=session.state,
+        position=None,
+        agent=session.agent,
+        events=[],
+    )

@@ -1,0 +1,49 @@
+"""The crisis decision that never fails: the combined detector when it loads and answers, the
+lexicon alone otherwise. The one wrapper used by the bot's CrisisOverride component and by the
+gateway's crisis check, so both fall back the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from risk_classifier.classifier import WEIGHTS_FILE
+from risk_classifier.combined import CombinedDetector, Decision, lexicon_decision, load_combined
+from safety import Assessment, assess
+
+logger = logging.getLogger("relais.crisis")
+
+
+class GuardedDetector:
+    def __init__(self, detector: CombinedDetector | None) -> None:
+        self.detector = detector
+
+    @classmethod
+    def load(cls, weights_file: Path = WEIGHTS_FILE, use_classifier: bool = True) -> GuardedDetector:
+        """Load and warm the classifier (a few seconds); on any failure, log it once and keep
+        the lexicon alone: the crisis path never depends on the second layer."""
+        if not use_classifier:
+            return cls(None)
+        try:
+            detector = load_combined(weights_file)
+            detector.warm_up()
+            return cls(detector)
+        except Exception:
+            logger.exception("crisis classifier unavailable: the lexicon decides alone")
+            return cls(None)
+
+    @property
+    def classifier_available(self) -> bool:
+        return self.detector is not None
+
+    def decide(self, text: str, assessment: Assessment | None = None) -> Decision:
+        """The combined decision, or the lexicon's if the classifier fails on this message."""
+        if assessment is None:
+            assessment = assess(text)
+        if self.detector is not None:
+            try:
+                return self.detector.assess(text, assessment)
+            except Exception:
+                logger.exception("crisis classifier failed on one message: the lexicon decides")
+        return lexicon_decision(assessment)

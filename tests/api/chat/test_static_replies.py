@@ -1,0 +1,42 @@
+"""The gateway's fallback says what the bot says, including when a crisis interrupts a form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from api.chat.replies import load_static_replies
+
+ROOT = Path(__file__).resolve().parents[3]
+RULES = ROOT / "bot" / "rules" / "crise.yml"
+
+
+def test_the_gateway_reads_one_sequence_per_crisis_type():
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    assert set(replies.crisis_sequences) == {"self", "third_person", "violence"}
+    assert replies.crisis("violence")[0].text.count("1 800 363-9010") == 1
+    assert "1 866 277-3553" in replies.crisis("self")[0].text
+
+
+def test_a_crisis_inside_any_form_stops_it_and_sends_the_same_replies():
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    forms = {
+        name
+        for path in (ROOT / "bot" / "domain").glob("*.yml")
+        for name in (yaml.safe_load(path.read_text(encoding="utf-8")).get("forms") or {})
+    }
+    assert forms, "the domain declares no form"
+    interrupted: dict[str, set[str]] = {form: set() for form in forms}
+    for rule in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]:
+        loops = [c["active_loop"] for c in rule.get("condition", []) if "active_loop" in c]
+        steps = rule["steps"]
+        if not loops or steps[0].get("intent") != "crisis":
+            continue
+        variant = steps[1]["slot_was_set"][0]["crisis_type"]
+        actions = [step["action"] for step in steps if "action" in step]
+        assert actions[0] == "action_deactivate_loop", rule["rule"]
+        assert tuple(actions[1:]) == replies.crisis_sequences[variant], rule["rule"]
+        interrupted[loops[0]].add(variant)
+    for form, variants in interrupted.items():
+        assert variants == {"self", "third_person", "violence"}, form
