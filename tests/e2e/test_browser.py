@@ -78,7 +78,8 @@ def test_crisis_banner_shows_and_survives_a_reload(open_page: Callable[[str], Pa
 
     say(page, CRISIS_MESSAGE)
     expect(banner).to_be_visible()
-    for href in ("tel:18662773553", "tel:811", "tel:911"):
+    # The banner's links are the registry's `tel` URIs (directory/render.py).
+    for href in ("tel:+18662773553", "tel:811", "tel:911"):
         expect(banner.locator(f'a[href="{href}"]')).to_be_visible()
     replies = page.locator("#log .msg.bot")
     expect(replies.first).to_contain_text("1 866 277-3553")
@@ -88,7 +89,7 @@ def test_crisis_banner_shows_and_survives_a_reload(open_page: Callable[[str], Pa
 
     page.reload()
     expect(banner).to_be_visible()
-    expect(banner.locator('a[href="tel:18662773553"]')).to_be_visible()
+    expect(banner.locator('a[href="tel:+18662773553"]')).to_be_visible()
     expect(page.locator("#log .msg")).to_have_count(0)
     assert conversation_of(page) == conversation
 

@@ -28,7 +28,7 @@ def test_a_counsellor_takes_over_and_hands_back_to_the_bot(stack: Stack, gateway
     waiting = gateway.post(f"/api/live/{conversation}/request").json()
     assert waiting["state"] == "waiting" and waiting["position"] == 1
     assert "1 866 277-3553" in waiting["explanation"] or any(
-        line["phone"] == "tel:+18662773553" for line in waiting["lines"]
+        line["tel"] == "tel:+18662773553" for line in waiting["lines"]
     )
 
     queue = gateway.get("/api/agent/conversations", headers=agent).json()
