@@ -168,7 +168,7 @@ def test_check_command_prints_ok_or_every_problem(
     assert check_main(args) == 1
     assert capsys.readouterr().out.splitlines()[-2:] == [
         "crise/crise-c.md: audience: must be one of employee, manager, all",
-        "crise/crise-c.md: body: malformed phone number '514-397-0888' (write '1 866 277-3553')",
+        "crise/crise-c.md: body: malformed phone number '514-397-0888' (write '514 555-0100' or '1 8xx xxx-xxxx')",
     ]
 
 
