@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from directory.loader import load_registry
 from tests.api.conftest import ScriptedRasa
-from tests.api.teams.conftest import base_settings, channel_activity, signed
+from tests.api.teams.conftest import WEBHOOK_SECRET, base_settings, channel_activity, signed
 
 REGISTRY = load_registry()
 
@@ -122,3 +122,13 @@ def test_without_settings_both_routes_answer_503_in_both_languages(
             assert "Teams" in error["message_fr"] and "Teams" in error["message_en"]
             assert error["message_fr"] != error["message_en"]
         assert client.post("/api/chat", json={"message": "allo"}).status_code == 200
+
+
+def test_the_secret_can_come_from_a_file(rasa: ScriptedRasa, tmp_path: Path) -> None:
+    secret_file = tmp_path / "outgoing-webhook-secret"
+    secret_file.write_text(WEBHOOK_SECRET + "\n")
+    settings = base_settings(tmp_path, teams_webhook_secret_file=secret_file)
+    app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
+    with TestClient(app) as client:
+        body, headers = signed(channel_activity("où trouver le PAE?"))
+        assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 200
