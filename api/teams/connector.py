@@ -33,6 +33,12 @@ class ConnectorFactory(ChannelServiceClientFactoryBase):
         self._service_urls = service_urls
         self._app_id = app_id
 
+    async def _token_for(self, service_url: str) -> str:
+        """The bot's token, only for an allowed Bot Connector address (cached by the provider)."""
+        if not service_url or not self._service_urls.is_allowed(service_url):
+            raise UntrustedServiceUrl("reply address outside the allowed Bot Connector hosts")
+        return "" if self._tokens is None else await self._tokens.get_access_token(BOT_SCOPE)
+
     async def create_connector_client(
         self,
         context: TurnContext | None,
@@ -42,9 +48,7 @@ class ConnectorFactory(ChannelServiceClientFactoryBase):
         scopes: list[str] | None = None,
         use_anonymous: bool = False,
     ) -> ConnectorClientBase:
-        if not service_url or not self._service_urls.is_allowed(service_url):
-            raise UntrustedServiceUrl("reply address outside the allowed Bot Connector hosts")
-        token = "" if self._tokens is None else await self._tokens.get_access_token(BOT_SCOPE)
+        token = await self._token_for(service_url)
         endpoint = service_url if service_url.endswith("/") else service_url + "/"
         session = ClientSession(
             base_url=endpoint, timeout=ClientTimeout(total=CONNECTOR_TIMEOUT_SECONDS)
@@ -54,7 +58,9 @@ class ConnectorFactory(ChannelServiceClientFactoryBase):
     async def create_user_token_client(
         self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False
     ) -> UserTokenClientBase:
-        # Relais signs no one in (no user OAuth): a client without a token, never called.
+        # Called first by the adapter: check the address and get the token before any session
+        # is opened. Relais signs no one in (no user OAuth): this client has no token.
+        await self._token_for(context.activity.service_url or "")
         return UserTokenClient(
             AuthenticationConstants.AGENTS_SDK_OAUTH_URL, "", app_id=self._app_id or None
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +15,10 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from jwt import PyJWKClient
+from microsoft_agents.hosting.core.authorization import AuthenticationConstants
+from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
+from microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator import _JwkClientCacheEntry
 
 from api.main import create_app
 from api.settings import Settings
@@ -22,6 +27,7 @@ from embeddings.models import HashingEmbedder
 from knowledge_base.loader import load_articles
 from knowledge_base.search import KnowledgeBase, SearchSettings
 from tests.api.conftest import AGENT_KEYS, ScriptedRasa
+from tests.api.teams.bot_framework import APP_ID, APP_SECRET, TENANT_ID, FakeMicrosoft
 
 ROOT = Path(__file__).resolve().parents[3]
 WEBHOOK_KEY = bytes(range(32))
@@ -85,3 +91,65 @@ def channel_activity(text: str, **changes: Any) -> dict[str, Any]:
 def signed(activity: dict[str, Any], key: bytes = WEBHOOK_KEY) -> tuple[bytes, dict[str, str]]:
     body = json.dumps(activity, ensure_ascii=False).encode()
     return body, {"Authorization": f"HMAC {signature_of(key, body)}", "Content-Type": "application/json"}
+
+
+# The personal chat: a local JWKS, token endpoint and Bot Connector (bot_framework.py).
+
+
+@pytest.fixture
+def microsoft() -> Iterator[FakeMicrosoft]:
+    fake = FakeMicrosoft()
+    fake.start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def local_keys(microsoft: FakeMicrosoft, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Microsoft's key URLs answered by the local JWKS: the Bot Framework issuer's, and the
+    tenant's (where the SDK looks for any other issuer)."""
+    cache = JwtTokenValidator._jwk_client_manager._cache
+    for url in (
+        AuthenticationConstants.PUBLIC_ABS_JWKS_URL,
+        f"https://login.microsoftonline.com/{TENANT_ID}/discovery/v2.0/keys",
+    ):
+        client = PyJWKClient(f"{microsoft.url}/jwks", timeout=5)
+        monkeypatch.setitem(cache, url, _JwkClientCacheEntry(client, threading.Lock()))
+
+
+def personal_settings(tmp_path: Path, microsoft: FakeMicrosoft, **changes: Any) -> Settings:
+    teams: dict[str, Any] = {
+        "teams_app_id": APP_ID,
+        "teams_tenant_id": TENANT_ID,
+        "teams_app_secret": APP_SECRET,
+        "teams_allowed_service_urls": [microsoft.url],
+        "teams_token_url": f"{microsoft.url}/token",
+        "public_url": "https://relais.example.org",
+    }
+    teams.update(changes)
+    return base_settings(tmp_path, **teams)
+
+
+@pytest.fixture
+def personal_client(
+    rasa: ScriptedRasa, tmp_path: Path, microsoft: FakeMicrosoft, local_keys: None
+) -> Iterator[TestClient]:
+    app = create_app(
+        personal_settings(tmp_path, microsoft), rasa_transport=httpx.MockTransport(rasa.handler)
+    )
+    with TestClient(app) as client:
+        yield client
+
+
+def post_activity(client: TestClient, activity: dict[str, Any], token: str | None) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = client.post("/api/teams/messages", json=activity, headers=headers)
+    settle(client)
+    return response
+
+
+def settle(client: TestClient) -> None:
+    """Wait until the activities handled in the background are done."""
+    personal = client.app.state.teams.personal  # type: ignore[attr-defined]
+    if personal is not None:
+        client.portal.call(personal.idle)  # type: ignore[union-attr]
