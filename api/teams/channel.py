@@ -106,12 +106,12 @@ class ChannelWebhook:
 
     def __init__(
         self,
-        key: bytes,
+        keys: tuple[bytes, ...],
         answers: ChannelAnswers,
         clock: Callable[[], float] = time.time,
         budget_seconds: float = 4.0,
     ) -> None:
-        self._key = key
+        self._keys = keys
         self.answers = answers
         self._clock = clock
         self._budget = budget_seconds
@@ -126,8 +126,12 @@ class ChannelWebhook:
             received = base64.b64decode(provided.strip(), validate=True)
         except (binascii.Error, ValueError):
             raise TeamsUnauthorized() from None
-        expected = hmac.new(self._key, body, hashlib.sha256).digest()
-        if not hmac.compare_digest(expected, received):
+        # Every team's token is tried, each in constant time, without stopping at a match.
+        matches = [
+            hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), received)
+            for key in self._keys
+        ]
+        if not any(matches):
             raise TeamsUnauthorized()
 
     def accept(self, activity: dict[str, Any]) -> None:

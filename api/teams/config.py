@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class TeamsConfigError(ValueError):
 
 @dataclass(frozen=True)
 class TeamsConfig:
-    webhook_key: bytes | None  # the base64-decoded outgoing-webhook token
+    webhook_keys: tuple[bytes, ...]  # the base64-decoded outgoing-webhook tokens (one per team)
     app_id: str
     tenant_id: str
     app_secret: str
@@ -41,7 +42,7 @@ class TeamsConfig:
 
     @property
     def channel_enabled(self) -> bool:
-        return self.webhook_key is not None
+        return bool(self.webhook_keys)
 
     @property
     def personal_enabled(self) -> bool:
@@ -75,7 +76,9 @@ class TeamsConfig:
         )
         tenant = settings.teams_tenant_id.strip()
         return cls(
-            webhook_key=_decode_webhook_secret(webhook_secret) if webhook_secret else None,
+            webhook_keys=tuple(
+                _decode_webhook_secret(secret) for secret in re.split(r"[\s,]+", webhook_secret) if secret
+            ),
             app_id=settings.teams_app_id.strip(),
             tenant_id=tenant,
             app_secret=app_secret,

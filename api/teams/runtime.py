@@ -46,8 +46,8 @@ async def open_teams(
         knowledge = ChannelKnowledge(settings.index_dir)
         loading = asyncio.create_task(knowledge.load())
         teams.answers = ChannelAnswers(registry, crisis_check, knowledge, config.app_id)
-    if config.webhook_key is not None and teams.answers is not None:
-        teams.channel = ChannelWebhook(config.webhook_key, teams.answers)
+    if config.webhook_keys and teams.answers is not None:
+        teams.channel = ChannelWebhook(config.webhook_keys, teams.answers)
         logger.info("teams: channel webhook on (POST /api/teams/webhook)")
     if config.personal_enabled:
         teams.personal = PersonalChat(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,13 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from directory.loader import load_registry
 from tests.api.conftest import ScriptedRasa
-from tests.api.teams.conftest import WEBHOOK_SECRET, base_settings, channel_activity, signed
+from tests.api.teams.conftest import (
+    WEBHOOK_KEY,
+    WEBHOOK_SECRET,
+    base_settings,
+    channel_activity,
+    signed,
+)
 
 REGISTRY = load_registry()
 
@@ -132,3 +139,17 @@ def test_the_secret_can_come_from_a_file(rasa: ScriptedRasa, tmp_path: Path) -> 
     with TestClient(app) as client:
         body, headers = signed(channel_activity("où trouver le PAE?"))
         assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 200
+
+
+def test_each_teams_webhook_has_its_own_token(rasa: ScriptedRasa, tmp_path: Path) -> None:
+    second = bytes(range(100, 132))
+    secrets_file = tmp_path / "outgoing-webhook-secrets"
+    secrets_file.write_text(f"{WEBHOOK_SECRET}\n{base64.b64encode(second).decode()}\n")
+    settings = base_settings(tmp_path, teams_webhook_secret_file=secrets_file)
+    app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
+    with TestClient(app) as client:
+        for key in (WEBHOOK_KEY, second):
+            body, headers = signed(channel_activity("où trouver le PAE?"), key=key)
+            assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 200
+        body, headers = signed(channel_activity("où trouver le PAE?"), key=bytes(32))
+        assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 401
