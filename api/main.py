@@ -72,6 +72,7 @@ def create_app(
                 app.state.live_chat,
                 CrisisCheck(detector),
                 counsellors_present,
+                app.state.metrics,
             ) as app.state.teams,
         ):
             app.state.callbacks = callbacks

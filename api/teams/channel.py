@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from api.chat.crisis_check import CrisisCheck
+from api.metrics import Metrics
 from api.teams import cards, texts
 from api.teams.dedup import SeenActivities
 from api.teams.errors import (
@@ -68,7 +69,9 @@ class ChannelAnswers:
         crisis_check: CrisisCheck,
         knowledge: Callable[[], KnowledgeBase | None],
         app_id: str = "",
+        metrics: Metrics | None = None,
     ) -> None:
+        self._metrics = metrics or Metrics()
         self._registry = registry
         self._crisis_check = crisis_check
         self._knowledge = knowledge
@@ -83,13 +86,16 @@ class ChannelAnswers:
         decision = await self._crisis_check.decide(text)
         if decision.is_crisis:
             logger.info("teams channel: risk detected; lines and invitation sent")
+            self._metrics.count("teams_channel_risk_replies")
             return self.lines(language)
         knowledge = self._knowledge()
-        if knowledge is None:
+        result = None
+        if knowledge is not None:
+            result = await asyncio.to_thread(knowledge.search, redact(text), None, 3)
+        if result is None or not result.confident:
+            self._metrics.count("teams_channel_unsure")
             return cards.channel_notice(texts.CHANNEL_UNSURE[language], language, self.chat_url)
-        result = await asyncio.to_thread(knowledge.search, redact(text), None, 3)
-        if not result.confident:
-            return cards.channel_notice(texts.CHANNEL_UNSURE[language], language, self.chat_url)
+        self._metrics.count("teams_channel_answers")
         best = result.hits[0]
         article = best.article
         parts = [article.summary]
@@ -108,11 +114,13 @@ class ChannelWebhook:
         self,
         keys: tuple[bytes, ...],
         answers: ChannelAnswers,
+        metrics: Metrics | None = None,
         clock: Callable[[], float] = time.time,
         budget_seconds: float = 4.0,
     ) -> None:
         self._keys = keys
         self.answers = answers
+        self._metrics = metrics or Metrics()
         self._clock = clock
         self._budget = budget_seconds
         self._seen = SeenActivities(ttl_seconds=2 * MAX_CLOCK_SKEW_SECONDS + 60, clock=clock)
@@ -132,6 +140,7 @@ class ChannelWebhook:
             for key in self._keys
         ]
         if not any(matches):
+            self._metrics.count("teams_requests_refused")
             raise TeamsUnauthorized()
 
     def accept(self, activity: dict[str, Any]) -> None:
@@ -145,8 +154,10 @@ class ChannelWebhook:
         except ValueError:
             raise TeamsBadActivity() from None
         if abs(self._clock() - sent) > MAX_CLOCK_SKEW_SECONDS:
+            self._metrics.count("teams_requests_refused")
             raise TeamsStaleActivity()
         if not self._seen.first_time(activity_id):
+            self._metrics.count("teams_requests_refused")
             raise TeamsReplayedActivity()
 
     async def answer(self, activity: dict[str, Any]) -> dict[str, Any]:

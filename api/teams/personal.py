@@ -30,13 +30,14 @@ from api.chat.service import ChatService
 from api.errors import MessageTooLong
 from api.live import texts as live_texts
 from api.live.queue import LiveChat
+from api.metrics import Metrics
 from api.teams import cards, texts
 from api.teams.auth import BotAuthenticator, ServiceUrlValidator
 from api.teams.channel import ChannelAnswers, clean_text
 from api.teams.config import TeamsConfig
 from api.teams.connector import ConnectorFactory, UntrustedServiceUrl
 from api.teams.dedup import SeenActivities
-from api.teams.errors import TeamsBadActivity, TeamsUntrustedServiceUrl
+from api.teams.errors import TeamsBadActivity, TeamsUnauthorized, TeamsUntrustedServiceUrl
 from api.teams.messages import activities_for, card_activity, phone_links, with_tel_links
 from api.teams.texts import Language
 from api.teams.tokens import ClientCredentialsTokens, TokenUnavailable
@@ -66,7 +67,9 @@ class PersonalChat:
         counsellors_present: Callable[[], bool] = lambda: False,
         channel_answers: ChannelAnswers | None = None,
         max_message_chars: int = 2000,
+        metrics: Metrics | None = None,
     ) -> None:
+        self._metrics = metrics or Metrics()
         self._config = config
         self._registry = registry
         self._chat = chat_service
@@ -128,7 +131,11 @@ class PersonalChat:
     # The route's side.
 
     async def authenticate(self, authorization: str | None) -> ClaimsIdentity:
-        return await self._auth.authenticate(authorization)
+        try:
+            return await self._auth.authenticate(authorization)
+        except TeamsUnauthorized:
+            self._metrics.count("teams_requests_refused")
+            raise
 
     def accept(self, claims: ClaimsIdentity, body: dict[str, Any]) -> None:
         """Check the activity, drop a redelivery, and handle it in the background."""
@@ -142,6 +149,7 @@ class PersonalChat:
         if not self.service_urls.is_allowed(service_url) or not self.service_urls.matches_claims(
             claims, service_url
         ):
+            self._metrics.count("teams_requests_refused")
             logger.warning("teams: activity refused: serviceUrl outside the allowed hosts")
             raise TeamsUntrustedServiceUrl()
         if not self._config.anonymous and activity.conversation.tenant_id not in (
@@ -151,6 +159,7 @@ class PersonalChat:
             logger.warning("teams: activity from another tenant ignored")
             return
         if activity.id and not self._seen.first_time(f"{activity.conversation.id}|{activity.id}"):
+            self._metrics.count("teams_redeliveries_ignored")
             logger.info("teams: redelivered activity ignored")
             return
         self._spawn(self._process(claims, activity))
@@ -164,6 +173,7 @@ class PersonalChat:
         try:
             await self.adapter.process_activity(claims, activity, self.on_turn)
         except TokenUnavailable as error:
+            self._metrics.count("teams_token_failures")
             logger.error("teams: no reply sent, no token for the Bot Connector: %s", error)
         except UntrustedServiceUrl as error:
             logger.error("teams: no reply sent: %s", error)
@@ -322,6 +332,7 @@ class PersonalChat:
                 self._config.app_id, reference.get_continuation_activity(), send
             )
         except TokenUnavailable as error:
+            self._metrics.count("teams_token_failures")
             logger.error("teams: counsellor message not delivered, no token: %s", error)
         except UntrustedServiceUrl as error:
             logger.error("teams: counsellor message not delivered: %s", error)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import logging
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
@@ -107,6 +109,7 @@ def test_risk_in_a_channel_gets_the_lines_and_the_invitation_never_a_discussion(
     assert crisis_line.tel_uri in tel_links
     assert {action["type"] for action in card["actions"]} == {"Action.OpenUrl"}
     assert rasa.received == []
+    assert "relais_teams_channel_risk_replies_total 1" in channel_client.get("/metrics").text
 
 
 def test_an_english_question_gets_english_notices(channel_client: TestClient) -> None:
@@ -153,3 +156,16 @@ def test_each_teams_webhook_has_its_own_token(rasa: ScriptedRasa, tmp_path: Path
             assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 200
         body, headers = signed(channel_activity("où trouver le PAE?"), key=bytes(32))
         assert client.post("/api/teams/webhook", content=body, headers=headers).status_code == 401
+
+
+def test_unusable_teams_settings_leave_teams_off_and_the_web_on(
+    rasa: ScriptedRasa, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = base_settings(tmp_path, teams_webhook_secret_file=tmp_path / "missing")
+    app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
+    with caplog.at_level(logging.ERROR, logger="relais.teams"), TestClient(app) as client:
+        body, headers = signed(channel_activity("où trouver le PAE?"))
+        response = client.post("/api/teams/webhook", content=body, headers=headers)
+        assert response.status_code == 503
+        assert client.post("/api/chat", json={"message": "allo"}).status_code == 200
+    assert any("RELAIS_TEAMS_WEBHOOK_SECRET_FILE" in r.getMessage() for r in caplog.records)

@@ -161,6 +161,7 @@ def test_token_endpoint_unreachable_is_a_clear_error_and_the_web_keeps_working(
         assert microsoft.sent == []
         assert client.post("/api/chat", json={"message": "allo"}).status_code == 200
         assert client.get("/healthz").status_code == 200
+        assert "relais_teams_token_failures_total 1" in client.get("/metrics").text
     errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
     assert any("no token for the Bot Connector" in line and "unreachable" in line for line in errors), errors
 
