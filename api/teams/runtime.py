@@ -41,6 +41,8 @@ async def open_teams(
     metrics: Metrics | None = None,
 ) -> AsyncIterator[Teams]:
     """The configured halves of Teams; nothing at all (both routes 503) without settings."""
+    # The SDK logs Teams conversation ids at INFO: keep it to warnings and errors.
+    logging.getLogger("microsoft_agents").setLevel(logging.WARNING)
     try:
         config = TeamsConfig.from_settings(settings)
     except TeamsConfigError as error:

@@ -186,3 +186,20 @@ def test_an_activity_from_another_tenant_is_ignored(
     assert TENANT_ID not in str(activity["conversation"])
     assert post_activity(personal_client, activity, microsoft.token()).status_code == 202
     assert rasa.received == [] and microsoft.sent == []
+
+
+def test_anonymous_development_mode_for_a_local_emulator(
+    rasa: ScriptedRasa, tmp_path: Path, microsoft: FakeMicrosoft
+) -> None:
+    settings = personal_settings(
+        tmp_path, microsoft, teams_anonymous=True, teams_app_id="", teams_tenant_id="", teams_app_secret=""
+    )
+    app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
+    with TestClient(app) as client:
+        activity = personal_activity(microsoft, "allo")
+        assert post_activity(client, activity, None).status_code == 202
+        (reply,) = microsoft.messages()
+        assert reply["text"] == "Bonjour!"
+        assert microsoft.sent[-1]["authorization"] is None and microsoft.token_requests == []
+        elsewhere = personal_activity(microsoft, "allo", serviceUrl="http://127.0.0.1:9/")
+        assert post_activity(client, elsewhere, None).status_code == 401, "hosts still checked"
