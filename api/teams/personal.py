@@ -49,6 +49,9 @@ logger = logging.getLogger("relais.teams")
 TYPING_EVERY_SECONDS = 2.5
 WATCH_EVERY_SECONDS = 1.0
 REFERENCE_TTL_SECONDS = 24 * 3600.0
+# A Teams chat has no open page to poll: the person counts as present in the live chat queue for
+# this long after their last message (the web's page counts while it is open).
+PRESENCE_SECONDS = 2 * 3600.0
 PERSON_PREFIX = "teams:"
 
 
@@ -298,7 +301,7 @@ class PersonalChat:
         sent = 0
         now = time.time()
         for person, (reference, seen_at) in list(self._references.items()):
-            session = self._live.session(person, person=True)
+            session = self._live.session(person, person=now - seen_at < PRESENCE_SECONDS)
             if session is None:
                 if now - seen_at > REFERENCE_TTL_SECONDS:
                     self._references.pop(person, None)
