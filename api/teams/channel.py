@@ -8,7 +8,7 @@ Not confidential: everyone in the channel sees the question and the answer. So:
 - otherwise a general knowledge answer with its source and review date, or "not sure";
 - every reply reminds that the channel sees the question and invites to the private chat;
 - nothing is stored: no conversation, no tracker (Rasa is not asked), no text in the logs.
-Teams waits 5 seconds at most: past `budget_seconds` the reply is the lines and the invitation.
+Teams waits 5 seconds at most: past `budget_seconds` the reply says so, neutrally, with the lines.
 """
 
 from __future__ import annotations
@@ -80,6 +80,10 @@ class ChannelAnswers:
     def lines(self, language: Language) -> dict[str, Any]:
         return cards.channel_risk(self._registry, language, self.chat_url)
 
+    def too_slow(self, language: Language) -> dict[str, Any]:
+        self._metrics.count("teams_channel_too_slow")
+        return cards.channel_too_slow(self._registry, language, self.chat_url)
+
     async def compose(self, text: str, language: Language) -> dict[str, Any]:
         if not text:
             return cards.channel_notice(texts.CHANNEL_EMPTY[language], language, self.chat_url)
@@ -122,7 +126,7 @@ class ChannelWebhook:
         self.answers = answers
         self._metrics = metrics or Metrics()
         self._clock = clock
-        self._budget = budget_seconds
+        self.budget_seconds = budget_seconds
         self._seen = SeenActivities(ttl_seconds=2 * MAX_CLOCK_SKEW_SECONDS + 60, clock=clock)
 
     def verify(self, authorization: str | None, body: bytes) -> None:
@@ -166,8 +170,8 @@ class ChannelWebhook:
         locale = activity.get("locale")
         language = texts.language_of_text(text, locale if isinstance(locale, str) else None)
         try:
-            card = await asyncio.wait_for(self.answers.compose(text, language), self._budget)
+            card = await asyncio.wait_for(self.answers.compose(text, language), self.budget_seconds)
         except TimeoutError:
-            logger.warning("teams channel: no answer within %.1f s; lines sent", self._budget)
-            card = self.answers.lines(language)
+            logger.warning("teams channel: no answer within %.1f s; lines sent", self.budget_seconds)
+            card = self.answers.too_slow(language)
         return {"type": "message", "text": "", "attachments": [cards.attachment(card)]}

@@ -19,14 +19,18 @@ logger = logging.getLogger("relais.teams")
 class ChannelKnowledge:
     def __init__(self, index_dir: Path) -> None:
         self._index_dir = index_dir
-        self.knowledge_base: KnowledgeBase | None = None
+        self.knowledge_base: KnowledgeBase | None = None  # None while loading: "not sure"
 
     def __call__(self) -> KnowledgeBase | None:
         return self.knowledge_base
 
     async def load(self) -> None:
         try:
-            self.knowledge_base = await asyncio.to_thread(KnowledgeBase.load, self._index_dir)
+            loaded = await asyncio.to_thread(KnowledgeBase.load, self._index_dir)
+            # One search warms the embedders: the first question must fit in Teams' 5 seconds.
+            await asyncio.to_thread(loaded.search, "programme d'aide aux employés", None, 1)
+            self.knowledge_base = loaded
+            logger.info("teams channel: search index loaded from %s", self._index_dir)
         except (IndexLoadError, OSError, ValueError) as error:
             logger.warning(
                 "teams channel: search index %s unavailable (%s); channel answers say they are "

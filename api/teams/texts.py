@@ -52,6 +52,18 @@ CHANNEL_UNSURE = {
     ),
 }
 
+# No answer within Teams' 5 seconds (a cold start, a slow machine): no claim about the message.
+CHANNEL_TOO_SLOW = {
+    "fr": (
+        "Je n'ai pas pu trouver la réponse assez vite. Réessayez dans un instant, ou "
+        "écrivez-moi en conversation privée. {lines}"
+    ),
+    "en": (
+        "I could not find the answer quickly enough. Please try again in a moment, or write to "
+        "me in a private chat. Day and night, you can reach: {lines}."
+    ),
+}
+
 CHANNEL_EMPTY = {
     "fr": "Mentionnez Relais suivi de votre question, par exemple : « @Relais comment joindre le PAE? »",
     "en": "Mention Relais followed by your question, for example: “@Relais how do I reach the EAP?”",

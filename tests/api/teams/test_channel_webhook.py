@@ -169,3 +169,25 @@ def test_unusable_teams_settings_leave_teams_off_and_the_web_on(
         assert response.status_code == 503
         assert client.post("/api/chat", json={"message": "allo"}).status_code == 200
     assert any("RELAIS_TEAMS_WEBHOOK_SECRET_FILE" in r.getMessage() for r in caplog.records)
+
+
+def test_no_answer_in_time_gives_a_neutral_reply_with_the_lines(
+    channel_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teams = channel_client.app.state.teams  # type: ignore[attr-defined]
+    knowledge = teams.answers._knowledge.knowledge_base
+
+    def slow_search(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.0)
+        return type(knowledge).search(knowledge, *args, **kwargs)
+
+    monkeypatch.setattr(knowledge, "search", slow_search)
+    monkeypatch.setattr(teams.channel, "budget_seconds", 0.3)
+    body, headers = signed(channel_activity("où trouver le PAE?"))
+    started = time.perf_counter()
+    response = channel_client.post("/api/teams/webhook", content=body, headers=headers)
+    assert response.status_code == 200 and time.perf_counter() - started < 1.0
+    text = card_text(card_of(response.json()))
+    assert "pas pu trouver la réponse assez vite" in text
+    assert "Votre message me fait penser" not in text, "no claim about a message not understood"
+    assert REGISTRY.crisis_line().phone in text and "tous les membres de ce canal" in text
