@@ -23,9 +23,7 @@ from directory.models import Registry
 
 MANIFEST_VERSION = "1.22"
 SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
-LOCALIZATION_SCHEMA = (
-    f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json"
-)
+LOCALIZATION_SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json"
 APP_VERSION = "1.0.0"
 DEFAULT_OUT = ROOT / "var" / "teams" / "relais-teams.zip"
 
@@ -73,7 +71,9 @@ class PackageError(ValueError):
 def manifest(app_id: str, public_url: str, emergency: str) -> dict[str, Any]:
     host = urlparse(public_url).hostname
     if not app_id:
-        raise PackageError("RELAIS_TEAMS_APP_ID est vide : indiquez l'ID d'application du bot Azure.")
+        raise PackageError(
+            "RELAIS_TEAMS_APP_ID est vide : indiquez l'ID d'application du bot Azure."
+        )
     if not public_url.startswith("https://") or not host:
         raise PackageError(
             "RELAIS_PUBLIC_URL doit être l'adresse https publique de Relais (celle du mandataire "
@@ -140,8 +140,13 @@ def build(app_id: str, public_url: str, registry: Registry) -> bytes:
     emergency = registry.emergency_line().phone or ""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", json.dumps(manifest(app_id, public_url, emergency), ensure_ascii=False, indent=2))
-        archive.writestr("en.json", json.dumps(english_localization(emergency), ensure_ascii=False, indent=2))
+        archive.writestr(
+            "manifest.json",
+            json.dumps(manifest(app_id, public_url, emergency), ensure_ascii=False, indent=2),
+        )
+        archive.writestr(
+            "en.json", json.dumps(english_localization(emergency), ensure_ascii=False, indent=2)
+        )
         archive.writestr("color.png", icons.color_icon())
         archive.writestr("outline.png", icons.outline_icon())
     return buffer.getvalue()

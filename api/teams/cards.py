@@ -114,16 +114,24 @@ def channel_risk(registry: Registry, language: Language, chat_url: str | None) -
     return card(body, actions)
 
 
-def channel_too_slow(registry: Registry, language: Language, chat_url: str | None) -> dict[str, Any]:
+def channel_too_slow(
+    registry: Registry, language: Language, chat_url: str | None
+) -> dict[str, Any]:
     """No answer in time: a neutral word, the 24/7 lines all the same, and the private chat."""
-    lines = render.lines_text(registry) if language == "en" else render.lines_sentence(registry.lines_24_7())
+    lines = (
+        render.lines_text(registry)
+        if language == "en"
+        else render.lines_sentence(registry.lines_24_7())
+    )
     body = [
         text_block(texts.CHANNEL_TOO_SLOW[language].format(lines=lines)),
         text_block(texts.CHANNEL_NOTICE[language], color="Attention", size="Small"),
     ]
     actions = call_actions(registry, language)
     if chat_url:
-        actions = actions[: MAX_ACTIONS - 1] + [open_url(texts.PRIVATE_CHAT_BUTTON[language], chat_url)]
+        actions = actions[: MAX_ACTIONS - 1] + [
+            open_url(texts.PRIVATE_CHAT_BUTTON[language], chat_url)
+        ]
     return card(body, actions)
 
 

@@ -172,6 +172,8 @@ class ChannelWebhook:
         try:
             card = await asyncio.wait_for(self.answers.compose(text, language), self.budget_seconds)
         except TimeoutError:
-            logger.warning("teams channel: no answer within %.1f s; lines sent", self.budget_seconds)
+            logger.warning(
+                "teams channel: no answer within %.1f s; lines sent", self.budget_seconds
+            )
             card = self.answers.too_slow(language)
         return {"type": "message", "text": "", "attachments": [cards.attachment(card)]}

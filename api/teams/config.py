@@ -77,7 +77,9 @@ class TeamsConfig:
         tenant = settings.teams_tenant_id.strip()
         return cls(
             webhook_keys=tuple(
-                _decode_webhook_secret(secret) for secret in re.split(r"[\s,]+", webhook_secret) if secret
+                _decode_webhook_secret(secret)
+                for secret in re.split(r"[\s,]+", webhook_secret)
+                if secret
             ),
             app_id=settings.teams_app_id.strip(),
             tenant_id=tenant,

@@ -23,7 +23,9 @@ def png(width: int, height: int, pixel: Callable[[int, int], Pixel]) -> bytes:
     )
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
     return (
@@ -36,7 +38,13 @@ def png(width: int, height: int, pixel: Callable[[int, int], Pixel]) -> bytes:
 
 def _in_bubble(x: float, y: float, size: float) -> bool:
     """A rounded rectangle with a tail at the bottom left, in a square of side `size`."""
-    left, top, right, bottom, radius = 0.18 * size, 0.22 * size, 0.82 * size, 0.66 * size, 0.1 * size
+    left, top, right, bottom, radius = (
+        0.18 * size,
+        0.22 * size,
+        0.82 * size,
+        0.66 * size,
+        0.1 * size,
+    )
     inside_x, inside_y = left <= x <= right, top <= y <= bottom
     if inside_x and inside_y:
         cx = min(max(x, left + radius), right - radius)

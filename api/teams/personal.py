@@ -15,11 +15,10 @@ import contextlib
 import hashlib
 import hmac
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
-from microsoft_agents.activity import Activity, ConversationReference
+from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.authorization import ClaimsIdentity
 from microsoft_agents.hosting.fastapi import CloudAdapter
@@ -38,6 +37,7 @@ from api.teams.config import TeamsConfig
 from api.teams.connector import ConnectorFactory, UntrustedServiceUrl
 from api.teams.dedup import SeenActivities
 from api.teams.errors import TeamsBadActivity, TeamsUnauthorized, TeamsUntrustedServiceUrl
+from api.teams.live_relay import LiveRelay
 from api.teams.messages import activities_for, card_activity, phone_links, with_tel_links
 from api.teams.texts import Language
 from api.teams.tokens import ClientCredentialsTokens, TokenUnavailable
@@ -47,11 +47,6 @@ from directory.models import Registry
 logger = logging.getLogger("relais.teams")
 
 TYPING_EVERY_SECONDS = 2.5
-WATCH_EVERY_SECONDS = 1.0
-REFERENCE_TTL_SECONDS = 24 * 3600.0
-# A Teams chat has no open page to poll: the person counts as present in the live chat queue for
-# this long after their last message (the web's page counts while it is open).
-PRESENCE_SECONDS = 2 * 3600.0
 PERSON_PREFIX = "teams:"
 
 
@@ -96,16 +91,15 @@ class PersonalChat:
         self.adapter.on_turn_error = self._on_turn_error
         self._seen = SeenActivities()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._references: dict[str, tuple[ConversationReference, float]] = {}
-        self._delivered: dict[str, int] = {}
         self._links = phone_links(registry)
+        self.relay = LiveRelay(live_chat, self.adapter, config.app_id, self._links, self._metrics)
         self._watcher: asyncio.Task[None] | None = None
         self.turns_handled = 0  # activities that reached the bot (tests)
 
     # Lifecycle.
 
     async def start(self) -> None:
-        self._watcher = asyncio.create_task(self._watch_live_chats())
+        self._watcher = asyncio.create_task(self.relay.watch())
         if self.tokens is not None:
             self._spawn(self._warm_token())
 
@@ -207,7 +201,7 @@ class PersonalChat:
             await self._in_team(context)
             return
         person = self._person(activity)
-        self._references[person] = (activity.get_conversation_reference(), time.time())
+        self.relay.remember(person, activity.get_conversation_reference())
         value = activity.value if isinstance(activity.value, dict) else {}
         if value.get("relais_action") == "live_chat":
             await self._request_live_chat(context, person, language)
@@ -278,64 +272,10 @@ class PersonalChat:
         self, context: TurnContext, person: str, language: Language
     ) -> None:
         session = self._live.request(person)
-        self._delivered.setdefault(person, session.last_seq)
+        self.relay.requested(person, session)
         explanation = live_texts.wait_explanation(
             self._live.position(session),
             self._counsellors_present(),
             render.lines_text(self._registry),
         )
         await context.send_activity(with_tel_links(explanation, self._links))
-
-    # Proactive messages: the counsellor's side of a live chat.
-
-    async def _watch_live_chats(self) -> None:
-        while True:
-            await asyncio.sleep(WATCH_EVERY_SECONDS)
-            try:
-                await self.deliver_live_events()
-            except Exception as error:  # noqa: BLE001 - keep watching
-                logger.error("teams: live chat delivery failed (%s)", type(error).__name__)
-
-    async def deliver_live_events(self) -> int:
-        """Send each Teams person the counsellor's new events; returns how many were sent."""
-        sent = 0
-        now = time.time()
-        for person, (reference, seen_at) in list(self._references.items()):
-            session = self._live.session(person, person=now - seen_at < PRESENCE_SECONDS)
-            if session is None:
-                if now - seen_at > REFERENCE_TTL_SECONDS:
-                    self._references.pop(person, None)
-                    self._delivered.pop(person, None)
-                continue
-            last = self._delivered.get(person, 0)
-            events = [e for e in session.after(last) if e.author == "counsellor"]
-            self._delivered[person] = session.last_seq
-            if not events:
-                continue
-            lines = []
-            for event in events:
-                if event.kind == "message":
-                    agent = session.agent or live_texts.COUNSELLOR_FALLBACK_NAME
-                    lines.append(texts.COUNSELLOR_SAYS["fr"].format(agent=agent, text=event.text))
-                else:
-                    lines.append(event.text)
-            await self._send_proactive(
-                reference, [with_tel_links(line, self._links) for line in lines]
-            )
-            sent += len(lines)
-        return sent
-
-    async def _send_proactive(self, reference: ConversationReference, messages: list[str]) -> None:
-        async def send(context: TurnContext) -> None:
-            for message in messages:
-                await context.send_activity(message)
-
-        try:
-            await self.adapter.continue_conversation(
-                self._config.app_id, reference.get_continuation_activity(), send
-            )
-        except TokenUnavailable as error:
-            self._metrics.count("teams_token_failures")
-            logger.error("teams: counsellor message not delivered, no token: %s", error)
-        except UntrustedServiceUrl as error:
-            logger.error("teams: counsellor message not delivered: %s", error)

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 
+from api.teams.tokens import TokenUnavailable
 from directory.loader import load_registry
 from tests.api.conftest import ScriptedRasa
 from tests.api.live.test_agent_auth import sign_in
@@ -145,7 +146,16 @@ def test_a_counsellor_takes_over_and_replies_proactively(
 
     personal = personal_client.app.state.teams.personal  # type: ignore[attr-defined]
     before = len(microsoft.messages())
-    assert personal_client.portal.call(personal.deliver_live_events) == 2  # type: ignore[union-attr]
+
+    async def no_token(*_: Any, **__: Any) -> str:
+        raise TokenUnavailable("the token endpoint is unreachable")
+
+    real_token = personal.tokens.get_access_token
+    personal.tokens.get_access_token = no_token
+    assert personal_client.portal.call(personal.relay.deliver) == 0  # type: ignore[union-attr]
+    personal.tokens.get_access_token = real_token
+    assert len(microsoft.messages()) == before, "nothing sent without a token"
+    assert personal_client.portal.call(personal.relay.deliver) == 2, "kept, then delivered"  # type: ignore[union-attr]
     delivered = [shown_text(a) for a in microsoft.messages()[before:]]
     assert delivered[0].startswith("Julie vous rejoint.")
     assert delivered[1] == "Julie : Je suis là."
@@ -161,11 +171,11 @@ def test_a_counsellor_takes_over_and_replies_proactively(
     assert len(rasa.received) == received
 
     assert personal_client.post(f"{AGENT}/{conversation}/end", headers=julie).status_code == 200
-    assert personal_client.portal.call(personal.deliver_live_events) == 1  # type: ignore[union-attr]
+    assert personal_client.portal.call(personal.relay.deliver) == 1  # type: ignore[union-attr]
     ended = shown_text(microsoft.messages()[-1])
     assert ended.startswith("Julie a quitté la conversation.")
     assert REGISTRY.crisis_line().phone in ended
-    assert personal_client.portal.call(personal.deliver_live_events) == 0  # type: ignore[union-attr]
+    assert personal_client.portal.call(personal.relay.deliver) == 0  # type: ignore[union-attr]
 
 
 def test_the_bot_added_to_a_personal_chat_says_hello_with_the_emergency_number(
@@ -190,4 +200,4 @@ def test_a_mention_of_the_bot_in_a_team_gets_the_channel_answer_and_nothing_is_k
     text = shown_text(reply)
     assert REGISTRY.crisis_line().phone in text and "conversation privée" in text
     assert rasa.received == []
-    assert personal_client.app.state.teams.personal._references == {}  # type: ignore[attr-defined]
+    assert personal_client.app.state.teams.personal.relay.references == {}  # type: ignore[attr-defined]
