@@ -94,7 +94,6 @@ class PersonalChat:
         self._links = phone_links(registry)
         self.relay = LiveRelay(live_chat, self.adapter, config.app_id, self._links, self._metrics)
         self._watcher: asyncio.Task[None] | None = None
-        self.turns_handled = 0  # activities that reached the bot (tests)
 
     # Lifecycle.
 
@@ -189,7 +188,6 @@ class PersonalChat:
 
     async def on_turn(self, context: TurnContext) -> None:
         activity = context.activity
-        self.turns_handled += 1
         language = texts.language_of(activity.locale)
         if activity.type == "conversationUpdate":
             await self._welcome(context, language)
