@@ -6,6 +6,7 @@ Every phone number comes from the registry through directory/render.py.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from api.chat.schemas import Button, HandoffResource
@@ -136,11 +137,23 @@ def channel_too_slow(
 
 
 def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A button that sends `data` back to the bot and shows `title` as the person's message."""
+    """A button that sends `data` back to the bot and shows `title` as the person's message.
+
+    Teams' messageBack: `displayText` is shown, `text` and `value` reach the bot; `data` is also
+    kept at the top level for clients that send Action.Submit data as is.
+    """
     return {
         "type": "Action.Submit",
         "title": title,
-        "data": {**data, "msteams": {"type": "messageBack", "displayText": title}},
+        "data": {
+            **data,
+            "msteams": {
+                "type": "messageBack",
+                "displayText": title,
+                "text": str(data.get("relais_payload", "")),
+                "value": json.dumps(data, ensure_ascii=False),
+            },
+        },
     }
 
 

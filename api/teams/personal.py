@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -48,6 +49,16 @@ logger = logging.getLogger("relais.teams")
 
 TYPING_EVERY_SECONDS = 2.5
 PERSON_PREFIX = "teams:"
+
+
+def submitted(value: Any) -> dict[str, Any]:
+    """A button's data: an object, or the JSON string of a messageBack `value`."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
 
 
 def person_id(key: bytes, tenant_id: str, object_id: str) -> str:
@@ -200,7 +211,7 @@ class PersonalChat:
             return
         person = self._person(activity)
         self.relay.remember(person, activity.get_conversation_reference())
-        value = activity.value if isinstance(activity.value, dict) else {}
+        value = submitted(activity.value)
         if value.get("relais_action") == "live_chat":
             await self._request_live_chat(context, person, language)
             return

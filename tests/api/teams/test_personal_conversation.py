@@ -3,6 +3,7 @@ a local Bot Connector in front of it."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -63,6 +64,8 @@ def test_a_question_gets_a_sourced_answer_with_its_buttons(
     assert button["type"] == "Action.Submit" and button["title"] == "Parler à quelqu'un"
     assert button["data"]["relais_payload"] == "/request_human"
     assert button["data"]["msteams"]["displayText"] == "Parler à quelqu'un"
+    assert button["data"]["msteams"]["text"] == "/request_human"
+    assert json.loads(button["data"]["msteams"]["value"]) == {"relais_payload": "/request_human"}
 
     (sent,) = rasa.received
     assert re.fullmatch(r"teams:[0-9a-f]{40}", sent["sender"])
@@ -102,7 +105,10 @@ def test_a_button_press_sends_its_payload_to_the_bot(
     personal_client: TestClient, microsoft: FakeMicrosoft, rasa: ScriptedRasa
 ) -> None:
     say(personal_client, microsoft, None, value={"relais_payload": "/request_human"})
-    assert [body["message"] for body in rasa.received] == ["/request_human"]
+    # messageBack: the JSON string of `value`, and the payload as the text
+    say(personal_client, microsoft, "/ask_pae", value='{"relais_payload": "/ask_pae"}')
+    say(personal_client, microsoft, "/ask_bqvt")
+    assert [body["message"] for body in rasa.received] == ["/request_human", "/ask_pae", "/ask_bqvt"]
 
 
 def test_a_crisis_gets_the_webs_crisis_reply_first_then_tap_to_call(
