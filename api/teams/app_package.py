@@ -21,7 +21,7 @@ from api.teams import icons
 from directory.loader import load_registry
 from directory.models import Registry
 
-MANIFEST_VERSION = "1.22"
+MANIFEST_VERSION = "1.29"
 SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 LOCALIZATION_SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json"
 APP_VERSION = "1.0.0"
