@@ -50,8 +50,12 @@ class LiveRelay:
         self._metrics = metrics
         self.references: dict[str, tuple[ConversationReference, float]] = {}
         self._delivered: dict[str, int] = {}
+        self._delivering = asyncio.Lock()  # one delivery round at a time: nothing sent twice
 
     def remember(self, person: str, reference: ConversationReference) -> None:
+        """Kept in memory to write back; the person's display name is dropped (not needed)."""
+        if reference.user is not None:
+            reference.user = reference.user.model_copy(update={"name": None})
         self.references[person] = (reference, time.time())
 
     def requested(self, person: str, session: LiveSession) -> None:
@@ -68,6 +72,10 @@ class LiveRelay:
 
     async def deliver(self) -> int:
         """Send each Teams person the counsellor's new events; returns how many were sent."""
+        async with self._delivering:
+            return await self._deliver_round()
+
+    async def _deliver_round(self) -> int:
         sent = 0
         now = time.time()
         for person, (reference, seen_at) in list(self.references.items()):

@@ -136,9 +136,16 @@ def test_a_crisis_the_bot_missed_still_gets_the_crisis_reply_first(
     assert "Bonjour!" in [shown_text(r) for r in replies]
 
 
+async def stop_watching(personal: Any) -> None:
+    personal._watcher.cancel()
+
+
 def test_a_counsellor_takes_over_and_replies_proactively(
     personal_client: TestClient, microsoft: FakeMicrosoft, rasa: ScriptedRasa
 ) -> None:
+    personal = personal_client.app.state.teams.personal  # type: ignore[attr-defined]
+    # Deliveries are called by hand first (exact counts), the background watcher at the end.
+    personal_client.portal.call(stop_watching, personal)  # type: ignore[union-attr]
     julie = sign_in(personal_client, "Julie")
     (waiting,) = say(personal_client, microsoft, None, value={"relais_action": "live_chat"})
     assert "Vous êtes la prochaine personne dans la file" in shown_text(waiting)
@@ -150,7 +157,6 @@ def test_a_counsellor_takes_over_and_replies_proactively(
     sent = personal_client.post(f"{AGENT}/{conversation}/messages", json={"text": "Je suis là."}, headers=julie)
     assert sent.status_code == 200
 
-    personal = personal_client.app.state.teams.personal  # type: ignore[attr-defined]
     before = len(microsoft.messages())
 
     async def no_token(*_: Any, **__: Any) -> str:
@@ -165,6 +171,8 @@ def test_a_counsellor_takes_over_and_replies_proactively(
     delivered = [shown_text(a) for a in microsoft.messages()[before:]]
     assert delivered[0].startswith("Julie vous rejoint.")
     assert delivered[1] == "Julie : Je suis là."
+    (reference, _) = personal.relay.references[conversation]
+    assert reference.user.name is None, "the person's name is not kept"
     posted = microsoft.sent[-1]
     assert posted["path"].startswith("/teams/v3/conversations/a:1personal-conversation/activities")
     assert posted["authorization"].startswith("Bearer ")
@@ -176,8 +184,10 @@ def test_a_counsellor_takes_over_and_replies_proactively(
     assert ("person", "Merci beaucoup") in [(e["author"], e["text"]) for e in events["events"]]
     assert len(rasa.received) == received
 
+    personal_client.portal.call(personal.start)  # type: ignore[union-attr]
+    count = len(microsoft.messages())
     assert personal_client.post(f"{AGENT}/{conversation}/end", headers=julie).status_code == 200
-    assert personal_client.portal.call(personal.relay.deliver) == 1  # type: ignore[union-attr]
+    microsoft.wait_for(count + 1, timeout=5.0)  # the watcher sends it within a second or so
     ended = shown_text(microsoft.messages()[-1])
     assert ended.startswith("Julie a quitté la conversation.")
     assert REGISTRY.crisis_line().phone in ended
