@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model teams-app clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,6 +86,9 @@ eval: index ## retrieval figures for each embedding method
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py
 	$(APP)/python bench/latency.py
+
+teams-app: .venv/app/.installed ## write the Teams app package var/teams/relais-teams.zip (RELAIS_TEAMS_APP_ID, RELAIS_PUBLIC_URL)
+	$(APP)/python -m api.teams.app_package --out var/teams/relais-teams.zip
 
 clean: ## remove trained models, the index, logs and results (keeps the venvs)
 	rm -rf models var

@@ -29,6 +29,8 @@ from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
+from api.teams import router as teams
+from api.teams.runtime import open_teams
 from directory.loader import load_registry
 
 
@@ -52,15 +54,27 @@ def create_app(
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
+        counsellors_present = lambda: bool(app.state.agent_auth.present())  # noqa: E731
         app.state.chat_service = ChatService(
             rasa,
             replies,
             app.state.metrics,
             app.state.live_chat,
-            counsellors_present=lambda: bool(app.state.agent_auth.present()),
+            counsellors_present=counsellors_present,
             crisis_check=CrisisCheck(detector),
         )
-        async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
+        async with (
+            open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
+            open_teams(
+                settings,
+                app.state.registry,
+                app.state.chat_service,
+                app.state.live_chat,
+                CrisisCheck(detector),
+                counsellors_present,
+                app.state.metrics,
+            ) as app.state.teams,
+        ):
             app.state.callbacks = callbacks
             yield
         await rasa.close()
@@ -79,7 +93,7 @@ def create_app(
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
 
-    for module in (chat, establishments, health, live, live_console, callbacks, callback_console):
+    for module in (chat, establishments, health, live, live_console, callbacks, callback_console, teams):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

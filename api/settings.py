@@ -51,12 +51,47 @@ class Settings(BaseSettings):
     notify_backoff_seconds: float = Field(default=30.0, gt=0)
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)
+    # Microsoft Teams (api/teams/, README "Microsoft Teams"). Secrets from the variable or a file.
+    # Personal chat: a single-tenant Azure Bot (app id, tenant, client secret).
+    teams_app_id: str = ""
+    teams_tenant_id: str = ""
+    teams_app_secret: str = ""
+    teams_app_secret_file: Path | None = None
+    # Key of the person's id hash (`teams:` + HMAC of tenant and AAD object id); default: derived
+    # from the app secret (changing it starts new conversations).
+    teams_person_key: str = ""
+    # Channels: the outgoing webhook's security token (base64), shown once by Teams.
+    teams_webhook_secret: str = ""
+    teams_webhook_secret_file: Path | None = None
+    # Development only: accept unauthenticated activities (local emulators).
+    teams_anonymous: bool = False
+    # Bot Connector hosts besides Microsoft's (https only outside development).
+    teams_allowed_service_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Entra ID token endpoint; default https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token
+    teams_token_url: str = ""
+    teams_token_timeout_seconds: float = Field(default=5.0, gt=0)
+    # The search index (built by `make index`), for the channels' knowledge answers.
+    index_dir: Path = ROOT / "var" / "index"
 
     @field_validator("rasa_urls", mode="before")
     @classmethod
     def split_urls(cls, value: object) -> object:
         if isinstance(value, str):
             return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
+        return value
+
+    @field_validator("teams_allowed_service_urls", mode="before")
+    @classmethod
+    def split_service_urls(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
+        return value
+
+    @field_validator("teams_anonymous")
+    @classmethod
+    def anonymous_teams_only_in_development(cls, value: bool, info) -> bool:  # type: ignore[no-untyped-def]
+        if value and info.data.get("environment", "development") != "development":
+            raise ValueError("RELAIS_TEAMS_ANONYMOUS=true is allowed in development only")
         return value
 
     @field_validator("database_url")

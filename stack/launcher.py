@@ -16,6 +16,7 @@ import urllib.request
 from types import FrameType
 
 from stack.services import ROOT, Service, StackConfig
+from stack.teams_secret import development_webhook_secret
 
 WARM_UP_QUESTION = "C'est quoi le PAE?"
 
@@ -127,7 +128,11 @@ def _terminate(process: subprocess.Popen[bytes], grace_seconds: float = 10.0) ->
 
 
 def main() -> None:
-    stack = Stack(StackConfig.from_environment())
+    config = StackConfig.from_environment()
+    webhook_secret = development_webhook_secret(config.var_dir, os.environ)
+    if webhook_secret is not None:
+        config.extra_env["RELAIS_TEAMS_WEBHOOK_SECRET_FILE"] = str(webhook_secret)
+    stack = Stack(config)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -141,6 +146,12 @@ def main() -> None:
         if stack.config.agent_keys.startswith("demo:"):
             key = stack.config.agent_keys.removeprefix("demo:")
             print(f"Console des intervenants : {stack.config.gateway_url}/agent (nom « demo », clé {key})", flush=True)
+        if webhook_secret is not None:
+            print(
+                f"Webhook sortant Teams (développement) : {stack.config.gateway_url}/api/teams/webhook, "
+                f"secret (base64) dans {webhook_secret}",
+                flush=True,
+            )
         while True:
             time.sleep(1)
             for name, code in stack.exited().items():

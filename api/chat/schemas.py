@@ -7,6 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CONVERSATION_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+# The counsellor's console also sees Teams conversations (`teams:` + a keyed hash, api/teams/):
+# the web's pattern has no colon, so a web page can never name a Teams person's conversation.
+ANY_CHANNEL_CONVERSATION_ID_PATTERN = r"^(teams:)?[A-Za-z0-9_-]{1,64}$"
 # What the page may offer after a reply (sent by the bot as {"relais": {"offers": [...]}}):
 # the callback form (POST /api/callback) and the live chat with a counsellor.
 Offer = Literal["callback", "live_chat"]

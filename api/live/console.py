@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api.chat.rasa_client import RasaUnavailable
-from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse
+from api.chat.schemas import ANY_CHANNEL_CONVERSATION_ID_PATTERN, ErrorResponse
 from api.deps import (
     AgentAuthDep,
     AgentDep,
@@ -46,7 +46,7 @@ from directory import render
 logger = logging.getLogger("relais.agent")
 router = APIRouter(tags=["agent console"])
 
-ConversationId = Annotated[str, Path(pattern=CONVERSATION_ID_PATTERN)]
+ConversationId = Annotated[str, Path(pattern=ANY_CHANNEL_CONVERSATION_ID_PATTERN)]
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (401, 404, 409)
 }

@@ -1,0 +1,122 @@
+"""A counsellor's side of a live chat, delivered to a person in Teams as proactive messages.
+
+The web page polls `GET /api/live/{id}/events`; a Teams chat cannot, so this relay looks every
+second for new counsellor events of the Teams people it knows and sends them with the
+conversation reference kept from the person's last message (in memory only, like the live
+transcripts: a gateway restart drops them). An event is marked delivered only once sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+
+from microsoft_agents.activity import ConversationReference
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.fastapi import CloudAdapter
+
+from api.live import texts as live_texts
+from api.live.queue import LiveChat, LiveSession
+from api.metrics import Metrics
+from api.teams import texts
+from api.teams.connector import UntrustedServiceUrl
+from api.teams.messages import with_tel_links
+from api.teams.tokens import TokenUnavailable
+
+logger = logging.getLogger("relais.teams")
+
+WATCH_EVERY_SECONDS = 1.0
+REFERENCE_TTL_SECONDS = 24 * 3600.0
+# A Teams chat has no open page to poll: the person counts as present in the live chat queue for
+# this long after their last message (the web's page counts while it is open).
+PRESENCE_SECONDS = 2 * 3600.0
+
+
+class LiveRelay:
+    def __init__(
+        self,
+        live: LiveChat,
+        adapter: CloudAdapter,
+        app_id: str,
+        links: tuple[re.Pattern[str], dict[str, str]] | None,
+        metrics: Metrics,
+    ) -> None:
+        self._live = live
+        self._adapter = adapter
+        self._app_id = app_id
+        self._links = links
+        self._metrics = metrics
+        self.references: dict[str, tuple[ConversationReference, float]] = {}
+        self._delivered: dict[str, int] = {}
+        self._delivering = asyncio.Lock()  # one delivery round at a time: nothing sent twice
+
+    def remember(self, person: str, reference: ConversationReference) -> None:
+        """Kept in memory to write back; the person's display name is dropped (not needed)."""
+        if reference.user is not None:
+            reference.user = reference.user.model_copy(update={"name": None})
+        self.references[person] = (reference, time.time())
+
+    def requested(self, person: str, session: LiveSession) -> None:
+        """A new live chat request: only what the counsellor says from now on is sent."""
+        self._delivered.setdefault(person, session.last_seq)
+
+    async def watch(self) -> None:
+        while True:
+            await asyncio.sleep(WATCH_EVERY_SECONDS)
+            try:
+                await self.deliver()
+            except Exception as error:  # noqa: BLE001 - keep watching
+                logger.error("teams: live chat delivery failed (%s)", type(error).__name__)
+
+    async def deliver(self) -> int:
+        """Send each Teams person the counsellor's new events; returns how many were sent."""
+        async with self._delivering:
+            return await self._deliver_round()
+
+    async def _deliver_round(self) -> int:
+        sent = 0
+        now = time.time()
+        for person, (reference, seen_at) in list(self.references.items()):
+            session = self._live.session(person, person=now - seen_at < PRESENCE_SECONDS)
+            if session is None:
+                if now - seen_at > REFERENCE_TTL_SECONDS:
+                    self.references.pop(person, None)
+                    self._delivered.pop(person, None)
+                continue
+            events = [
+                e for e in session.after(self._delivered.get(person, 0)) if e.author == "counsellor"
+            ]
+            if not events:
+                self._delivered[person] = session.last_seq
+                continue
+            agent = session.agent or live_texts.COUNSELLOR_FALLBACK_NAME
+            lines = [
+                texts.COUNSELLOR_SAYS["fr"].format(agent=agent, text=e.text)
+                if e.kind == "message"
+                else e.text
+                for e in events
+            ]
+            if await self._send(reference, [with_tel_links(line, self._links) for line in lines]):
+                self._delivered[person] = events[-1].seq
+                self._metrics.count("teams_live_messages_delivered", len(lines))
+                sent += len(lines)
+        return sent
+
+    async def _send(self, reference: ConversationReference, messages: list[str]) -> bool:
+        async def send(context: TurnContext) -> None:
+            for message in messages:
+                await context.send_activity(message)
+
+        try:
+            await self._adapter.continue_conversation(
+                self._app_id, reference.get_continuation_activity(), send
+            )
+            return True
+        except TokenUnavailable as error:
+            self._metrics.count("teams_token_failures")
+            logger.error("teams: counsellor message not delivered yet, no token: %s", error)
+        except UntrustedServiceUrl as error:
+            logger.error("teams: counsellor message not delivered: %s", error)
+        return False
