@@ -30,7 +30,7 @@ def phone_links(registry: Registry) -> tuple[re.Pattern[str], dict[str, str]] | 
 
 
 def with_tel_links(text: str, links: tuple[re.Pattern[str], dict[str, str]] | None) -> str:
-    """Each known number becomes a markdown link (`[1 866 277-3553](tel:+18662773553)`)."""
+    """Each known number becomes a markdown link (`[514 555-0100](tel:+15145550100)`)."""
     if links is None:
         return text
     pattern, uris = links
