@@ -68,6 +68,19 @@ class TooManySignInAttempts(GatewayError):
         self.headers = {"Retry-After": str(max(1, round(retry_after_seconds)))}
 
 
+class ConversationUnauthorized(GatewayError):
+    status_code = 401
+    code = "conversation_unauthorized"
+    message_fr = (
+        "Cette conversation est introuvable ou sa clé (en-tête X-Conversation-Token) manque ou ne "
+        "correspond pas. Recommencez une nouvelle conversation."
+    )
+    message_en = (
+        "This conversation cannot be found, or its key (header X-Conversation-Token) is missing or "
+        "does not match. Please start a new conversation."
+    )
+
+
 class LiveChatNotFound(GatewayError):
     status_code = 404
     code = "live_chat_not_found"

@@ -20,6 +20,7 @@ from api.chat.crisis_check import CrisisCheck, shared_detector
 from api.chat.rasa_client import RasaClient
 from api.chat.replies import load_static_replies
 from api.chat.service import ChatService
+from api.conversations.tokens import ConversationTokens
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
 from api.live import console as live_console
@@ -30,6 +31,7 @@ from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
 from directory.loader import load_registry
+from privacy.files import restrict_sqlite_file
 
 
 def create_app(
@@ -49,6 +51,7 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
+        app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
@@ -62,6 +65,7 @@ def create_app(
         )
         async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
             app.state.callbacks = callbacks
+            restrict_sqlite_file(settings.database_url)  # tickets hold names and numbers
             yield
         await rasa.close()
 

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
         default_factory=lambda: ["http://127.0.0.1:5005"]
     )
     rasa_token: str = ""
+    # Signs each conversation's token (api/conversations/tokens.py); empty: a random secret per
+    # process (tokens then end with the process). Share it between gateway replicas.
+    conversation_secret: str = ""
     rasa_timeout_seconds: float = 3.0
     action_server_url: str = "http://127.0.0.1:5055"
     domain_dir: Path = ROOT / "bot" / "domain"

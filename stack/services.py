@@ -34,7 +34,9 @@ class StackConfig:
     app_python_bin: Path = ROOT / ".venv" / "app" / "bin"
     endpoints: Path = ROOT / "bot" / "endpoints.yml"
     tracker_url: str = ""
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Signs the conversation tokens (api/conversations/tokens.py); one per start unless set.
+    conversation_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # In development with no RELAIS_AGENT_KEYS, one counsellor "demo" with a key made per start,
     # printed by `make run`, so the agent console can be tried at once.
     agent_keys: str = field(default_factory=lambda: f"demo:{secrets.token_urlsafe(18)}")
@@ -53,6 +55,8 @@ class StackConfig:
         )
         if env.get("RELAIS_RASA_TOKEN"):
             config.rasa_token = env["RELAIS_RASA_TOKEN"]
+        if env.get("RELAIS_CONVERSATION_SECRET"):
+            config.conversation_secret = env["RELAIS_CONVERSATION_SECRET"]
         if env.get("RELAIS_AGENT_KEYS") or env.get("RELAIS_ENVIRONMENT", "development") != "development":
             config.agent_keys = env.get("RELAIS_AGENT_KEYS", "")
         return config
@@ -84,6 +88,7 @@ class StackConfig:
                 "RELAIS_TRACKER_URL": tracker_url,
                 "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
                 "RELAIS_RASA_TOKEN": self.rasa_token,
+                "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
                 "RELAIS_AGENT_KEYS": self.agent_keys,
                 "RELAIS_INDEX_DIR": str(self.index_dir),
                 "RELAIS_PORT": str(self.gateway_port),
@@ -110,6 +115,8 @@ class StackConfig:
                 command=[
                     str(self.app_python_bin / "uvicorn"), "api.main:create_app", "--factory",
                     "--host", "127.0.0.1", "--port", str(self.gateway_port),
+                    # The access log would write every conversation id (they are in the paths).
+                    "--no-access-log",
                 ],
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
             ),

@@ -11,15 +11,20 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
+from api.conversations.tokens import VerifiedConversation
 from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
 from directory import render
 
-router = APIRouter(prefix="/api/live", tags=["live chat"])
+# Every route needs the conversation's X-Conversation-Token (401 otherwise).
+router = APIRouter(prefix="/api/live", tags=["live chat"], dependencies=[VerifiedConversation])
 
 ConversationId = Annotated[str, Path(pattern=CONVERSATION_ID_PATTERN)]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse},
+    404: {"model": ErrorResponse},
+}
 
 
 @router.post("/{conversation_id}/request", response_model=LiveRequestResponse)
@@ -52,8 +57,13 @@ async def person_events(
     conversation_id: ConversationId, live: LiveChatDep, after: Annotated[int, Query(ge=0)] = 0
 ) -> LiveEventsResponse:
     session = live.require(conversation_id, person=True)
-    # Crisis banners are for the counsellor: the person already got the crisis reply.
-    events = [LiveEventOut.of(e) for e in session.after(after) if e.kind != "crisis"]
+    # Crisis banners are for the counsellor: the person already got the crisis reply. The
+    # person's own messages are never echoed back: their page already shows them.
+    events = [
+        LiveEventOut.of(e)
+        for e in session.after(after)
+        if e.kind != "crisis" and e.author != "person"
+    ]
     return LiveEventsResponse(
         conversation_id=conversation_id,
         state=session.state,
