@@ -81,6 +81,19 @@ class ConversationUnauthorized(GatewayError):
     )
 
 
+class ErasureUnavailable(GatewayError):
+    status_code = 503
+    code = "erasure_unavailable"
+    message_fr = (
+        "La conversation n'a pas pu être effacée pour l'instant (la conversation en direct, elle, "
+        "l'est). Réessayez dans quelques minutes."
+    )
+    message_en = (
+        "The conversation could not be erased right now (the live chat, if any, was). "
+        "Please try again in a few minutes."
+    )
+
+
 class LiveChatNotFound(GatewayError):
     status_code = 404
     code = "live_chat_not_found"

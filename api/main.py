@@ -20,6 +20,8 @@ from api.chat.crisis_check import CrisisCheck, shared_detector
 from api.chat.rasa_client import RasaClient
 from api.chat.replies import load_static_replies
 from api.chat.service import ChatService
+from api.conversations import router as conversations
+from api.conversations.records import open_records
 from api.conversations.tokens import ConversationTokens
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
@@ -63,8 +65,12 @@ def create_app(
             counsellors_present=lambda: bool(app.state.agent_auth.present()),
             crisis_check=CrisisCheck(detector),
         )
-        async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
+        async with (
+            open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
+            open_records(settings, app.state.live_chat, app.state.metrics) as records,
+        ):
             app.state.callbacks = callbacks
+            app.state.conversation_records = records
             restrict_sqlite_file(settings.database_url)  # tickets hold names and numbers
             yield
         await rasa.close()
@@ -83,7 +89,9 @@ def create_app(
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
 
-    for module in (chat, establishments, health, live, live_console, callbacks, callback_console):
+    for module in (
+        chat, establishments, health, live, live_console, callbacks, callback_console, conversations
+    ):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

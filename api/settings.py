@@ -13,6 +13,7 @@ from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'relais.db'}"
+DEFAULT_TRACKER_URL = f"sqlite:///{ROOT / 'var' / 'tracker.db'}"
 
 
 class Settings(BaseSettings):
@@ -51,6 +52,9 @@ class Settings(BaseSettings):
     callback_webhook_url: str = ""
     public_url: str = "http://127.0.0.1:8000"  # where counsellors open the console (<url>/agent)
     ticket_retention_days: int = Field(default=30, ge=1, le=365)
+    # Rasa's tracker store (the same URL Rasa reads): erased on request, purged after this many days.
+    tracker_url: str = DEFAULT_TRACKER_URL
+    conversation_retention_days: int = Field(default=30, ge=1, le=365)
     notify_backoff_seconds: float = Field(default=30.0, gt=0)
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)

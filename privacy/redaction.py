@@ -125,6 +125,21 @@ _ADDRESS = re.compile(
 )
 
 
+# What the articles (knowledge_base/articles/confidentialite/) say is masked, each with an example
+# the redaction masks: tests/privacy/test_articles_match_the_code.py holds them to each other.
+MASKED: dict[str, str] = {
+    "un nom": "je m'appelle Julie Gagnon",
+    "un numéro de téléphone": "514 555-0199",
+    "une adresse courriel": "julie.gagnon@exemple.ca",
+    "une adresse postale": "1234, rue Saint-Denis",
+    "un code postal": "H2X 1Y4",
+    "une date de naissance": "née le 3 mars 1984",
+    "un numéro d'assurance sociale (NAS)": "123 456 789",
+    "un numéro d'assurance maladie": "TREM 8501 0112",
+    "un matricule": "matricule 482913",
+}
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 

@@ -35,6 +35,7 @@ def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
         "action_server_url": "http://127.0.0.1:9",
         "agent_keys": AGENT_KEYS,
         "database_url": f"sqlite:///{tmp_path / 'relais.db'}",
+        "tracker_url": f"sqlite:///{tmp_path / 'tracker.db'}",
     }
     return Settings(**{**values, **overrides})
 
