@@ -57,17 +57,6 @@ class BadAgentCredentials(GatewayError):
     message_en = "Wrong name or key. Check them and try again."
 
 
-class TooManySignInAttempts(GatewayError):
-    status_code = 429
-    code = "too_many_attempts"
-    message_fr = "Trop d'essais pour ce nom. Patientez quelques minutes avant de réessayer."
-    message_en = "Too many attempts for this name. Please wait a few minutes before trying again."
-
-    def __init__(self, retry_after_seconds: float) -> None:
-        super().__init__()
-        self.headers = {"Retry-After": str(max(1, round(retry_after_seconds)))}
-
-
 class ConversationUnauthorized(GatewayError):
     status_code = 401
     code = "conversation_unauthorized"
@@ -92,6 +81,36 @@ class ErasureUnavailable(GatewayError):
         "The conversation could not be erased right now (the live chat, if any, was). "
         "Please try again in a few minutes."
     )
+
+
+class TooManyRequests(GatewayError):
+    status_code = 429
+    code = "too_many_requests"
+    message_fr = "Trop de demandes en peu de temps : réessayez dans un moment. {lines_24_7}"
+    message_en = (
+        "Too many requests in a short time: please try again in a moment. If you need to talk to "
+        "someone now, day or night: {crisis_line}, or {emergency} in an emergency."
+    )
+
+    def __init__(self, retry_after_seconds: float) -> None:
+        super().__init__()
+        self.headers = {"Retry-After": str(max(1, round(retry_after_seconds)))}
+
+
+class LiveQueueFull(GatewayError):
+    status_code = 429
+    code = "live_queue_full"
+    message_fr = (
+        "Beaucoup de personnes attendent une intervenante ou un intervenant en ce moment : votre "
+        "demande n'a pas pu être ajoutée à la file. Réessayez dans quelques minutes; l'assistant "
+        "continue de vous répondre ici. {lines_24_7}"
+    )
+    message_en = (
+        "Many people are waiting for a counsellor right now: your request could not be added to "
+        "the queue. Please try again in a few minutes; the assistant keeps answering here. If you "
+        "need to talk to someone now, day or night: {crisis_line}, or {emergency} in an emergency."
+    )
+    headers = {"Retry-After": "60"}
 
 
 class LiveChatNotFound(GatewayError):
@@ -219,10 +238,13 @@ def _describe_validation(error: RequestValidationError) -> tuple[str, str, str]:
 
 
 def _with_lines(request: Request, text: str) -> str:
-    """`text` with `{crisis_line}` and `{emergency}` filled from the loaded registry."""
+    """`text` with `{crisis_line}`, `{emergency}` and `{lines_24_7}` (the sentence of every 24/7
+    line) filled from the loaded registry."""
     if "{" not in text:
         return text
-    return text.format_map(render.line_words(request.app.state.registry))
+    registry = request.app.state.registry
+    words = {**render.line_words(registry), "lines_24_7": render.lines_sentence(registry.lines_24_7())}
+    return text.format_map(words)
 
 
 def register_error_handlers(app: FastAPI) -> None:

@@ -32,6 +32,7 @@ from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
+from api.throttling import Throttle
 from directory.loader import load_registry
 from privacy.files import restrict_sqlite_file
 
@@ -54,6 +55,7 @@ def create_app(
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
         app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
+        app.state.throttle = Throttle(settings)
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -59,6 +60,25 @@ class Settings(BaseSettings):
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)
 
+    # Rate limits (api/throttling.py), in the `limits` notation; per client address, per
+    # conversation or contact, and for everyone. A chat message showing risk is never refused.
+    rate_chat_client: str = "300/minute"
+    rate_chat_conversation: str = "20/minute"
+    rate_chat_global: str = "3000/minute"
+    rate_live_request_client: str = "20/minute"
+    rate_live_request_global: str = "200/minute"
+    rate_live_client: str = "1200/minute"  # the page polls each conversation every 2.5 s
+    rate_live_conversation: str = "60/minute"
+    rate_live_global: str = "12000/minute"
+    rate_callback_client: str = "10/minute;60/hour"
+    rate_callback_contact: str = "3/day"
+    rate_callback_global: str = "300/hour"
+    rate_sign_in_client: str = "20/minute"
+    rate_sign_in_failures_client: str = "10/minute;30/hour"
+    rate_sign_in_global: str = "200/minute"
+    # Waiting for a counsellor: beyond this, 429 with the 24/7 lines.
+    max_waiting_conversations: int = Field(default=50, ge=1)
+
     @field_validator("rasa_urls", mode="before")
     @classmethod
     def split_urls(cls, value: object) -> object:
@@ -99,7 +119,14 @@ class Settings(BaseSettings):
         if not isinstance(value, str):
             return value
         keys: dict[str, str] = {}
-        for pair in (part.strip() for part in value.split(",")):
+        # An argon2 hash has commas of its own ("$argon2id$v=19$m=65536,t=3,p=4$…"): rejoin them.
+        pairs: list[str] = []
+        for part in (piece.strip() for piece in value.split(",")):
+            if pairs and re.match(r"[tp]=\d+(?:\$|$)", part) and "$argon2" in pairs[-1]:
+                pairs[-1] += "," + part
+            else:
+                pairs.append(part)
+        for pair in pairs:
             if not pair:
                 continue
             name, separator, key = pair.partition(":")

@@ -12,9 +12,11 @@ from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
 from api.conversations.tokens import VerifiedConversation
-from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep
+from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
+from api.errors import LiveQueueFull
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
+from api.throttling import limit
 from directory import render
 
 # Every route needs the conversation's X-Conversation-Token (401 otherwise).
@@ -27,15 +29,23 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/{conversation_id}/request", response_model=LiveRequestResponse)
+@router.post(
+    "/{conversation_id}/request",
+    response_model=LiveRequestResponse,
+    dependencies=[limit("live_request")],
+    responses={**NOT_FOUND, 429: {"model": ErrorResponse}},
+)
 async def request_counsellor(
     conversation_id: ConversationId,
     live: LiveChatDep,
     auth: AgentAuthDep,
     registry: RegistryDep,
     metrics: MetricsDep,
+    settings: SettingsDep,
 ) -> LiveRequestResponse:
     before = live.session(conversation_id)
+    if (before is None or before.state == "ended") and len(live.waiting()) >= settings.max_waiting_conversations:
+        raise LiveQueueFull()
     session = live.request(conversation_id)
     if before is not session:
         metrics.count("live_requests")
@@ -52,7 +62,12 @@ async def request_counsellor(
     )
 
 
-@router.get("/{conversation_id}/events", response_model=LiveEventsResponse, responses=NOT_FOUND)
+@router.get(
+    "/{conversation_id}/events",
+    response_model=LiveEventsResponse,
+    responses=NOT_FOUND,
+    dependencies=[limit("live_events", per_conversation=True)],
+)
 async def person_events(
     conversation_id: ConversationId, live: LiveChatDep, after: Annotated[int, Query(ge=0)] = 0
 ) -> LiveEventsResponse:
@@ -73,7 +88,12 @@ async def person_events(
     )
 
 
-@router.post("/{conversation_id}/cancel", response_model=LiveEventsResponse, responses=NOT_FOUND)
+@router.post(
+    "/{conversation_id}/cancel",
+    response_model=LiveEventsResponse,
+    responses=NOT_FOUND,
+    dependencies=[limit("live_events", per_conversation=True)],
+)
 async def cancel(conversation_id: ConversationId, live: LiveChatDep) -> LiveEventsResponse:
     session = live.cancel(conversation_id, PERSON_LEFT)
     return LiveEventsResponse(
