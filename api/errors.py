@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from directory import render
 
@@ -113,6 +114,14 @@ class LiveQueueFull(GatewayError):
     headers = {"Retry-After": "60"}
 
 
+class MetricsUnauthorized(GatewayError):
+    status_code = 401
+    code = "metrics_unauthorized"
+    message_fr = "Les métriques demandent le jeton (en-tête Authorization: Bearer)."
+    message_en = "The metrics need the token (header Authorization: Bearer)."
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
 class LiveChatNotFound(GatewayError):
     status_code = 404
     code = "live_chat_not_found"
@@ -208,6 +217,18 @@ _VALIDATION_ERRORS: dict[str, type[GatewayError]] = {
 }
 
 
+_HTTP_ERRORS: dict[int, tuple[str, str, str]] = {
+    400: (
+        "unreadable_body",
+        "Le corps de la requête est illisible : du JSON encodé en UTF-8 est attendu.",
+        "The request body cannot be read: JSON encoded in UTF-8 is expected.",
+    ),
+    404: ("not_found", "Cette adresse n'existe pas.", "This address does not exist."),
+    405: ("method_not_allowed", "Cette méthode n'est pas permise ici.", "This method is not allowed here."),
+    413: ("body_too_large", BodyTooLarge.message_fr, BodyTooLarge.message_en),
+}
+
+
 def error_response(
     status_code: int,
     code: str,
@@ -257,6 +278,15 @@ def register_error_handlers(app: FastAPI) -> None:
             _with_lines(request, error.message_en),
             error.headers,
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def handle_http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        """FastAPI's own errors (an unreadable body, an unknown path or method) in the same
+        bilingual form."""
+        code, message_fr, message_en = _HTTP_ERRORS.get(
+            error.status_code, ("http_error", "La requête n'a pas pu être traitée.", "The request could not be handled.")
+        )
+        return error_response(error.status_code, code, message_fr, message_en, getattr(error, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation(request: Request, error: RequestValidationError) -> JSONResponse:

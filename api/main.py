@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api import health
+from api.body_limit import install_body_limit
 from api.callbacks import console as callback_console
 from api.callbacks import router as callbacks
 from api.callbacks.worker import open_callbacks
@@ -25,6 +26,7 @@ from api.conversations.records import open_records
 from api.conversations.tokens import ConversationTokens
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
+from api.headers import add_security_headers
 from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
@@ -77,9 +79,19 @@ def create_app(
             yield
         await rasa.close()
 
-    app = FastAPI(title="Relais", version="0.1.0", lifespan=lifespan)
+    # No /docs, /redoc or /openapi.json outside development.
+    docs = settings.environment == "development"
+    app = FastAPI(
+        title="Relais",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.dependency_overrides[get_settings] = lambda: settings
     register_error_handlers(app)
+    install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
 
     @app.middleware("http")
     async def limit_body_size(
@@ -90,6 +102,8 @@ def create_app(
             error = BodyTooLarge()
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
+
+    add_security_headers(app, settings)  # added last: outermost, so every answer gets them
 
     for module in (
         chat, establishments, health, live, live_console, callbacks, callback_console, conversations

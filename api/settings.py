@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
@@ -21,7 +21,9 @@ class Settings(BaseSettings):
     # hide_input_in_errors: a rejected secret (a token, an agent key) is never echoed in an error.
     model_config = SettingsConfigDict(env_prefix="RELAIS_", extra="ignore", hide_input_in_errors=True)
 
-    environment: str = "development"
+    # Fails closed: anything but "development" is held to the production checks below.
+    # `make run` and the tests set development explicitly.
+    environment: str = "production"
     # One URL per Rasa replica; each conversation sticks to one of them.
     rasa_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:5005"]
@@ -76,6 +78,13 @@ class Settings(BaseSettings):
     rate_sign_in_client: str = "20/minute"
     rate_sign_in_failures_client: str = "10/minute;30/hour"
     rate_sign_in_global: str = "200/minute"
+    # Headers (api/headers.py): who may embed the pages (CSP frame-ancestors: the intranet host,
+    # e.g. "https://intranet.example.qc.ca"); the strict page CSP once the pages have no inline script.
+    frame_ancestors: str = "'none'"
+    strict_page_csp: bool = False
+    # GET /metrics needs `Authorization: Bearer <token>` when set; in production without it,
+    # /metrics is off.
+    metrics_token: str = ""
     # Waiting for a counsellor: beyond this, 429 with the 24/7 lines.
     max_waiting_conversations: int = Field(default=50, ge=1)
 
@@ -91,6 +100,14 @@ class Settings(BaseSettings):
     def empty_database_url_is_the_default(cls, value: str) -> str:
         return value.strip() or DEFAULT_DATABASE_URL
 
+    @field_validator("frame_ancestors")
+    @classmethod
+    def plain_sources_only(cls, value: str) -> str:
+        # One header value: no separator or line break can be smuggled into the CSP.
+        if not value.strip() or any(c in value for c in ";,\r\n"):
+            raise ValueError("RELAIS_FRAME_ANCESTORS takes CSP sources separated by spaces")
+        return value.strip()
+
     @field_validator("public_url")
     @classmethod
     def strip_trailing_slash(cls, value: str) -> str:
@@ -100,7 +117,7 @@ class Settings(BaseSettings):
     @classmethod
     def refuse_plain_http_webhook(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
         value = value.strip()
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if value and environment != "development" and not value.startswith("https://"):
             raise ValueError("RELAIS_CALLBACK_WEBHOOK_URL must be an https URL outside development")
         return value
@@ -108,7 +125,7 @@ class Settings(BaseSettings):
     @field_validator("rasa_token")
     @classmethod
     def refuse_placeholder_outside_development(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if environment != "development" and (not value or value.startswith("change")):
             raise ValueError("RELAIS_RASA_TOKEN must be set to a real secret outside development")
         return value
@@ -138,7 +155,7 @@ class Settings(BaseSettings):
     @field_validator("agent_keys")
     @classmethod
     def refuse_weak_agent_keys(cls, value: dict[str, str], info) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if environment != "development" and not value:
             raise ValueError("RELAIS_AGENT_KEYS must name at least one counsellor outside development")
         for name, key in value.items():
@@ -147,6 +164,29 @@ class Settings(BaseSettings):
             if environment != "development" and key.lower().startswith("change"):
                 raise ValueError(f"the agent key of {name!r} is a placeholder: set a real secret")
         return value
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production(self) -> Settings:
+        """Outside development the gateway does not start with a weak secret, a plain counsellor
+        key, the launcher's demo counsellor or an http:// webhook (checked above)."""
+        if self.environment == "development":
+            return self
+        problems = []
+        if len(self.rasa_token) < 32:
+            problems.append("RELAIS_RASA_TOKEN must have at least 32 random characters")
+        if len(self.conversation_secret) < 32:
+            problems.append("RELAIS_CONVERSATION_SECRET must have at least 32 random characters")
+        plain = sorted(name for name, key in self.agent_keys.items() if not key.startswith("$argon2"))
+        if plain:
+            problems.append(
+                "RELAIS_AGENT_KEYS must hold argon2 hashes (python -m api.live.hash_key), "
+                f"not plain keys: {', '.join(plain)}"
+            )
+        if "demo" in {name.lower() for name in self.agent_keys}:
+            problems.append("RELAIS_AGENT_KEYS names the demo counsellor of `make run`")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 @lru_cache

@@ -41,6 +41,11 @@ class StackConfig:
     # printed by `make run`, so the agent console can be tried at once.
     agent_keys: str = field(default_factory=lambda: f"demo:{secrets.token_urlsafe(18)}")
     extra_env: dict[str, str] = field(default_factory=dict)
+    # The gateway fails closed: production unless RELAIS_ENVIRONMENT says development
+    # (`make run` and the tests do).
+    relais_environment: str = field(
+        default_factory=lambda: os.environ.get("RELAIS_ENVIRONMENT", "production")
+    )
 
     @classmethod
     def from_environment(cls) -> StackConfig:
@@ -57,7 +62,7 @@ class StackConfig:
             config.rasa_token = env["RELAIS_RASA_TOKEN"]
         if env.get("RELAIS_CONVERSATION_SECRET"):
             config.conversation_secret = env["RELAIS_CONVERSATION_SECRET"]
-        if env.get("RELAIS_AGENT_KEYS") or env.get("RELAIS_ENVIRONMENT", "development") != "development":
+        if env.get("RELAIS_AGENT_KEYS") or config.relais_environment != "development":
             config.agent_keys = env.get("RELAIS_AGENT_KEYS", "")
         return config
 
@@ -89,6 +94,7 @@ class StackConfig:
                 "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
                 "RELAIS_RASA_TOKEN": self.rasa_token,
                 "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
+                "RELAIS_ENVIRONMENT": self.relais_environment,
                 "RELAIS_AGENT_KEYS": self.agent_keys,
                 "RELAIS_INDEX_DIR": str(self.index_dir),
                 "RELAIS_PORT": str(self.gateway_port),

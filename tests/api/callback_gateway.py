@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,6 +26,15 @@ FORM = {
     "time_window": "apres-midi",
     "establishment": "ciusss-capitale-nationale",
     "consent": True,
+}
+
+
+# What production requires of the other settings (api/settings.py `refuse_unsafe_production`).
+PRODUCTION: dict[str, Any] = {
+    "environment": "production",
+    "rasa_token": "a-real-secret-token-" + "x" * 20,
+    "conversation_secret": "a-real-conversation-secret-" + "y" * 10,
+    "agent_keys": {name: PasswordHasher().hash(key) for name, key in AGENT_KEYS.items()},
 }
 
 
