@@ -80,7 +80,7 @@ class Stack:
         self._processes[service.name] = subprocess.Popen(
             service.command,
             cwd=ROOT,
-            env=env,
+            env=service.environment(env),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -14,11 +14,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Secrets only the gateway needs: Rasa and the action server never see them.
+GATEWAY_SECRETS = frozenset(
+    (
+        "RELAIS_AGENT_KEYS",
+        "RELAIS_CALLBACK_WEBHOOK_URL",
+        "RELAIS_DATABASE_URL",
+        "RELAIS_CONVERSATION_SECRET",
+        "RELAIS_METRICS_TOKEN",
+    )
+)
+
+
 @dataclass(frozen=True)
 class Service:
     name: str
     command: list[str]
     ready_url: str
+    # Variables of the launcher's environment this service does not get.
+    withheld: frozenset[str] = frozenset()
+
+    def environment(self, env: dict[str, str]) -> dict[str, str]:
+        return {name: value for name, value in env.items() if name not in self.withheld}
 
 
 @dataclass
@@ -114,6 +131,7 @@ class StackConfig:
                     "--actions", "actions", "--port", str(self.action_port),
                 ],
                 ready_url=f"http://127.0.0.1:{self.action_port}/health",
+                withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN", "RELAIS_TRACKER_URL"},
             ),
             *self._rasa_services(),
             Service(
@@ -144,6 +162,7 @@ class StackConfig:
                         "--credentials", str(ROOT / "bot" / "credentials.yml"),
                     ],
                     ready_url=f"http://127.0.0.1:{port}/status?token={self.rasa_token}",
+                    withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN"},
                 )
             )  # fmt: skip
         return services

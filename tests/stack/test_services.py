@@ -67,3 +67,15 @@ def test_log_files_and_databases_are_private(tmp_path: Path):
     for path in (old_database, config.log_dir / "probe.log", child_database):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert (config.log_dir / "probe.log").read_text() == "ok\n"
+
+
+def test_rasa_and_the_action_server_never_get_the_gateway_secrets(tmp_path: Path):
+    config = StackConfig(var_dir=tmp_path, extra_env={"RELAIS_CALLBACK_WEBHOOK_URL": "https://x.test/hook"})
+    env = config.environment()
+    services = {service.name: service.environment(env) for service in config.services()}
+    for name in ("actions", "rasa"):
+        for secret in ("RELAIS_AGENT_KEYS", "RELAIS_CALLBACK_WEBHOOK_URL", "RELAIS_DATABASE_URL", "RELAIS_CONVERSATION_SECRET", "RELAIS_RASA_TOKEN"):
+            assert secret not in services[name], (name, secret)
+    assert "RELAIS_TRACKER_URL" in services["rasa"] and "RELAIS_TRACKER_URL" not in services["actions"]
+    assert services["gateway"]["RELAIS_CONVERSATION_SECRET"] == config.conversation_secret
+    assert services["gateway"]["RELAIS_AGENT_KEYS"] == config.agent_keys
