@@ -106,7 +106,9 @@ class Settings(BaseSettings):
         # One header value: no separator or line break can be smuggled into the CSP.
         if not value.strip() or any(c in value for c in ";,\r\n"):
             raise ValueError("RELAIS_FRAME_ANCESTORS takes CSP sources separated by spaces")
-        return value.strip()
+        # A shell or a .env reader drops the quotes of 'none' and 'self': put them back.
+        keywords = {"none": "'none'", "self": "'self'"}
+        return " ".join(keywords.get(source, source) for source in value.split())
 
     @field_validator("public_url")
     @classmethod

@@ -108,3 +108,13 @@ def test_production_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     report.check("start with no RELAIS_ENVIRONMENT and no secrets", "refused", "RELAIS_RASA_TOKEN" in str(refused.value))
     monkeypatch.setenv("RELAIS_ENVIRONMENT", "development")
     report.check("start in development explicitly", Settings().environment, Settings().environment == "development")
+
+
+def test_frame_ancestors_cannot_smuggle_directives(tmp_path: Path) -> None:
+    report = Report("RELAIS_FRAME_ANCESTORS")
+    for value in ("https://a.test; script-src *", "https://a.test\r\nX-Injected: 1", "https://a.test, https://b.test", ""):
+        with pytest.raises(ValidationError):
+            gateway_settings(tmp_path, frame_ancestors=value)
+        report.check(f"frame_ancestors={value!r}", "refused at start", True)
+    unquoted = gateway_settings(tmp_path, frame_ancestors="none").frame_ancestors
+    report.check("none without quotes (as a shell leaves it)", unquoted, unquoted == "'none'")
