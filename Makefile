@@ -53,7 +53,7 @@ kb-check: .venv/app/.installed ## validate every knowledge-base article
 	$(APP)/python -m knowledge_base.check --articles knowledge_base/articles --seeds $(SEEDS)
 
 run: install train index ## install, train, index, and start everything on 127.0.0.1
-	$(APP)/python -m stack
+	RELAIS_ENVIRONMENT=$${RELAIS_ENVIRONMENT:-development} $(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
 	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets risk_classifier tests bench

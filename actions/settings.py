@@ -25,7 +25,7 @@ def index_dir() -> Path:
 
 def allows_fictional_establishments() -> bool:
     """The fictional demo establishment exists for development and tests only."""
-    return os.environ.get("RELAIS_ENVIRONMENT", "development") == "development"
+    return os.environ.get("RELAIS_ENVIRONMENT", "production") == "development"
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from directory import render
 
@@ -57,15 +58,68 @@ class BadAgentCredentials(GatewayError):
     message_en = "Wrong name or key. Check them and try again."
 
 
-class TooManySignInAttempts(GatewayError):
+class ConversationUnauthorized(GatewayError):
+    status_code = 401
+    code = "conversation_unauthorized"
+    message_fr = (
+        "Cette conversation est introuvable ou sa clé (en-tête X-Conversation-Token) manque ou ne "
+        "correspond pas. Recommencez une nouvelle conversation."
+    )
+    message_en = (
+        "This conversation cannot be found, or its key (header X-Conversation-Token) is missing or "
+        "does not match. Please start a new conversation."
+    )
+
+
+class ErasureUnavailable(GatewayError):
+    status_code = 503
+    code = "erasure_unavailable"
+    message_fr = (
+        "La conversation n'a pas pu être effacée pour l'instant (la conversation en direct, elle, "
+        "l'est). Réessayez dans quelques minutes."
+    )
+    message_en = (
+        "The conversation could not be erased right now (the live chat, if any, was). "
+        "Please try again in a few minutes."
+    )
+
+
+class TooManyRequests(GatewayError):
     status_code = 429
-    code = "too_many_attempts"
-    message_fr = "Trop d'essais pour ce nom. Patientez quelques minutes avant de réessayer."
-    message_en = "Too many attempts for this name. Please wait a few minutes before trying again."
+    code = "too_many_requests"
+    message_fr = "Trop de demandes en peu de temps : réessayez dans un moment. {lines_24_7}"
+    message_en = (
+        "Too many requests in a short time: please try again in a moment. If you need to talk to "
+        "someone now, day or night: {crisis_line}, or {emergency} in an emergency."
+    )
 
     def __init__(self, retry_after_seconds: float) -> None:
         super().__init__()
         self.headers = {"Retry-After": str(max(1, round(retry_after_seconds)))}
+
+
+class LiveQueueFull(GatewayError):
+    status_code = 429
+    code = "live_queue_full"
+    message_fr = (
+        "Beaucoup de personnes attendent une intervenante ou un intervenant en ce moment : votre "
+        "demande n'a pas pu être ajoutée à la file. Réessayez dans quelques minutes; l'assistant "
+        "continue de vous répondre ici. {lines_24_7}"
+    )
+    message_en = (
+        "Many people are waiting for a counsellor right now: your request could not be added to "
+        "the queue. Please try again in a few minutes; the assistant keeps answering here. If you "
+        "need to talk to someone now, day or night: {crisis_line}, or {emergency} in an emergency."
+    )
+    headers = {"Retry-After": "60"}
+
+
+class MetricsUnauthorized(GatewayError):
+    status_code = 401
+    code = "metrics_unauthorized"
+    message_fr = "Les métriques demandent le jeton (en-tête Authorization: Bearer)."
+    message_en = "The metrics need the token (header Authorization: Bearer)."
+    headers = {"WWW-Authenticate": "Bearer"}
 
 
 class LiveChatNotFound(GatewayError):
@@ -163,6 +217,18 @@ _VALIDATION_ERRORS: dict[str, type[GatewayError]] = {
 }
 
 
+_HTTP_ERRORS: dict[int, tuple[str, str, str]] = {
+    400: (
+        "unreadable_body",
+        "Le corps de la requête est illisible : du JSON encodé en UTF-8 est attendu.",
+        "The request body cannot be read: JSON encoded in UTF-8 is expected.",
+    ),
+    404: ("not_found", "Cette adresse n'existe pas.", "This address does not exist."),
+    405: ("method_not_allowed", "Cette méthode n'est pas permise ici.", "This method is not allowed here."),
+    413: ("body_too_large", BodyTooLarge.message_fr, BodyTooLarge.message_en),
+}
+
+
 def error_response(
     status_code: int,
     code: str,
@@ -193,10 +259,13 @@ def _describe_validation(error: RequestValidationError) -> tuple[str, str, str]:
 
 
 def _with_lines(request: Request, text: str) -> str:
-    """`text` with `{crisis_line}` and `{emergency}` filled from the loaded registry."""
+    """`text` with `{crisis_line}`, `{emergency}` and `{lines_24_7}` (the sentence of every 24/7
+    line) filled from the loaded registry."""
     if "{" not in text:
         return text
-    return text.format_map(render.line_words(request.app.state.registry))
+    registry = request.app.state.registry
+    words = {**render.line_words(registry), "lines_24_7": render.lines_sentence(registry.lines_24_7())}
+    return text.format_map(words)
 
 
 def register_error_handlers(app: FastAPI) -> None:
@@ -209,6 +278,15 @@ def register_error_handlers(app: FastAPI) -> None:
             _with_lines(request, error.message_en),
             error.headers,
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def handle_http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        """FastAPI's own errors (an unreadable body, an unknown path or method) in the same
+        bilingual form."""
+        code, message_fr, message_en = _HTTP_ERRORS.get(
+            error.status_code, ("http_error", "La requête n'a pas pu être traitée.", "The request could not be handled.")
+        )
+        return error_response(error.status_code, code, message_fr, message_en, getattr(error, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation(request: Request, error: RequestValidationError) -> JSONResponse:

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api import health
+from api.body_limit import install_body_limit
 from api.callbacks import console as callback_console
 from api.callbacks import router as callbacks
 from api.callbacks.worker import open_callbacks
@@ -20,8 +21,12 @@ from api.chat.crisis_check import CrisisCheck, shared_detector
 from api.chat.rasa_client import RasaClient
 from api.chat.replies import load_static_replies
 from api.chat.service import ChatService
+from api.conversations import router as conversations
+from api.conversations.records import open_records
+from api.conversations.tokens import ConversationTokens
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
+from api.headers import add_security_headers
 from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
@@ -31,7 +36,9 @@ from api.pages import page
 from api.settings import Settings, get_settings
 from api.teams import router as teams
 from api.teams.runtime import open_teams
+from api.throttling import Throttle
 from directory.loader import load_registry
+from privacy.files import restrict_sqlite_file
 
 
 def create_app(
@@ -51,6 +58,8 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
+        app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
+        app.state.throttle = Throttle(settings)
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
@@ -74,14 +83,27 @@ def create_app(
                 counsellors_present,
                 app.state.metrics,
             ) as app.state.teams,
+            open_records(settings, app.state.live_chat, app.state.metrics) as records,
         ):
             app.state.callbacks = callbacks
+            app.state.conversation_records = records
+            restrict_sqlite_file(settings.database_url)  # tickets hold names and numbers
             yield
         await rasa.close()
 
-    app = FastAPI(title="Relais", version="0.1.0", lifespan=lifespan)
+    # No /docs, /redoc or /openapi.json outside development.
+    docs = settings.environment == "development"
+    app = FastAPI(
+        title="Relais",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     app.dependency_overrides[get_settings] = lambda: settings
     register_error_handlers(app)
+    install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
 
     @app.middleware("http")
     async def limit_body_size(
@@ -93,7 +115,12 @@ def create_app(
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
 
-    for module in (chat, establishments, health, live, live_console, callbacks, callback_console, teams):
+    add_security_headers(app, settings)  # added last: outermost, so every answer gets them
+
+    for module in (
+        chat, establishments, health, live, live_console, callbacks, callback_console, conversations,
+        teams,
+    ):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite:///{ROOT / 'var' / 'relais.db'}"
+DEFAULT_TRACKER_URL = f"sqlite:///{ROOT / 'var' / 'tracker.db'}"
 
 
 class Settings(BaseSettings):
     # hide_input_in_errors: a rejected secret (a token, an agent key) is never echoed in an error.
     model_config = SettingsConfigDict(env_prefix="RELAIS_", extra="ignore", hide_input_in_errors=True)
 
-    environment: str = "development"
+    # Fails closed: anything but "development" is held to the production checks below.
+    # `make run` and the tests set development explicitly.
+    environment: str = "production"
     # One URL per Rasa replica; each conversation sticks to one of them.
     rasa_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:5005"]
     )
     rasa_token: str = ""
+    # Signs each conversation's token (api/conversations/tokens.py); empty: a random secret per
+    # process (tokens then end with the process). Share it between gateway replicas.
+    conversation_secret: str = ""
     rasa_timeout_seconds: float = 3.0
     action_server_url: str = "http://127.0.0.1:5055"
     domain_dir: Path = ROOT / "bot" / "domain"
@@ -48,6 +55,9 @@ class Settings(BaseSettings):
     callback_webhook_url: str = ""
     public_url: str = "http://127.0.0.1:8000"  # where counsellors open the console (<url>/agent)
     ticket_retention_days: int = Field(default=30, ge=1, le=365)
+    # Rasa's tracker store (the same URL Rasa reads): erased on request, purged after this many days.
+    tracker_url: str = DEFAULT_TRACKER_URL
+    conversation_retention_days: int = Field(default=30, ge=1, le=365)
     notify_backoff_seconds: float = Field(default=30.0, gt=0)
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)
@@ -72,6 +82,32 @@ class Settings(BaseSettings):
     teams_token_timeout_seconds: float = Field(default=5.0, gt=0)
     # The search index (built by `make index`), for the channels' knowledge answers.
     index_dir: Path = ROOT / "var" / "index"
+
+    # Rate limits (api/throttling.py), in the `limits` notation; per client address, per
+    # conversation or contact, and for everyone. A chat message showing risk is never refused.
+    rate_chat_client: str = "300/minute"
+    rate_chat_conversation: str = "20/minute"
+    rate_chat_global: str = "3000/minute"
+    rate_live_request_client: str = "20/minute"
+    rate_live_request_global: str = "200/minute"
+    rate_live_client: str = "1200/minute"  # the page polls each conversation every 2.5 s
+    rate_live_conversation: str = "60/minute"
+    rate_live_global: str = "12000/minute"
+    rate_callback_client: str = "10/minute;60/hour"
+    rate_callback_contact: str = "3/day"
+    rate_callback_global: str = "300/hour"
+    rate_sign_in_client: str = "20/minute"
+    rate_sign_in_failures_client: str = "10/minute;30/hour"
+    rate_sign_in_global: str = "200/minute"
+    # Headers (api/headers.py): who may embed the pages (CSP frame-ancestors: the intranet host,
+    # e.g. "https://intranet.example.qc.ca"); the strict page CSP once the pages have no inline script.
+    frame_ancestors: str = "'none'"
+    strict_page_csp: bool = False
+    # GET /metrics needs `Authorization: Bearer <token>` when set; in production without it,
+    # /metrics is off.
+    metrics_token: str = ""
+    # Waiting for a counsellor: beyond this, 429 with the 24/7 lines.
+    max_waiting_conversations: int = Field(default=50, ge=1)
 
     @field_validator("rasa_urls", mode="before")
     @classmethod
@@ -99,6 +135,16 @@ class Settings(BaseSettings):
     def empty_database_url_is_the_default(cls, value: str) -> str:
         return value.strip() or DEFAULT_DATABASE_URL
 
+    @field_validator("frame_ancestors")
+    @classmethod
+    def plain_sources_only(cls, value: str) -> str:
+        # One header value: no separator or line break can be smuggled into the CSP.
+        if not value.strip() or any(c in value for c in ";,\r\n"):
+            raise ValueError("RELAIS_FRAME_ANCESTORS takes CSP sources separated by spaces")
+        # A shell or a .env reader drops the quotes of 'none' and 'self': put them back.
+        keywords = {"none": "'none'", "self": "'self'"}
+        return " ".join(keywords.get(source, source) for source in value.split())
+
     @field_validator("public_url")
     @classmethod
     def strip_trailing_slash(cls, value: str) -> str:
@@ -108,7 +154,7 @@ class Settings(BaseSettings):
     @classmethod
     def refuse_plain_http_webhook(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
         value = value.strip()
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if value and environment != "development" and not value.startswith("https://"):
             raise ValueError("RELAIS_CALLBACK_WEBHOOK_URL must be an https URL outside development")
         return value
@@ -116,7 +162,7 @@ class Settings(BaseSettings):
     @field_validator("rasa_token")
     @classmethod
     def refuse_placeholder_outside_development(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if environment != "development" and (not value or value.startswith("change")):
             raise ValueError("RELAIS_RASA_TOKEN must be set to a real secret outside development")
         return value
@@ -127,7 +173,14 @@ class Settings(BaseSettings):
         if not isinstance(value, str):
             return value
         keys: dict[str, str] = {}
-        for pair in (part.strip() for part in value.split(",")):
+        # An argon2 hash has commas of its own ("$argon2id$v=19$m=65536,t=3,p=4$…"): rejoin them.
+        pairs: list[str] = []
+        for part in (piece.strip() for piece in value.split(",")):
+            if pairs and re.match(r"[tp]=\d+(?:\$|$)", part) and "$argon2" in pairs[-1]:
+                pairs[-1] += "," + part
+            else:
+                pairs.append(part)
+        for pair in pairs:
             if not pair:
                 continue
             name, separator, key = pair.partition(":")
@@ -139,7 +192,7 @@ class Settings(BaseSettings):
     @field_validator("agent_keys")
     @classmethod
     def refuse_weak_agent_keys(cls, value: dict[str, str], info) -> dict[str, str]:  # type: ignore[no-untyped-def]
-        environment = info.data.get("environment", "development")
+        environment = info.data.get("environment", "production")
         if environment != "development" and not value:
             raise ValueError("RELAIS_AGENT_KEYS must name at least one counsellor outside development")
         for name, key in value.items():
@@ -148,6 +201,29 @@ class Settings(BaseSettings):
             if environment != "development" and key.lower().startswith("change"):
                 raise ValueError(f"the agent key of {name!r} is a placeholder: set a real secret")
         return value
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production(self) -> Settings:
+        """Outside development the gateway does not start with a weak secret, a plain counsellor
+        key, the launcher's demo counsellor or an http:// webhook (checked above)."""
+        if self.environment == "development":
+            return self
+        problems = []
+        if len(self.rasa_token) < 32:
+            problems.append("RELAIS_RASA_TOKEN must have at least 32 random characters")
+        if len(self.conversation_secret) < 32:
+            problems.append("RELAIS_CONVERSATION_SECRET must have at least 32 random characters")
+        plain = sorted(name for name, key in self.agent_keys.items() if not key.startswith("$argon2"))
+        if plain:
+            problems.append(
+                "RELAIS_AGENT_KEYS must hold argon2 hashes (python -m api.live.hash_key), "
+                f"not plain keys: {', '.join(plain)}"
+            )
+        if "demo" in {name.lower() for name in self.agent_keys}:
+            problems.append("RELAIS_AGENT_KEYS names the demo counsellor of `make run`")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 @lru_cache

@@ -1,7 +1,8 @@
 """Runs the services as child process groups, waits until each is ready, stops them cleanly.
 
 `python -m stack` (what `make run` calls) starts everything, prints the URL, and on Ctrl-C or
-SIGTERM stops every child: no orphan processes. Each service logs to var/log/<name>.log.
+SIGTERM stops every child: no orphan processes. Each service logs to var/log/<name>.log
+(created 0600; the services run with umask 077, so their databases are 0600 too).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from stack.services import ROOT, Service, StackConfig
 from stack.teams_secret import development_webhook_secret
 
 WARM_UP_QUESTION = "C'est quoi le PAE?"
+PRIVATE = 0o600  # log files and SQLite databases: they may hold personal information
 
 
 class StackError(RuntimeError):
@@ -32,7 +34,8 @@ class Stack:
         self.warmed_up = False
 
     def start(self, timeout_seconds: float = 240.0) -> None:
-        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        self.config.log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.restrict_existing_files()
         env = self.config.environment()
         try:
             for service in self.config.services():
@@ -44,6 +47,11 @@ class Stack:
             self.stop()
             raise
         self.warmed_up = self.warm_up(max(30.0, deadline - time.monotonic()))
+
+    def restrict_existing_files(self) -> None:
+        """Log files and SQLite databases created before the 0600 rule become owner-only too."""
+        for path in [*self.config.var_dir.glob("*.db"), *self.config.log_dir.glob("*.log")]:
+            os.chmod(path, PRIVATE)
 
     def warm_up(self, timeout_seconds: float) -> bool:
         """Ask each Rasa replica one knowledge question, so the action server loads the search
@@ -67,14 +75,17 @@ class Stack:
         return ok
 
     def _spawn(self, service: Service, env: dict[str, str]) -> None:
-        log = open(self.config.log_dir / f"{service.name}.log", "ab")  # noqa: SIM115
+        path = self.config.log_dir / f"{service.name}.log"
+        log = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE), "ab")
+        os.chmod(path, PRIVATE)  # also a log file created before this rule
         self._processes[service.name] = subprocess.Popen(
             service.command,
             cwd=ROOT,
-            env=env,
+            env=service.environment(env),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            umask=0o077,  # the tracker database, the tickets database: owner only
         )
         log.close()
 

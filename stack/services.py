@@ -14,11 +14,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Secrets only the gateway needs: Rasa and the action server never see them.
+GATEWAY_SECRETS = frozenset(
+    (
+        "RELAIS_AGENT_KEYS",
+        "RELAIS_CALLBACK_WEBHOOK_URL",
+        "RELAIS_DATABASE_URL",
+        "RELAIS_CONVERSATION_SECRET",
+        "RELAIS_METRICS_TOKEN",
+    )
+)
+
+
 @dataclass(frozen=True)
 class Service:
     name: str
     command: list[str]
     ready_url: str
+    # Variables of the launcher's environment this service does not get.
+    withheld: frozenset[str] = frozenset()
+
+    def environment(self, env: dict[str, str]) -> dict[str, str]:
+        return {name: value for name, value in env.items() if name not in self.withheld}
 
 
 @dataclass
@@ -34,11 +51,18 @@ class StackConfig:
     app_python_bin: Path = ROOT / ".venv" / "app" / "bin"
     endpoints: Path = ROOT / "bot" / "endpoints.yml"
     tracker_url: str = ""
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Signs the conversation tokens (api/conversations/tokens.py); one per start unless set.
+    conversation_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # In development with no RELAIS_AGENT_KEYS, one counsellor "demo" with a key made per start,
     # printed by `make run`, so the agent console can be tried at once.
     agent_keys: str = field(default_factory=lambda: f"demo:{secrets.token_urlsafe(18)}")
     extra_env: dict[str, str] = field(default_factory=dict)
+    # The gateway fails closed: production unless RELAIS_ENVIRONMENT says development
+    # (`make run` and the tests do).
+    relais_environment: str = field(
+        default_factory=lambda: os.environ.get("RELAIS_ENVIRONMENT", "production")
+    )
 
     @classmethod
     def from_environment(cls) -> StackConfig:
@@ -53,7 +77,9 @@ class StackConfig:
         )
         if env.get("RELAIS_RASA_TOKEN"):
             config.rasa_token = env["RELAIS_RASA_TOKEN"]
-        if env.get("RELAIS_AGENT_KEYS") or env.get("RELAIS_ENVIRONMENT", "development") != "development":
+        if env.get("RELAIS_CONVERSATION_SECRET"):
+            config.conversation_secret = env["RELAIS_CONVERSATION_SECRET"]
+        if env.get("RELAIS_AGENT_KEYS") or config.relais_environment != "development":
             config.agent_keys = env.get("RELAIS_AGENT_KEYS", "")
         return config
 
@@ -84,6 +110,8 @@ class StackConfig:
                 "RELAIS_TRACKER_URL": tracker_url,
                 "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
                 "RELAIS_RASA_TOKEN": self.rasa_token,
+                "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
+                "RELAIS_ENVIRONMENT": self.relais_environment,
                 "RELAIS_AGENT_KEYS": self.agent_keys,
                 "RELAIS_INDEX_DIR": str(self.index_dir),
                 "RELAIS_PORT": str(self.gateway_port),
@@ -103,6 +131,7 @@ class StackConfig:
                     "--actions", "actions", "--port", str(self.action_port),
                 ],
                 ready_url=f"http://127.0.0.1:{self.action_port}/health",
+                withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN", "RELAIS_TRACKER_URL"},
             ),
             *self._rasa_services(),
             Service(
@@ -110,6 +139,8 @@ class StackConfig:
                 command=[
                     str(self.app_python_bin / "uvicorn"), "api.main:create_app", "--factory",
                     "--host", "127.0.0.1", "--port", str(self.gateway_port),
+                    # The access log would write every conversation id (they are in the paths).
+                    "--no-access-log",
                 ],
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
             ),
@@ -131,6 +162,7 @@ class StackConfig:
                         "--credentials", str(ROOT / "bot" / "credentials.yml"),
                     ],
                     ready_url=f"http://127.0.0.1:{port}/status?token={self.rasa_token}",
+                    withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN"},
                 )
             )  # fmt: skip
         return services

@@ -13,3 +13,5 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+# The gateway fails closed (production by default); tests that need production say so.
+os.environ.setdefault("RELAIS_ENVIRONMENT", "development")

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.callbacks import texts as callback_texts
@@ -20,6 +20,7 @@ from api.chat.schemas import ErrorResponse
 from api.deps import CallbacksDep, MetricsDep, RegistryDep, SettingsDep
 from api.errors import CallbackEstablishmentUnknown, CallbackUnavailable
 from api.establishments.access import visible
+from api.throttling import ThrottleDep, client_of
 from directory import render
 from tickets.contact import parse_contact
 
@@ -37,7 +38,7 @@ async def notice(settings: SettingsDep, registry: RegistryDep) -> CallbackNotice
     "",
     status_code=201,
     response_model=CallbackCreated,
-    responses={422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
+    responses={422: {"model": ErrorResponse}, 429: {"model": ErrorResponse}, 503: {"model": ErrorResponse}},
 )
 async def request_callback(
     request: CallbackRequest,
@@ -45,16 +46,21 @@ async def request_callback(
     registry: RegistryDep,
     callbacks: CallbacksDep,
     metrics: MetricsDep,
+    http: Request,
+    throttle: ThrottleDep,
 ) -> CallbackCreated:
     establishment = registry.establishment(request.establishment)
     if establishment is None or not visible(establishment, settings):
         raise CallbackEstablishmentUnknown()
+    # Per client address, for everyone, and per contact: nobody floods a number with calls.
+    contact = parse_contact(request.contact)
+    throttle.check("callback", client_of(http), f"{contact.kind}:{contact.value.lower()}")
     try:
         ticket = await asyncio.to_thread(
             callbacks.store.create,
             establishment_id=establishment.id,
             first_name=request.first_name,
-            contact=parse_contact(request.contact),
+            contact=contact,
             time_window=request.time_window,
             now=datetime.now(UTC),
             retention_days=settings.ticket_retention_days,

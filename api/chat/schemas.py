@@ -78,6 +78,8 @@ class LiveStatus(BaseModel):
 
 class ChatResponse(BaseModel):
     conversation_id: str
+    # Only in the reply that starts a conversation: send it back as X-Conversation-Token.
+    conversation_token: str | None = None
     messages: list[Message]
     crisis: bool = False
     topic: str | None = None

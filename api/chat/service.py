@@ -98,6 +98,23 @@ class ChatService:
             live=self._status(live),
         )
 
+    async def crisis_reply(self, request: ChatRequest, channel: str) -> ChatResponse | None:
+        """For a message that will not be handled (over a rate limit): the static crisis reply if
+        it shows risk, else None. Rasa is not asked; a counsellor holding it sees the banner."""
+        started = time.perf_counter()
+        decision = await self._crisis_check.start(request.message)
+        if not decision.is_crisis:
+            return None
+        conversation_id = request.conversation_id or uuid.uuid4().hex
+        self._live.flag_crisis(conversation_id, CRISIS_BANNER)
+        self._metrics.count("crisis_replies_over_limit")
+        self._count_turn(True, channel, started)
+        return ChatResponse(
+            conversation_id=conversation_id,
+            messages=self._replies.crisis(decision.variant),
+            crisis=True,
+        )
+
     def _relay_to_counsellor(
         self, text: str, live: LiveSession, decision: Decision, channel: str, started: float
     ) -> ChatResponse:

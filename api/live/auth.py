@@ -1,9 +1,13 @@
 """Counsellors' sign-in for the agent console: named keys from the settings, session tokens in memory.
 
-- Keys come from `RELAIS_AGENT_KEYS` (`name:key,name:key`); they are compared in constant time.
+- Keys come from `RELAIS_AGENT_KEYS` (`name:key,name:key`): argon2 hashes (required in
+  production: `python -m api.live.hash_key`), or plain keys in development, compared in constant
+  time. An unknown name is checked against a decoy of the same kind, so neither the answer nor its
+  timing tells which names exist.
 - A session token is random, lives only in this process (a restart signs everyone out) and expires
   after `session_hours`. Only a hash of each token is kept.
-- Repeated bad keys for one name lock that name out for a while, growing with each failure.
+- Failures are throttled per client address by the caller (api/live/console.py), never per name:
+  nobody can lock a counsellor out.
 - `last_seen` is refreshed on every authenticated call (the console polls every few seconds), so
   "a counsellor is here" means someone used the console in the last minute, not merely a token
   that has not expired yet.
@@ -20,10 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-FREE_ATTEMPTS = 5
-FIRST_LOCK_SECONDS = 30.0
-MAX_LOCK_SECONDS = 900.0
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
 PRESENCE_SECONDS = 60.0
+ARGON2_PREFIX = "$argon2"
 
 
 class AgentAuthError(Exception):
@@ -32,12 +37,6 @@ class AgentAuthError(Exception):
 
 class BadCredentials(AgentAuthError):
     """Unknown name or wrong key."""
-
-
-class TooManyAttempts(AgentAuthError):
-    def __init__(self, retry_after_seconds: float) -> None:
-        super().__init__(f"locked for {retry_after_seconds:.0f} s")
-        self.retry_after_seconds = retry_after_seconds
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,8 @@ class _Session:
     expires: float
 
 
-@dataclass
-class _Failures:
-    count: int = 0
-    locked_until: float = 0.0
+def is_argon2_hash(key: str) -> bool:
+    return key.startswith(ARGON2_PREFIX)
 
 
 def _digest(token: str) -> str:
@@ -76,27 +73,34 @@ class AgentAuth:
         self.clock = clock
         self._lock = threading.Lock()
         self._sessions: dict[str, _Session] = {}
-        self._failures: dict[str, _Failures] = {}
         self._last_seen: dict[str, float] = {}
-        # Compared against when the name is unknown, so timing does not tell which names exist.
-        self._decoy = secrets.token_urlsafe(24)
+        self._hasher = PasswordHasher()
+        # Checked when the name is unknown, so timing does not tell which names exist.
+        hashed = any(is_argon2_hash(key) for key in self._keys.values())
+        decoy = secrets.token_urlsafe(24)
+        self._decoy = self._hasher.hash(decoy) if hashed else decoy
 
     @property
     def configured(self) -> bool:
         return bool(self._keys)
 
+    def _matches(self, key: str, expected: str) -> bool:
+        if is_argon2_hash(expected):
+            try:
+                return self._hasher.verify(expected, key)
+            except (VerificationError, InvalidHashError):
+                return False
+        return hmac.compare_digest(key.encode("utf-8"), expected.encode("utf-8"))
+
     def sign_in(self, name: str, key: str) -> AgentSession:
+        """BadCredentials for an unknown name or a wrong key, alike. Slow with argon2 hashes:
+        call it from a thread."""
+        expected = self._keys.get(name, self._decoy)
+        matches = self._matches(key, expected)
         now = self.clock()
         with self._lock:
-            failures = self._failures.get(name)
-            if failures and failures.locked_until > now:
-                raise TooManyAttempts(failures.locked_until - now)
-            expected = self._keys.get(name, self._decoy)
-            matches = hmac.compare_digest(key.encode("utf-8"), expected.encode("utf-8"))
             if not matches or name not in self._keys:
-                self._record_failure(name, now)
                 raise BadCredentials()
-            self._failures.pop(name, None)
             self._prune(now)
             token = secrets.token_urlsafe(32)
             expires = now + self._ttl
@@ -129,16 +133,6 @@ class AgentAuth:
         with self._lock:
             live = {s.name for s in self._sessions.values() if s.expires > now}
             return sorted(n for n in live if now - self._last_seen.get(n, 0.0) <= within_seconds)
-
-    def _record_failure(self, name: str, now: float) -> None:
-        # Only configured names are tracked: random names cannot grow this table.
-        if name not in self._keys:
-            return
-        failures = self._failures.setdefault(name, _Failures())
-        failures.count += 1
-        if failures.count >= FREE_ATTEMPTS:
-            extra = failures.count - FREE_ATTEMPTS
-            failures.locked_until = now + min(FIRST_LOCK_SECONDS * 2**extra, MAX_LOCK_SECONDS)
 
     def _prune(self, now: float) -> None:
         for digest in [d for d, s in self._sessions.items() if s.expires <= now]:

@@ -6,6 +6,7 @@ the console page.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -25,8 +26,8 @@ from api.deps import (
     SettingsDep,
     bearer_token,
 )
-from api.errors import BadAgentCredentials, TooManySignInAttempts
-from api.live.auth import BadCredentials, TooManyAttempts
+from api.errors import BadAgentCredentials, TooManyRequests
+from api.live.auth import BadCredentials
 from api.live.queue import LiveSession
 from api.live.schemas import (
     AgentConversation,
@@ -41,6 +42,7 @@ from api.live.schemas import (
 )
 from api.live.texts import joined, left
 from api.pages import page
+from api.throttling import ThrottleDep, client_of
 from directory import render
 
 logger = logging.getLogger("relais.agent")
@@ -67,13 +69,23 @@ async def console(settings: SettingsDep, registry: RegistryDep) -> HTMLResponse:
     responses={401: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
 )
 async def sign_in(
-    body: AgentSessionRequest, auth: AgentAuthDep, metrics: MetricsDep
+    body: AgentSessionRequest,
+    auth: AgentAuthDep,
+    metrics: MetricsDep,
+    http: Request,
+    throttle: ThrottleDep,
 ) -> AgentSessionResponse:
+    """Every failure is the same 401, whether the name exists or not. Failures are throttled per
+    client address, never per name: a stranger cannot lock a counsellor out."""
+    client = client_of(http)
+    throttle.check("sign_in", client)
+    wait = throttle.refused("sign_in_failure", client, count=False)
+    if wait is not None:
+        raise TooManyRequests(wait)
     try:
-        session = auth.sign_in(body.name, body.key)
-    except TooManyAttempts as error:
-        raise TooManySignInAttempts(error.retry_after_seconds) from None
+        session = await asyncio.to_thread(auth.sign_in, body.name, body.key)
     except BadCredentials:
+        throttle.refused("sign_in_failure", client)  # counts this failure
         metrics.count("agent_sign_in_failures")
         raise BadAgentCredentials() from None
     return AgentSessionResponse(

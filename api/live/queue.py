@@ -146,6 +146,11 @@ class LiveChat:
             session.crisis = True
             self._add(session, "crisis", "system", text)
 
+    def erase(self, conversation_id: str) -> bool:
+        """Drop the session and its transcript now (the person erased the conversation)."""
+        with self._lock:
+            return self._sessions.pop(conversation_id, None) is not None
+
     # The counsellor's side.
 
     def waiting(self) -> list[LiveSession]:

@@ -11,26 +11,41 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
-from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep
+from api.conversations.tokens import VerifiedConversation
+from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
+from api.errors import LiveQueueFull
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
+from api.throttling import limit
 from directory import render
 
-router = APIRouter(prefix="/api/live", tags=["live chat"])
+# Every route needs the conversation's X-Conversation-Token (401 otherwise).
+router = APIRouter(prefix="/api/live", tags=["live chat"], dependencies=[VerifiedConversation])
 
 ConversationId = Annotated[str, Path(pattern=CONVERSATION_ID_PATTERN)]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse},
+    404: {"model": ErrorResponse},
+}
 
 
-@router.post("/{conversation_id}/request", response_model=LiveRequestResponse)
+@router.post(
+    "/{conversation_id}/request",
+    response_model=LiveRequestResponse,
+    dependencies=[limit("live_request")],
+    responses={**NOT_FOUND, 429: {"model": ErrorResponse}},
+)
 async def request_counsellor(
     conversation_id: ConversationId,
     live: LiveChatDep,
     auth: AgentAuthDep,
     registry: RegistryDep,
     metrics: MetricsDep,
+    settings: SettingsDep,
 ) -> LiveRequestResponse:
     before = live.session(conversation_id)
+    if (before is None or before.state == "ended") and len(live.waiting()) >= settings.max_waiting_conversations:
+        raise LiveQueueFull()
     session = live.request(conversation_id)
     if before is not session:
         metrics.count("live_requests")
@@ -47,13 +62,23 @@ async def request_counsellor(
     )
 
 
-@router.get("/{conversation_id}/events", response_model=LiveEventsResponse, responses=NOT_FOUND)
+@router.get(
+    "/{conversation_id}/events",
+    response_model=LiveEventsResponse,
+    responses=NOT_FOUND,
+    dependencies=[limit("live_events", per_conversation=True)],
+)
 async def person_events(
     conversation_id: ConversationId, live: LiveChatDep, after: Annotated[int, Query(ge=0)] = 0
 ) -> LiveEventsResponse:
     session = live.require(conversation_id, person=True)
-    # Crisis banners are for the counsellor: the person already got the crisis reply.
-    events = [LiveEventOut.of(e) for e in session.after(after) if e.kind != "crisis"]
+    # Crisis banners are for the counsellor: the person already got the crisis reply. The
+    # person's own messages are never echoed back: their page already shows them.
+    events = [
+        LiveEventOut.of(e)
+        for e in session.after(after)
+        if e.kind != "crisis" and e.author != "person"
+    ]
     return LiveEventsResponse(
         conversation_id=conversation_id,
         state=session.state,
@@ -63,7 +88,12 @@ async def person_events(
     )
 
 
-@router.post("/{conversation_id}/cancel", response_model=LiveEventsResponse, responses=NOT_FOUND)
+@router.post(
+    "/{conversation_id}/cancel",
+    response_model=LiveEventsResponse,
+    responses=NOT_FOUND,
+    dependencies=[limit("live_events", per_conversation=True)],
+)
 async def cancel(conversation_id: ConversationId, live: LiveChatDep) -> LiveEventsResponse:
     session = live.cancel(conversation_id, PERSON_LEFT)
     return LiveEventsResponse(

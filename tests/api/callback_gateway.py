@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,15 @@ FORM = {
 }
 
 
+# What production requires of the other settings (api/settings.py `refuse_unsafe_production`).
+PRODUCTION: dict[str, Any] = {
+    "environment": "production",
+    "rasa_token": "a-real-secret-token-" + "x" * 20,
+    "conversation_secret": "a-real-conversation-secret-" + "y" * 10,
+    "agent_keys": {name: PasswordHasher().hash(key) for name, key in AGENT_KEYS.items()},
+}
+
+
 def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "rasa_urls": ["http://rasa.test"],
@@ -35,6 +45,7 @@ def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
         "action_server_url": "http://127.0.0.1:9",
         "agent_keys": AGENT_KEYS,
         "database_url": f"sqlite:///{tmp_path / 'relais.db'}",
+        "tracker_url": f"sqlite:///{tmp_path / 'tracker.db'}",
     }
     return Settings(**{**values, **overrides})
 

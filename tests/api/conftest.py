@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.settings import Settings
+from tests.conversation_tokens import sign_conversations
 
 
 @dataclass
@@ -71,6 +72,9 @@ class ScriptedRasa:
                 events.append({"event": "bot", "text": reply["text"], "timestamp": time.time()})
 
 
+# Signs the conversation tokens of the `client` fixture (tests/conversation_tokens.py).
+CONVERSATION_SECRET = "test-conversation-secret-0123456789abcdef"
+
 # Counsellors of the agent console in these tests (keys of 16+ characters, as in production).
 AGENT_KEYS = {"Julie": "julie-key-0123456789", "Marc": "marc-key-0123456789"}
 
@@ -80,16 +84,33 @@ def rasa() -> ScriptedRasa:
     return ScriptedRasa()
 
 
+def gateway_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    # Nothing listens on port 9 (discard): the action server counts as down in these tests.
+    values: dict[str, Any] = {
+        "rasa_urls": ["http://rasa.test"],
+        "rasa_token": "test-token",
+        "action_server_url": "http://127.0.0.1:9",
+        "agent_keys": AGENT_KEYS,
+        "database_url": f"sqlite:///{tmp_path / 'relais.db'}",
+        "conversation_secret": CONVERSATION_SECRET,
+        "tracker_url": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "environment": "development",
+    }
+    return Settings(**{**values, **overrides})
+
+
 @pytest.fixture
 def client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
-    # Nothing listens on port 9 (discard): the action server counts as down in these tests.
-    settings = Settings(
-        rasa_urls=["http://rasa.test"],
-        rasa_token="test-token",
-        action_server_url="http://127.0.0.1:9",
-        agent_keys=AGENT_KEYS,
-        database_url=f"sqlite:///{tmp_path / 'relais.db'}",
-    )
-    app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
+    app = create_app(gateway_settings(tmp_path), rasa_transport=httpx.MockTransport(rasa.handler))
+    with TestClient(app) as test_client:
+        # As the holder of the secret: the tests of the token itself use `raw_client`.
+        sign_conversations(test_client, CONVERSATION_SECRET)
+        yield test_client
+
+
+@pytest.fixture
+def raw_client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
+    """The same gateway, driven as a browser would: tokens only from the replies."""
+    app = create_app(gateway_settings(tmp_path), rasa_transport=httpx.MockTransport(rasa.handler))
     with TestClient(app) as test_client:
         yield test_client

@@ -10,6 +10,7 @@ import pytest
 
 from stack.launcher import Stack
 from stack.services import ROOT, StackConfig
+from tests.conversation_tokens import sign_conversations
 
 MODEL = ROOT / "models" / "relais.tar.gz"
 INDEX = ROOT / "var" / "index" / "manifest.json"
@@ -34,6 +35,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 @pytest.fixture(scope="session")
 def gateway(stack: Stack) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=stack.config.gateway_url, timeout=30) as client:
+        # As the holder of the conversation secret (tests/conversation_tokens.py).
+        sign_conversations(client, stack.config.conversation_secret)
         yield client
 
 

@@ -19,6 +19,7 @@ from api.chat.rasa_client import RasaClient
 from stack.launcher import Stack
 from stack.services import ROOT, StackConfig
 from tests.availability import unavailable
+from tests.conversation_tokens import sign_conversations
 from tests.e2e.test_conversations import all_text, chat, new_id
 from tests.postgres import PostgresCluster, _free_port, postgres  # noqa: F401 (fixture)
 
@@ -99,6 +100,7 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
     urls = stack.config.rasa_urls
     commands_before = _redis_command(redis_port, "INFO", "stats").decode()
     with httpx.Client(base_url=stack.config.gateway_url, timeout=30) as gateway:
+        sign_conversations(gateway, stack.config.conversation_secret)  # ids chosen per replica
         placed = conversations_on_each_replica(urls)
         for conversation in placed.values():
             first = chat(gateway, "je veux pu me réveiller demain matin", conversation)

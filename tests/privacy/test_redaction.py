@@ -37,3 +37,17 @@ def test_public_lines_are_never_redacted(public: str) -> None:
 def test_ordinary_text_is_unchanged() -> None:
     text = "Le PAE offre 3 à 6 séances par année, 24 h sur 24, depuis 2020."
     assert redact(text) == text
+
+
+def test_sqlite_files_become_owner_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    from privacy.files import restrict_sqlite_file, sqlite_path
+
+    database = tmp_path / "relais.db"
+    database.write_bytes(b"")
+    database.chmod(0o644)
+    restrict_sqlite_file(f"sqlite:///{database}")
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    assert sqlite_path("postgresql+psycopg://x@127.0.0.1/relais") is None
+    assert sqlite_path("sqlite+pysqlite:///var/t.db") is not None

@@ -16,7 +16,14 @@ from sqlalchemy import text
 
 from api.callbacks.schemas import TimeWindow
 from api.settings import Settings
-from tests.api.callback_gateway import FORM, agent_headers, gateway, settings_for, stored_tickets
+from tests.api.callback_gateway import (
+    FORM,
+    PRODUCTION,
+    agent_headers,
+    gateway,
+    settings_for,
+    stored_tickets,
+)
 from tickets.contact import parse_contact
 from tickets.database import create_database_engine, upgrade
 from tickets.models import TIME_WINDOW_LABELS
@@ -144,7 +151,7 @@ def test_an_email_address_is_accepted_and_normalised(client: TestClient) -> None
 
 def test_the_demo_establishment_is_refused_outside_development(tmp_path: Path) -> None:
     settings = settings_for(
-        tmp_path, environment="production", rasa_token="a-real-secret-token-1234"
+        tmp_path, **PRODUCTION
     )
     with gateway(settings) as client:
         response = client.post("/api/callback", json={**FORM, "establishment": "demo"})

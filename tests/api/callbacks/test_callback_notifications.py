@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from api.callbacks.worker import CallbackWorker
 from api.metrics import Metrics
-from tests.api.callback_gateway import FORM, agent_headers, gateway, settings_for
+from tests.api.callback_gateway import FORM, PRODUCTION, agent_headers, gateway, settings_for
 from tests.api.webhook_receiver import WebhookReceiver
 from tickets.contact import parse_contact
 from tickets.database import create_database_engine, upgrade
@@ -143,14 +143,12 @@ def test_a_plain_http_webhook_is_refused_outside_development(tmp_path: Path) -> 
     with pytest.raises(ValueError, match="https"):
         settings_for(
             tmp_path,
-            environment="production",
-            rasa_token="a-real-secret-token-1234",
+            **PRODUCTION,
             callback_webhook_url="http://teams.exemple.ca/hook",
         )
     ok = settings_for(
         tmp_path,
-        environment="production",
-        rasa_token="a-real-secret-token-1234",
+        **PRODUCTION,
         callback_webhook_url="https://prod.westus.logic.azure.com/workflows/x?sig=y",
     )
     assert ok.callback_webhook_url.startswith("https://")

@@ -23,9 +23,14 @@ def test_reply_follows_the_contract_and_gets_a_new_conversation_id(client: TestC
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {
-        "conversation_id", "messages", "crisis", "topic", "sources", "handoff", "offers", "live"
+        "conversation_id", "conversation_token", "messages", "crisis", "topic", "sources",
+        "handoff", "offers", "live",
     }
-    assert len(body["conversation_id"]) >= 16
+    assert len(body["conversation_id"]) >= 16 and len(body["conversation_token"]) >= 40
+    # The token is given once, when the conversation starts.
+    headers = {"X-Conversation-Token": body["conversation_token"]}
+    later = client.post("/api/chat", json={"conversation_id": body["conversation_id"], "message": "et après?"}, headers=headers)
+    assert later.status_code == 200 and later.json()["conversation_token"] is None
     assert body["messages"] == [{"text": "Bonjour!", "buttons": []}]
     assert body["crisis"] is False and body["topic"] is None and body["handoff"] is None
     assert body["live"] is None

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import ScriptedRasa
+from api.main import create_app
+from tests.api.conftest import ScriptedRasa, gateway_settings
 from tests.crisis_dataset import TARGETS, check_targets
+
+
+@pytest.fixture
+def client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
+    """One client sends the whole dataset at once: without the chat rate limits."""
+    settings = gateway_settings(tmp_path, rate_chat_client="", rate_chat_global="")
+    with TestClient(create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))) as test_client:
+        yield test_client
 
 
 def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:

@@ -100,6 +100,8 @@ def test_the_console_flow_end_to_end(client: TestClient, rasa: ScriptedRasa) -> 
     assert [(e["kind"], e["author"], e["text"]) for e in reply] == [
         ("message", "counsellor", "Je suis là.")
     ]
+    # The person's page never gets their own messages back (a hijacked id would read them).
+    assert [e["author"] for e in person_events(client, conversation)["events"]] == ["counsellor", "counsellor"]
 
     # A crisis while held: the static reply at once, and a banner for Julie.
     crisis = chat(client, conversation, "je veux mourir")

@@ -1,0 +1,53 @@
+"""Security headers on every answer, in one middleware.
+
+- Every answer: `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
+  `Cache-Control: no-store` (shared ward computers: nothing kept in the browser's cache), and a
+  Content-Security-Policy whose `frame-ancestors` comes from RELAIS_FRAME_ANCESTORS (the intranet
+  host that may embed the page; `'none'` by default, then also `X-Frame-Options: DENY`).
+- API answers (JSON): `default-src 'none'`.
+- Pages (`/`, `/agent`): while they carry inline script (today), a CSP that allows it but
+  nothing from elsewhere; once the pages have no inline script (the widget work), set
+  RELAIS_STRICT_PAGE_CSP=true and they get `script-src 'self'` without 'unsafe-inline'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+
+from api.settings import Settings
+
+_PAGE_STRICT = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
+_PAGE_INLINE = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
+_API = "default-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+def content_security_policy(settings: Settings, is_page: bool) -> str:
+    base = (_PAGE_STRICT if settings.strict_page_csp else _PAGE_INLINE) if is_page else _API
+    return f"{base}; frame-ancestors {settings.frame_ancestors}"
+
+
+def add_security_headers(app: FastAPI, settings: Settings) -> None:
+    page_csp = content_security_policy(settings, is_page=True)
+    api_csp = content_security_policy(settings, is_page=False)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        is_page = response.headers.get("content-type", "").startswith("text/html")
+        response.headers["Content-Security-Policy"] = page_csp if is_page else api_csp
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        if settings.frame_ancestors.strip() == "'none'":
+            response.headers["X-Frame-Options"] = "DENY"
+        return response

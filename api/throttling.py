@@ -1,0 +1,104 @@
+"""Rate limits (the `limits` library, moving windows in memory) per client and for everyone.
+
+Sized for a hospital's shared NAT: many staff share one address, so a client's limits are wide
+and the tight ones are per conversation (chat, live polling) or per contact (callback requests).
+The global limits protect the service. A refused request gets 429 with Retry-After and the 24/7
+lines; a chat message showing risk is never refused (api/chat/router.py answers it with the static
+crisis reply).
+
+Every limit is a setting in the `limits` notation ("20/minute", "5/minute;30/hour").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from limits import RateLimitItem, parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from api.errors import TooManyRequests
+from api.settings import Settings
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The limits of one action: per client address, per subject (a conversation, a contact), for
+    everyone."""
+
+    client: list[RateLimitItem]
+    subject: list[RateLimitItem]
+    everyone: list[RateLimitItem]
+
+
+def _rule(client: str, subject: str, everyone: str) -> Rule:
+    return Rule(*(parse_many(text) if text else [] for text in (client, subject, everyone)))
+
+
+class Throttle:
+    def __init__(self, settings: Settings) -> None:
+        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.rules = {
+            "chat": _rule(settings.rate_chat_client, settings.rate_chat_conversation, settings.rate_chat_global),
+            "live_request": _rule(settings.rate_live_request_client, "", settings.rate_live_request_global),
+            "live_events": _rule(settings.rate_live_client, settings.rate_live_conversation, settings.rate_live_global),
+            "callback": _rule(settings.rate_callback_client, settings.rate_callback_contact, settings.rate_callback_global),
+            "sign_in": _rule(settings.rate_sign_in_client, "", settings.rate_sign_in_global),
+            # Failed sign-ins, per client address only: a stranger never locks a counsellor out.
+            "sign_in_failure": _rule(settings.rate_sign_in_failures_client, "", ""),
+        }
+
+    def _checks(self, action: str, client: str, subject: str | None) -> list[tuple[RateLimitItem, str]]:
+        rule = self.rules[action]
+        checks = [(item, f"{action}:client:{client}") for item in rule.client]
+        if subject is not None:
+            # Hashed: the storage never holds a contact or a conversation id in clear.
+            digest = hashlib.sha256(subject.encode("utf-8")).hexdigest()[:32]
+            checks += [(item, f"{action}:subject:{digest}") for item in rule.subject]
+        return checks + [(item, f"{action}:everyone") for item in rule.everyone]
+
+    def refused(self, action: str, client: str, subject: str | None = None, *, count: bool = True) -> float | None:
+        """None if allowed (and counted, unless `count` is False), else the seconds to wait."""
+        checks = self._checks(action, client, subject)
+        for item, key in checks:
+            if not self._limiter.test(item, key):
+                reset = self._limiter.get_window_stats(item, key).reset_time
+                return max(1.0, math.ceil(reset - time.time()))
+        if count:
+            for item, key in checks:
+                self._limiter.hit(item, key)
+        return None
+
+    def check(self, action: str, client: str, subject: str | None = None) -> None:
+        """TooManyRequests (429, Retry-After, the 24/7 lines) when over a limit."""
+        wait = self.refused(action, client, subject)
+        if wait is not None:
+            raise TooManyRequests(wait)
+
+
+def client_of(request: Request) -> str:
+    """The client's address (behind a proxy, run uvicorn with --proxy-headers and
+    --forwarded-allow-ips so this is the person's, not the proxy's)."""
+    return request.client.host if request.client else "unknown"
+
+
+def _throttle(request: Request) -> Throttle:
+    return request.app.state.throttle  # type: ignore[no-any-return]
+
+
+ThrottleDep = Annotated[Throttle, Depends(_throttle)]
+
+
+def limit(action: str, per_conversation: bool = False) -> Depends:  # type: ignore[valid-type]
+    """A route dependency: `action`'s limits for this client (and this path's conversation)."""
+
+    async def check(request: Request) -> None:
+        subject = str(request.path_params.get("conversation_id")) if per_conversation else None
+        _throttle(request).check(action, client_of(request), subject)
+
+    return Depends(check)

@@ -1,0 +1,251 @@
+"""Finds people's names in a message with patterns (spaCy runs only in the Rasa runtime).
+
+A name is masked when it follows a cue ("je m'appelle", "mon nom est", "moi c'est", "my name
+is", "nom :"; "c'est X qui", "je suis X", "ici X", "X ici"; a title such as "Dre", "M.",
+"madame"; a relation such as "ma gestionnaire", "mon collègue", "mon chum"), when it signs the
+message ("Merci, Karine", "— Jocelyn", a last line of one to three capitalised words), or when it
+starts with a common first name (privacy/data/first_names.txt) followed by capitalised words.
+Words in lower case are taken only after a strong cue, never from the common vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.txt"
+LABEL = "[nom]"
+
+# One word of a name: letters, inner apostrophes and hyphens (O'Brien, Côté-Roy, St-Pierre).
+_WORD = r"[^\W\d_](?:[\w]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*"
+_WORD_RE = re.compile(_WORD)
+_TITLE = r"(?:Dre?\.?|Mme|Mlle|M\.|Mr\.?|Mrs\.?|Ms\.?|madame|monsieur|docteure?)"
+# First-person cues: the words after them are a name even in lower case ("je m'appelle julie").
+_STRONG_CUE = re.compile(
+    r"(?i:\bje\s+m['’]\s*appel(?:le)?s?|\bmon\s+nom\s+(?:de\s+famille\s+)?(?:est|c['’]est|:)"
+    r"|\bje\s+me\s+nomme|\bmy\s+name\s+is|(?<![\w'’])(?:nom|pr[ée]nom|name)\s*:)\s*"
+)
+# Cues after which a lower-case word is a name only when it is a common first name.
+_SOFT_CUE = re.compile(
+    r"(?i:\bmoi\s+c['’]est|\bc['’]est\s+moi|\bc\s+moi|\bs['’]appelle|(?<![\w'’])sign[ée]\s*:)\s*"
+)
+_WEAK_CUE = re.compile(
+    r"(?i:\bc['’]est|(?<![\w'’])c|\bje\s+suis|\bici|\bthis\s+is|\bi['’]m|\bi\s+am|\bit['’]s"
+    r"|\bavec|\bde|\bpour|\bà\s+cause\s+de)\s+"
+)
+_RELATION = re.compile(
+    r"(?i:\b(?:ma|mon|la|le|notre|my|our|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:gestionnaire|coll[èe]gue|chef|conjointe?|chum|blonde|ex|s(?:oe|œ)ur|fr[èe]re|p[èe]re|m[èe]re"
+    r"|fille|fils|amie?|boss|patronne?|superviseur(?:e)?|voisine?|coordonnat(?:eur|rice)"
+    r"|infirmi[èe]re-chef|r[ée]sidente?|m[ée]decin|cousine?|tante|oncle|mari|femme|conjoint"
+    r"|manager|colleague|supervisor|husband|wife|boyfriend|girlfriend|friend|sister|brother"
+    r"|mother|father|coworker|co-worker|nurse|doctor)(?:\s+de)?)\s*,?\s+"
+)
+_CLOSING = re.compile(
+    r"(?i:(?:merci(?:\s+beaucoup|\s+pour\s+tout)?|thanks|thank\s+you|cordialement|salutations"
+    r"|bonne\s+(?:journ[ée]e|soir[ée]e|nuit)|à\s*\+|a\s*\+|bye|ciao|regards|best)[\s,.!:-]*"
+    r"|(?:^|\s)[-—–]\s*)"
+)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Capitalised words that start sentences or name places and services, never people.
+_NOT_NAMES = _word_set(
+    """bonjour bonsoir salut allo hello hi merci thanks je j tu il elle on nous vous ils elles le la
+    les un une des mon ma mes ton ta son sa c ce cette ici oui non ok pis mais et ou donc car si
+    quand comment pourquoi est qui que quoi dans sur avec pour par sans chez au aux du de en
+    sante quebec montreal laval canada chum chu cisss ciusss clsc chsld pae bqvt rh urgence hopital
+    i'm i'll i've i'd noel paques lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai
+    juin juillet aout septembre octobre novembre decembre gestionnaire infirmiere infirmier
+    preposee prepose cadre medecin residente resident patient patiente info social sos pamq eap the i my is"""
+)
+# Words that end a name written in lower case.
+_STOP = _word_set(
+    """pis et je j chu suis de du des la le les l au aux à a qui que qu mais ou donc car ma mon mes
+    pas plus pu juste vraiment ça ca c est sont ai as avons ici aussi très tres trop bien mal
+    comme quand avec pour par sans dans sur en un une tout toute tous rien personne moi toi lui
+    elle nous vous eux infirmière infirmier préposée préposé and i am from at the in"""
+)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_first_name(word: str) -> bool:
+    parts = _fold(word).split("-")
+    return all(part in first_names() for part in parts)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word that may be a name: not a whole word in capitals (shouting, acronyms)."""
+    return len(word) > 1 and word[0].isupper() and not word.isupper() and _fold(word) not in _NOT_NAMES
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and len(word) <= 5
+
+
+def _words_at(text: str, start: int) -> list[re.Match[str]]:
+    """The words following `start`, separated by single spaces (a name does not cross punctuation)."""
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < 4:
+        match = _WORD_RE.match(text, position)
+        if match is None:
+            break
+        words.append(match)
+        gap = re.match(r"[ \t]+", text[match.end():])
+        if gap is None:
+            break
+        position = match.end() + gap.end()
+    return words
+
+
+def _surname_run(words: list[re.Match[str]], first: int, limit: int = 3) -> int:
+    """How many capitalised words follow the word at `first` (a surname), up to `limit`."""
+    count = 0
+    for match in words[first + 1:first + 1 + limit]:
+        word = match.group(0)
+        if not (_capitalised(word) or (word.isupper() and len(word) > 1)):
+            break
+        count += 1
+    return count
+
+
+def _after_strong_cue(text: str, start: int, lower_case: bool) -> tuple[int, int] | None:
+    """The name after a cue; lower-case words count when `lower_case`, or when the first one is a
+    common first name. Words in capitals count unless the whole message is in capitals."""
+    words = _words_at(text, start)
+    long_words = [w for w in _WORD_RE.findall(text) if len(w) > 1]
+    shouting = sum(w.isupper() for w in long_words) > 0.6 * len(long_words)
+    taken = 0
+    for match in words[:3]:
+        word = match.group(0)
+        if _fold(word) in _STOP or (re.search(r"['’]", word) and not word[0].isupper()):
+            break
+        capitalised = word[0].isupper() and not (shouting and word.isupper())
+        named = word.islower() and (lower_case or _is_first_name(words[0].group(0)))
+        if not (capitalised or named):
+            break
+        taken += 1
+    if taken == 0:
+        return None
+    end = words[taken - 1].end()
+    # "Pelletier, Louise": a surname, a comma and a first name.
+    comma = re.match(rf",\s*({_WORD})", text[end:])
+    if comma and _is_first_name(comma.group(1)) and comma.group(1)[0].isupper():
+        end += comma.end()
+    return words[0].start(), end
+
+
+def _capitalised_run(text: str, start: int, need_first_name: bool) -> tuple[int, int] | None:
+    words = _words_at(text, start)
+    if not words:
+        return None
+    title = re.match(rf"{_TITLE}\s+", text[start:])
+    if title:
+        words = _words_at(text, start + title.end())
+        if not words:
+            return None
+    first = words[0].group(0)
+    if not _capitalised(first) or _acronym(first):
+        return None
+    if need_first_name and not title and not _is_first_name(first):
+        return None
+    run = 1 + _surname_run(words, 0)
+    return words[0].start(), words[run - 1].end()
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for cues, lower_case in ((_STRONG_CUE, True), (_SOFT_CUE, False)):
+        for cue in cues.finditer(text):
+            span = _after_strong_cue(text, cue.end(), lower_case)
+            if span:
+                spans.append(span)
+    for cue in _RELATION.finditer(text):
+        span = _capitalised_run(text, cue.end(), need_first_name=False)
+        if span:
+            spans.append(span)
+    for cue in _WEAK_CUE.finditer(text):
+        span = _capitalised_run(text, cue.end(), need_first_name=True)
+        if span is None and cue.group(0).strip().lower() not in ("avec", "de", "pour"):
+            span = _capitalised_run(text, cue.end(), need_first_name=False)
+            # "c'est Kim qui", "je suis Wilna Joseph,": a capitalised word closed by qui/ici/comma/end.
+            if span and not re.match(r"\s*(?:qui\b|ici\b|[,.!(]|$)", text[span[1]:]):
+                span = None
+        if span:
+            spans.append(span)
+    for title in re.finditer(rf"(?<![\w]){_TITLE}\s+", text):
+        span = _capitalised_run(text, title.start(), need_first_name=False)
+        if span:
+            spans.append(span)
+    for match in re.finditer(rf"(?<![\w'’-])({_WORD})(?=\s+ici\b)", text):
+        start = match.start()
+        words_before = list(_WORD_RE.finditer(text[:start]))
+        if _capitalised(match.group(1)) and not _acronym(match.group(1)):
+            begin = start
+            if words_before and _capitalised(words_before[-1].group(0)) and text[words_before[-1].end():start].strip() == "":
+                begin = words_before[-1].start()
+            spans.append((begin, match.end()))
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0)
+        if word[0].isupper() and _is_first_name(word) and not _after_place(text, match.start()):
+            words = _words_at(text, match.start())
+            run = 1 + _surname_run(words, 0, limit=2)
+            spans.append((match.start(), words[run - 1].end()))
+    spans.extend(_signature(text))
+    return spans
+
+
+_PLACE_WORDS = re.compile(
+    r"(?i:(?:h[ôo]pital|pavillon|institut|clsc|chsld|chu|centre|c[ée]gep|[ée]cole|m[ée]tro|station"
+    r"|rue|avenue|boulevard|boul\.|chemin|parc|place|[ée]glise|saint|sainte|st|ste)\s+)$"
+)
+
+
+def _after_place(text: str, start: int) -> bool:
+    return _PLACE_WORDS.search(text[max(0, start - 20):start]) is not None
+
+
+def _signature(text: str) -> list[tuple[int, int]]:
+    spans = []
+    stripped = text.rstrip(" \t\n.!")
+    end = len(stripped)
+    # The last line alone: one to three capitalised words.
+    last_line = re.search(rf"\n[ \t]*((?:{_WORD})(?:[ \t]+{_WORD}){{0,2}})$", stripped)
+    if last_line and all(_capitalised(w) for w in last_line.group(1).split()):
+        spans.append((last_line.start(1), end))
+    # "Merci, Karine", "Thanks, Jason", "— Jocelyn", "À+ Gabrielle" at the very end.
+    for closing in _CLOSING.finditer(stripped):
+        tail = stripped[closing.end():]
+        if re.fullmatch(rf"{_WORD}(?:[ \t]+{_WORD})?", tail) and all(_capitalised(w) for w in tail.split()):
+            spans.append((closing.end(), end))
+    return spans
+
+
+def redact_names(text: str) -> str:
+    """Replace every name found with [nom] (overlapping finds are merged)."""
+    spans = sorted(_spans(text))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + LABEL + text[end:]
+    return text

@@ -1,0 +1,105 @@
+"""Erase and retain Rasa's conversations in its SQL tracker store (SQLite or PostgreSQL).
+
+Rasa 3.6's SQLTrackerStore keeps one row per event in the table `events` (`sender_id` is the
+conversation id, `timestamp` a Unix time, `data` the event's JSON with the user's text). The
+gateway erases a conversation's rows at the person's request and deletes every row older than the
+retention period (RELAIS_CONVERSATION_RETENTION_DAYS); `python -m privacy.purge` does the same from
+a cron job. On SQLite, `secure_delete` overwrites deleted rows with zeros, so the text does not
+stay in free pages of the file.
+
+Pure: the database URL and the clock are arguments; nothing reads the environment.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+SECONDS_PER_DAY = 86_400.0
+
+_metadata = sa.MetaData()
+# The columns Rasa 3.6 creates (rasa/core/tracker_store.py, SQLTrackerStore.SQLEvent).
+EVENTS = sa.Table(
+    "events",
+    _metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("type_name", sa.String(255), nullable=False),
+    sa.Column("timestamp", sa.Float),
+    sa.Column("intent_name", sa.String(255)),
+    sa.Column("action_name", sa.String(255)),
+    sa.Column("data", sa.Text),
+)
+
+
+class TrackerStoreError(RuntimeError):
+    """The tracker database could not be reached or changed."""
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Rasa's URL as SQLAlchemy in the app runtime reads it (psycopg 3 for PostgreSQL)."""
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def create_tracker_engine(url: str) -> Engine:
+    engine = sa.create_engine(sqlalchemy_url(url), pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+
+        @sa.event.listens_for(engine, "connect")
+        def _secure_delete(connection: Any, _record: Any) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA secure_delete = ON")
+            cursor.close()
+
+    return engine
+
+
+class TrackerEvents:
+    """The `events` table of Rasa's tracker store. A missing table means nothing to delete."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _exists(self) -> bool:
+        return sa.inspect(self._engine).has_table("events")
+
+    def erase(self, conversation_id: str) -> int:
+        """Delete every event of one conversation; the number of rows deleted."""
+        return self._delete(EVENTS.c.sender_id == conversation_id)
+
+    def purge(self, retention_days: float, now: float | None = None) -> int:
+        """Delete every event older than `retention_days`; the number of rows deleted."""
+        if retention_days <= 0:
+            raise ValueError("retention_days must be positive")
+        cutoff = (time.time() if now is None else now) - retention_days * SECONDS_PER_DAY
+        return self._delete(EVENTS.c.timestamp < cutoff)
+
+    def count(self, conversation_id: str | None = None) -> int:
+        if not self._exists():
+            return 0
+        query = sa.select(sa.func.count()).select_from(EVENTS)
+        if conversation_id is not None:
+            query = query.where(EVENTS.c.sender_id == conversation_id)
+        with self._engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def _delete(self, condition: sa.ColumnElement[bool]) -> int:
+        try:
+            if not self._exists():
+                return 0
+            with self._engine.begin() as connection:
+                return int(connection.execute(sa.delete(EVENTS).where(condition)).rowcount or 0)
+        except sa.exc.SQLAlchemyError as error:
+            # Without the statement's parameters: they hold a conversation id.
+            raise TrackerStoreError(f"tracker store: {type(error).__name__}") from None
+
+
+def create_events_table(engine: Engine) -> None:
+    """For tests and a fresh PostgreSQL: the table as Rasa creates it."""
+    _metadata.create_all(engine)
