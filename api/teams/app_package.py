@@ -8,6 +8,7 @@ The emergency number comes from the registry. The outgoing webhook of a team cha
 from __future__ import annotations
 
 import argparse
+import os
 import io
 import json
 import sys
@@ -156,10 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the Teams app package of Relais.")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    settings = Settings()
+    # Only what the package needs: building it must not require the gateway's secrets.
+    fields = Settings.model_fields
+    env = {name: os.environ.get(f"RELAIS_{name.upper()}") for name in ("teams_app_id", "public_url")}
     try:
-        registry = load_registry(settings.resources_file, settings.establishments_file)
-        package = build(settings.teams_app_id.strip(), settings.public_url, registry)
+        registry = load_registry(
+            os.environ.get("RELAIS_RESOURCES_FILE", str(fields["resources_file"].default)),
+            os.environ.get("RELAIS_ESTABLISHMENTS_FILE", str(fields["establishments_file"].default)),
+        )
+        package = build(
+            (env["teams_app_id"] or "").strip(),
+            (env["public_url"] or str(fields["public_url"].default)).rstrip("/"),
+            registry,
+        )
     except PackageError as error:
         print(f"Paquet Teams non créé : {error}", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from api.settings import Settings
 from api.teams.config import TeamsConfig, TeamsConfigError
 from api.teams.personal import person_id
+from tests.security.conftest import production_values
 
 
 def test_anonymous_teams_only_in_development() -> None:
@@ -18,10 +19,9 @@ def test_anonymous_teams_only_in_development() -> None:
     assert TeamsConfig.from_settings(Settings(teams_anonymous=True)).personal_enabled
 
 
-def test_plain_http_connectors_only_in_development() -> None:
+def test_plain_http_connectors_only_in_development(tmp_path: Path) -> None:
     settings = Settings(
-        environment="production", rasa_token="a-real-token", agent_keys={"a": "k" * 20},
-        teams_allowed_service_urls="http://127.0.0.1:3978",
+        **production_values(tmp_path), teams_allowed_service_urls="http://127.0.0.1:3978"
     )
     with pytest.raises(TeamsConfigError, match="https only"):
         TeamsConfig.from_settings(settings)
