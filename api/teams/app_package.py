@@ -8,9 +8,9 @@ The emergency number comes from the registry. The outgoing webhook of a team cha
 from __future__ import annotations
 
 import argparse
-import os
 import io
 import json
+import os
 import sys
 import zipfile
 from pathlib import Path
