@@ -29,6 +29,8 @@ from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
+from api.widget import router as widget
+from api.widget.cors import allow_widget_origins
 from directory.loader import load_registry
 
 
@@ -68,6 +70,7 @@ def create_app(
     app = FastAPI(title="Relais", version="0.1.0", lifespan=lifespan)
     app.dependency_overrides[get_settings] = lambda: settings
     register_error_handlers(app)
+    allow_widget_origins(app, settings)
 
     @app.middleware("http")
     async def limit_body_size(
@@ -79,7 +82,9 @@ def create_app(
             return error_response(error.status_code, error.code, error.message_fr, error.message_en)
         return await call_next(request)
 
-    for module in (chat, establishments, health, live, live_console, callbacks, callback_console):
+    for module in (
+        chat, establishments, health, live, live_console, callbacks, callback_console, widget
+    ):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

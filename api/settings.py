@@ -51,12 +51,22 @@ class Settings(BaseSettings):
     notify_backoff_seconds: float = Field(default=30.0, gt=0)
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)
+    # Intranet origins whose pages embed the widget (`https://intranet.example`, comma-separated):
+    # they may call /api/* from the browser. Empty: the widget works only on the gateway's origin.
+    widget_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     @field_validator("rasa_urls", mode="before")
     @classmethod
     def split_urls(cls, value: object) -> object:
         if isinstance(value, str):
             return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
+        return value
+
+    @field_validator("widget_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
         return value
 
     @field_validator("database_url")
