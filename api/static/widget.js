@@ -22,7 +22,7 @@
       launcher: "Besoin de soutien? Relais", close: "Fermer Relais",
       you: "Vous", bot: "Relais", system: "Relais", counsellor: "Intervenant·e",
       input: "Votre message", placeholder: "Écrivez votre question…", send: "Envoyer",
-      typing: "Relais écrit…", clear: "Effacer la conversation",
+      typing: "Relais écrit…", clear: "Effacer la conversation", clear_short: "Effacer",
       cleared: "La conversation a été effacée de cet appareil.",
       welcome: "Bonjour! Je suis Relais. Posez-moi une question sur le PAE, la qualité de vie au travail ou les lignes d'écoute, ou demandez à parler à une personne.",
       transcript: "Conversation", helped: "Cette réponse vous a aidé?", yes: "Oui", no: "Non",
@@ -48,7 +48,7 @@
       launcher: "Need support? Relais", close: "Close Relais",
       you: "You", bot: "Relais", system: "Relais", counsellor: "Counsellor",
       input: "Your message", placeholder: "Type your question…", send: "Send",
-      typing: "Relais is typing…", clear: "Clear the conversation",
+      typing: "Relais is typing…", clear: "Clear the conversation", clear_short: "Clear",
       cleared: "The conversation was cleared from this device.",
       welcome: "Hello! I am Relais. Ask me about the EAP, quality of work life or listening lines, or ask to talk to a person.",
       transcript: "Conversation", helped: "Did this answer help you?", yes: "Yes", no: "No",
@@ -216,7 +216,8 @@
     launcher.textContent = t("launcher");
     titleEl.textContent = t("title");
     subtitleEl.textContent = t("subtitle");
-    clearBtn.textContent = t("clear");
+    // Short on screen ("Effacer"), whole for screen readers ("Effacer la conversation").
+    clearBtn.replaceChildren(t("clear_short"), el("span", {class: "relais-sr", text: t("clear").slice(t("clear_short").length)}));
     if (closeBtn) { closeBtn.textContent = "×"; closeBtn.setAttribute("aria-label", t("close")); }
     scroller.setAttribute("aria-label", t("transcript"));
     inputLabel.textContent = t("input");
@@ -369,7 +370,7 @@
 
   function restore() {
     list.replaceChildren();
-    if (!transcript.length) { render({who: "bot", welcome: true, text: t("welcome"), lang: lang}, false); return; }
+    render({who: "bot", welcome: true, text: t("welcome"), lang: lang}, false);
     transcript.forEach(function (item) { render(item, false); });
   }
 
@@ -379,8 +380,13 @@
     if (stick) jump.hidden = true;
   });
   function scrollToEnd(force) {
-    if (force || stick) { scroller.scrollTop = scroller.scrollHeight; stick = true; jump.hidden = true; }
-    else jump.hidden = false;
+    if (!(force || stick)) { jump.hidden = false; return; }
+    stick = true; jump.hidden = true;
+    // Very short windows (200 % zoom on a laptop): the panel or page scrolls, not the transcript.
+    if (getComputedStyle(scroller).overflowY === "visible") {
+      var last = typing.hidden ? list.lastElementChild : typing;
+      if (last && !panel.hidden) last.scrollIntoView({block: "end"});
+    } else scroller.scrollTop = scroller.scrollHeight;
   }
 
   // ---- talking to the gateway ----------------------------------------------------------------
@@ -545,7 +551,7 @@
       cb[name + "Label"] = el("span", {class: "relais-label"});
       return el("label", {class: "relais-field"}, [cb[name + "Label"], control]);
     }
-    cb.title = el("h3", {id: "relais-callback-title", class: "relais-form-title", tabindex: "-1"});
+    cb.title = el(PAGE_MODE ? "h2" : "h3", {id: "relais-callback-title", class: "relais-form-title", tabindex: "-1"});
     cb.notice = el("div", {id: "callback-notice", class: "relais-notice"});
     cb.first = el("input", {name: "first_name", maxlength: "40", required: "", autocomplete: "given-name"});
     cb.contact = el("input", {name: "contact", maxlength: "300", required: "", autocomplete: "off"});
@@ -591,8 +597,10 @@
       if (establishment) cb.place.value = establishment;
       cb.error.textContent = "";
       callbackForm.hidden = false;
-      callbackForm.scrollIntoView({block: "start"});
-      cb.first.focus();
+      // The heading first: the notice (what is kept, for how long) is read before the fields.
+      cb.title.focus();
+      if (getComputedStyle(scroller).overflowY !== "visible") scroller.scrollTop = callbackForm.offsetTop - 8;
+      else callbackForm.scrollIntoView({block: "start"});
     }).catch(function () { add({who: "system", text: t("unreachable")}); input.focus(); });
   }
   function closeCallback() { callbackForm.reset(); cb.error.textContent = ""; callbackForm.hidden = true; }

@@ -50,7 +50,9 @@ def scripted_bot(body: dict[str, Any]) -> httpx.Response:
             {"custom": {"relais": {"topic": "pae", "sources": [SOURCE_EN]}}},
         )  # fmt: skip
     if "joindre" in text:
-        return say({"text": "Appelez le PAE au numéro affiché sur l'intranet de votre établissement."})
+        return say(
+            {"text": "Appelez le PAE au numéro affiché sur l'intranet de votre établissement."}
+        )
     if "pae" in text:
         return say(
             {"text": "Le PAE (programme d'aide aux employés) est gratuit et confidentiel. "
@@ -170,7 +172,9 @@ def open_page(browser: Browser, servers: Servers) -> Iterator[Callable[..., Page
         page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
         page.on(
             "console",
-            lambda m: problems.append(m.text) if m.type == "error" and "404" not in m.text else None,
+            lambda m: (
+                problems.append(m.text) if m.type == "error" and "404" not in m.text else None
+            ),
         )
         page.problems = problems  # type: ignore[attr-defined]
         page.goto(url)
@@ -211,7 +215,8 @@ def focused(page: Page) -> str:
             """() => { let a = document.activeElement;
             while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
             if (!a) return "";
-            return (a.getAttribute("aria-label") || a.textContent || a.getAttribute("name") || a.id || "").trim(); }"""
+            const label = a.labels && a.labels.length ? a.labels[0].textContent : "";
+            return (a.getAttribute("aria-label") || label || a.textContent || a.getAttribute("name") || "").trim(); }"""
         )
     )
 
