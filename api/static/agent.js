@@ -65,10 +65,16 @@
 
   // Updates a list in place, so keyboard and screen-reader focus survives each refresh.
   function renderList(list, items, key, make, update, emptyText) {
-    if (!items.length) { list.textContent = emptyText; return; }
+    if (!items.length) {
+      var empty = document.createElement("li");
+      empty.className = "empty";
+      empty.textContent = emptyText;
+      list.replaceChildren(empty);
+      return;
+    }
     var existing = new Map();
-    list.querySelectorAll("li").forEach(function (li) { existing.set(li.dataset.id, li); });
-    if (list.firstChild && list.firstChild.nodeType === Node.TEXT_NODE) list.textContent = "";
+    list.querySelectorAll("li[data-id]").forEach(function (li) { existing.set(li.dataset.id, li); });
+    list.querySelectorAll("li.empty").forEach(function (li) { li.remove(); });
     items.forEach(function (item, position) {
       var li = existing.get(item[key]) || make(item);
       existing.delete(item[key]);
@@ -276,7 +282,7 @@
     say("");
     refresh();
     timer = setInterval(refresh, 2500);
-    $("main").focus();
+    $("waiting-title").focus();
   }
 
   function signedOut(message) {
