@@ -131,7 +131,7 @@
     return new RegExp(
       "(https:\\/\\/[^\\s<>\"]+[^\\s<>\".,;:!?)])" +                      // 1 https URL
       "|\\b((?:[a-z0-9-]+\\.)+(?:ca|com|org|net|quebec)(?:\\/[^\\s<>\"]*[^\\s<>\".,;:!?)])?)(?![\\w@])" + // 2 bare domain
-      "|\\b([Tt]exto (?:au )?|[Tt]ext )(\\d{3,6})\\b" +                 // 3,4 sms
+      "|\\b([Tt]exto (?:au )?|[Tt]exter au |[Tt]ext )(\\d{3,6})\\b" +                 // 3,4 sms
       "|(\\b1[ -]8\\d\\d[ -]\\d{3}-\\d{4}\\b|\\(?\\b\\d{3}\\)? \\d{3}-\\d{4}\\b" + (short ? "|\\b(?:" + short + ")\\b" : "") + ")", // 5 phone
       "g");
   }
@@ -342,6 +342,15 @@
     });
     return row;
   }
+  // "Stop waiting" means nothing once a counsellor has joined or the wait is over.
+  function retireCancel() {
+    var changed = false;
+    transcript.forEach(function (item) {
+      if (!item.used && item.buttons && item.buttons.some(function (b) { return b.offer === "cancel_live"; })) { item.used = true; changed = true; }
+    });
+    if (changed) save();
+    list.querySelectorAll(".relais-quick.relais-keep").forEach(disableRow);
+  }
   function disableRow(row) { row.querySelectorAll("button").forEach(function (b) { b.disabled = true; }); }
   function retireQuickReplies() {
     // Suggestions answer the last message only; "stop waiting" stays usable while waiting.
@@ -502,6 +511,7 @@
     var text = state === "waiting" ? t("waiting")(position) : state === "with_counsellor" ? t("with_counsellor")(agent) : "";
     liveBanner.textContent = text;
     liveBanner.hidden = !text;
+    if (state !== "waiting") retireCancel();
     if (state === "ended") stopLive();
   }
   function requestLive() {

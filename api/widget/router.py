@@ -22,22 +22,22 @@ TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf
 CACHE = "public, max-age=300"
 
 
-def asset(path: Path) -> Response:
-    return Response(
-        path.read_bytes(),
-        media_type=TYPES[path.suffix],
-        headers={"Cache-Control": CACHE, "X-Content-Type-Options": "nosniff"},
-    )
+def asset(path: Path, embeddable: bool = False) -> Response:
+    headers = {"Cache-Control": CACHE, "X-Content-Type-Options": "nosniff"}
+    if embeddable:
+        # Intranet pages on other origins load the widget's script and style.
+        headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return Response(path.read_bytes(), media_type=TYPES[path.suffix], headers=headers)
 
 
 @router.get("/widget.js", include_in_schema=False)
 async def widget_js(settings: SettingsDep) -> Response:
-    return asset(settings.static_dir / "widget.js")
+    return asset(settings.static_dir / "widget.js", embeddable=True)
 
 
 @router.get("/widget.css", include_in_schema=False)
 async def widget_css(settings: SettingsDep) -> Response:
-    return asset(settings.static_dir / "widget.css")
+    return asset(settings.static_dir / "widget.css", embeddable=True)
 
 
 @router.get("/agent.js", include_in_schema=False)

@@ -52,6 +52,8 @@ def test_assets_are_served_by_the_gateway(client: TestClient, path: str, kind: s
     assert response.headers["content-type"].startswith(kind)
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.content == (STATIC / path.lstrip("/")).read_bytes()
+    embeddable = path.startswith("/widget")
+    assert (response.headers.get("cross-origin-resource-policy") == "cross-origin") == embeddable
 
 
 def test_the_widget_is_small() -> None:

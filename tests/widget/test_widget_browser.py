@@ -245,6 +245,9 @@ def test_live_chat_with_a_counsellor(open_page: Opener, servers: Servers) -> Non
         )
         expect(counsellor.locator(".relais-who")).to_have_text(name)
         expect(live).to_have_text(f"Vous clavardez avec {name}.")
+        expect(counsellor.locator('a[href="sms:535353"]')).to_be_visible()
+        # Nothing to stop waiting for once the counsellor is there.
+        expect(page.get_by_role("button", name="Annuler l'attente")).to_be_disabled()
         shot(page, "page-live")
         no_serious_violation(page, "page-live")
         gateway.post(f"/api/agent/conversations/{conversation}/end", headers=agent)
