@@ -52,5 +52,5 @@ async def agent_css(settings: SettingsDep) -> Response:
 
 @router.get("/api/lines")
 async def lines(registry: RegistryDep) -> dict[str, Any]:
-    """The 24/7 lines (crisis lines and 911) with their tap-to-call and text links."""
+    """The 24/7 lines (crisis lines and the emergency number) with their call and text links."""
     return render.public_lines(registry)
