@@ -14,6 +14,7 @@ from tests.api.callback_gateway import FORM
 from tests.api.conftest import AGENT_KEYS
 from tests.widget.conftest import Servers, axe_violations, focused, shot, tab_to
 
+pytestmark = pytest.mark.browser
 Opener = Callable[..., Page]
 
 

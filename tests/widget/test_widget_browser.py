@@ -23,6 +23,7 @@ from tests.widget.conftest import (
     tab_to,
 )
 
+pytestmark = pytest.mark.browser
 Opener = Callable[..., Page]
 
 
