@@ -238,7 +238,7 @@
   }
 
   function toggle(open, focus) {
-    if (PAGE_MODE) { if (focus !== false) input.focus(); return; }
+    if (PAGE_MODE) { scrollToEnd(true); if (focus !== false) input.focus(); return; }
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", String(open));
     launcher.classList.toggle("relais-launcher-open", open);

@@ -145,6 +145,10 @@ def test_crisis_banner_and_transcript_survive_a_reload(open_page: Opener) -> Non
     page.reload()
     expect(banner).to_be_visible()
     expect(page.locator("#log .msg")).to_have_count(bubbles)
+    # Back where the conversation was: at its newest message.
+    assert page.locator(".relais-scroll").evaluate(
+        "e => e.scrollTop + e.clientHeight >= e.scrollHeight - 2"
+    )
     assert storage(page, "conversation_id") == conversation
     # A restored transcript is not read out again.
     expect(page.locator('[role="log"] p')).to_have_count(0)
