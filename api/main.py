@@ -37,6 +37,8 @@ from api.settings import Settings, get_settings
 from api.teams import router as teams
 from api.teams.runtime import open_teams
 from api.throttling import Throttle
+from api.widget import router as widget
+from api.widget.cors import allow_widget_origins
 from directory.loader import load_registry
 from privacy.files import restrict_sqlite_file
 
@@ -104,6 +106,7 @@ def create_app(
     app.dependency_overrides[get_settings] = lambda: settings
     register_error_handlers(app)
     install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
+    allow_widget_origins(app, settings)
 
     @app.middleware("http")
     async def limit_body_size(
@@ -119,7 +122,7 @@ def create_app(
 
     for module in (
         chat, establishments, health, live, live_console, callbacks, callback_console, conversations,
-        teams,
+        teams, widget,
     ):
         app.include_router(module.router)
 

@@ -108,17 +108,14 @@ class Settings(BaseSettings):
     metrics_token: str = ""
     # Waiting for a counsellor: beyond this, 429 with the 24/7 lines.
     max_waiting_conversations: int = Field(default=50, ge=1)
+    # Intranet origins whose pages embed the widget (`https://intranet.example`, comma-separated):
+    # they may call /api/* from the browser. Empty: the widget works only on the gateway's origin.
+    widget_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
-    @field_validator("rasa_urls", mode="before")
+    @field_validator("rasa_urls", "teams_allowed_service_urls", "widget_origins", mode="before")
     @classmethod
     def split_urls(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
-        return value
-
-    @field_validator("teams_allowed_service_urls", mode="before")
-    @classmethod
-    def split_service_urls(cls, value: object) -> object:
+        """Comma-separated URLs or origins, without a trailing slash."""
         if isinstance(value, str):
             return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
         return value

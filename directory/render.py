@@ -141,3 +141,15 @@ def _label(resource: Resource) -> str:
 def short_numbers(registry: Registry) -> list[str]:
     """The short public numbers as written ("811", "911", "9-8-8"), for a page to link them."""
     return sorted({r.phone for r in registry.resources if r.phone and " " not in r.phone})
+
+
+def public_lines(registry: Registry) -> dict[str, Any]:
+    """The 24/7 lines for a page or the widget to show (`GET /api/lines`): each line as in
+    `line_entry`, with its `kind` ("crisis", "emergency") and the short `label` the banner links;
+    the short numbers as written, for linking them in a reply's text."""
+    return {
+        "lines": [
+            {**line_entry(r), "kind": r.kind, "label": _label(r)} for r in registry.lines_24_7()
+        ],
+        "short_numbers": short_numbers(registry),
+    }

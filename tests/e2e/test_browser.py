@@ -1,4 +1,6 @@
-"""The person's chat page and the counsellors' console in real headless Chromium, on the real stack.
+"""The person's chat page (the widget, full page) and the counsellors' console in real headless
+Chromium, on the real stack. tests/widget/ covers the widget and the console in more depth
+(embedding, axe-core, keyboard, screenshots) against a scripted Rasa.
 
 Chromium comes from Debian (`apt-get install chromium`, as .ci/run does); Playwright drives it and
 never downloads a browser of its own. Without Chromium these tests are skipped, or fail under CI.
@@ -83,14 +85,16 @@ def test_crisis_banner_shows_and_survives_a_reload(open_page: Callable[[str], Pa
         expect(banner.locator(f'a[href="{href}"]')).to_be_visible()
     replies = page.locator("#log .msg.bot")
     expect(replies.first).to_contain_text("1 866 277-3553")
-    expect(replies.first.locator('a[href="tel:18662773553"]')).to_be_visible()
+    expect(replies.first.locator('a[href="tel:+18662773553"]')).to_be_visible()
     expect(replies.last).to_contain_text("Êtes-vous en sécurité")
     conversation = conversation_of(page)
+    shown = page.locator("#log .msg").count()
 
     page.reload()
     expect(banner).to_be_visible()
     expect(banner.locator('a[href="tel:+18662773553"]')).to_be_visible()
-    expect(page.locator("#log .msg")).to_have_count(0)
+    # The transcript comes back from sessionStorage (this tab only).
+    expect(page.locator("#log .msg")).to_have_count(shown)
     assert conversation_of(page) == conversation
 
 
@@ -104,7 +108,7 @@ def test_asking_for_a_person_then_a_call_back(
     say(page, "CISSS de Laval")
     listing = page.locator("#log .msg.bot", has_text="Voici qui peut vous parler")
     expect(listing).to_be_visible()
-    for href in ("tel:18662773553", "tel:811", "tel:911"):
+    for href in ("tel:+18662773553", "tel:811", "tel:911"):
         expect(listing.locator(f'a[href="{href}"]').first).to_be_visible()
     offer = page.get_by_role("button", name="Être rappelé")
     expect(offer).to_be_visible()
@@ -128,7 +132,7 @@ def test_asking_for_a_person_then_a_call_back(
     with page.expect_response("**/api/callback") as refused:
         send.click()
     assert refused.value.status == 422
-    expect(page.locator("#log .msg.system").last).to_contain_text(
+    expect(form.locator(".relais-form-error")).to_contain_text(
         "Sans votre accord, nous ne pouvons pas vous rappeler"
     )
     expect(form).to_be_visible()
@@ -187,7 +191,7 @@ def test_a_counsellor_chats_from_the_console_then_hands_back(
     console.get_by_label("Votre message").fill("Bonjour, je suis là")
     console.get_by_role("button", name="Envoyer", exact=True).click()
     expect(console.locator("#live")).to_contain_text("Vous : Bonjour, je suis là")
-    expect(person.locator("#log .msg.counsellor")).to_have_text("Bonjour, je suis là")
+    expect(person.locator("#log .msg.counsellor .relais-text")).to_have_text("Bonjour, je suis là")
     expect(live_banner).to_have_text(f"Vous clavardez avec {name}.")
     expect(person.locator("#log .msg.system", has_text=f"{name} vous rejoint")).to_have_count(1)
 

@@ -136,8 +136,11 @@ def test_crisis_is_counted_without_the_message_text(client: TestClient, rasa: Sc
 def test_the_chat_page_is_served_in_french(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200
-    assert 'lang="fr-CA"' in page.text and "/api/chat" in page.text
-    assert "window.sessionStorage" in page.text and "localStorage." not in page.text
+    assert 'lang="fr-CA"' in page.text and 'src="/widget.js"' in page.text
+    # The page's script is the widget; it keeps the conversation in this tab only.
+    script = client.get("/widget.js").text
+    assert "/api/chat" in script
+    assert "window.sessionStorage" in script and "localStorage." not in script
 
 
 def test_the_establishment_list_for_the_callback_form(client):

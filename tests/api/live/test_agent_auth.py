@@ -128,7 +128,9 @@ def test_the_console_page_is_served(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "console des intervenants" in response.text
-    assert "sessionStorage" in response.text and "localStorage" not in response.text
+    assert 'src="/agent.js"' in response.text
+    script = client.get("/agent.js").text
+    assert "sessionStorage" in script and "localStorage" not in script
 
 
 def test_agent_keys_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
