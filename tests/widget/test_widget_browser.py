@@ -162,8 +162,7 @@ def test_clearing_erases_the_browser_and_asks_the_gateway(open_page: Opener) -> 
     with page.expect_response(f"**/api/conversations/{conversation}") as erased:
         page.get_by_role("button", name="Effacer la conversation").click()
     assert erased.value.request.method == "DELETE"
-    # Until the privacy work lands, 404 or 405: the browser is cleared all the same.
-    assert erased.value.status in (200, 204, 404, 405)
+    assert erased.value.status == 204
     expect(
         page.locator("#log").get_by_text("La conversation a été effacée de cet appareil.")
     ).to_be_visible()
@@ -177,21 +176,18 @@ def test_clearing_erases_the_browser_and_asks_the_gateway(open_page: Opener) -> 
 
 def test_the_conversation_token_is_kept_and_sent_back(open_page: Opener) -> None:
     page = open_page("/")
-
-    def with_token(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, json={**response.json(), "conversation_token": "tok-123"})
-
-    page.route("**/api/chat", with_token)
-    say(page, "c'est quoi le PAE?")
-    assert storage(page, "token") == "tok-123"
-    page.unroute("**/api/chat")
-    with page.expect_request("**/api/chat") as second:
+    with page.expect_response("**/api/chat") as first:
+        say(page, "c'est quoi le PAE?")
+    issued = first.value.json()["conversation_token"]
+    assert issued and storage(page, "token") == issued
+    with page.expect_response("**/api/chat") as second:
         say(page, "comment joindre le PAE?")
-    assert second.value.headers.get("x-conversation-token") == "tok-123"
-    with page.expect_request("**/api/conversations/*") as erase:
+    assert second.value.request.headers.get("x-conversation-token") == issued
+    assert second.value.ok  # the gateway accepts the token it issued
+    with page.expect_response("**/api/conversations/*") as erase:
         page.get_by_role("button", name="Effacer la conversation").click()
-    assert erase.value.headers.get("x-conversation-token") == "tok-123"
+    assert erase.value.request.headers.get("x-conversation-token") == issued
+    assert erase.value.status == 204  # erased on the server too
 
 
 def test_english_labels_for_an_english_writer(open_page: Opener) -> None:
