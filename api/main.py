@@ -22,6 +22,10 @@ from api.chat.replies import load_static_replies
 from api.chat.service import ChatService
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
+from api.indicators import feedback
+from api.indicators import router as indicators
+from api.indicators.articles import load_article_catalog
+from api.indicators.worker import flushing, indicator_recorder
 from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
@@ -49,6 +53,10 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
+        app.state.indicators = indicator_recorder(settings)
+        app.state.articles = load_article_catalog(settings.articles_dir)
+        bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
+        app.state.bqvt_auth = AgentAuth(bqvt_keys, settings.agent_session_hours)
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
@@ -59,8 +67,12 @@ def create_app(
             app.state.live_chat,
             counsellors_present=lambda: bool(app.state.agent_auth.present()),
             crisis_check=CrisisCheck(detector),
+            indicators=app.state.indicators,
         )
-        async with open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks:
+        async with (
+            open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
+            flushing(app.state.indicators, settings.indicators_flush_seconds),
+        ):
             app.state.callbacks = callbacks
             yield
         await rasa.close()
@@ -81,6 +93,8 @@ def create_app(
 
     for module in (chat, establishments, health, live, live_console, callbacks, callback_console):
         app.include_router(module.router)
+    app.include_router(feedback.router)
+    app.include_router(indicators.router)
 
     @app.get("/", include_in_schema=False)
     async def index(request: Request) -> HTMLResponse:

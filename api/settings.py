@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from api.indicators.leads import BqvtLead, parse_bqvt_keys
 from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +52,28 @@ class Settings(BaseSettings):
     notify_backoff_seconds: float = Field(default=30.0, gt=0)
     notify_max_attempts: int = Field(default=8, ge=1)
     notify_interval_seconds: float = Field(default=10.0, gt=0)
+    # Indicators (api/indicators/): BQVT leads `name:key:establishment|establishment` (`*`: all),
+    # comma-separated; the establishments that keep their unanswered questions (off by default).
+    bqvt_keys: Annotated[dict[str, BqvtLead], NoDecode] = Field(default_factory=dict)
+    unanswered_establishments: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    unanswered_retention_days: int = Field(default=90, ge=1, le=730)
+    indicators_flush_seconds: float = Field(default=10.0, gt=0)
+    articles_dir: Path = ROOT / "knowledge_base" / "articles"
 
     @field_validator("rasa_urls", mode="before")
     @classmethod
     def split_urls(cls, value: object) -> object:
         if isinstance(value, str):
             return [url.strip().rstrip("/") for url in value.split(",") if url.strip()]
+        return value
+
+    _split_bqvt_keys = field_validator("bqvt_keys", mode="before")(parse_bqvt_keys)
+
+    @field_validator("unanswered_establishments", mode="before")
+    @classmethod
+    def split_establishments(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
     @field_validator("database_url")

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
-from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep
+from api.deps import AgentAuthDep, IndicatorsDep, LiveChatDep, MetricsDep, RegistryDep
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
 from directory import render
@@ -29,11 +29,13 @@ async def request_counsellor(
     auth: AgentAuthDep,
     registry: RegistryDep,
     metrics: MetricsDep,
+    indicators: IndicatorsDep,
 ) -> LiveRequestResponse:
     before = live.session(conversation_id)
     session = live.request(conversation_id)
     if before is not session:
         metrics.count("live_requests")
+        indicators.live_requested(conversation_id)
     position = live.position(session)
     available = bool(auth.present())
     lines = registry.lines_24_7()
