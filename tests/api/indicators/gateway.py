@@ -22,7 +22,12 @@ ESTABLISHMENT = "ciusss-capitale-nationale"
 OTHER = "cisss-laval"
 BQVT_KEYS = {"Ana": "ana-bqvt-key-0123456789", "Obs": "obs-bqvt-key-0123456789"}
 BQVT_SETTING = f"Ana:{BQVT_KEYS['Ana']}:{ESTABLISHMENT},Obs:{BQVT_KEYS['Obs']}:*"
-SOURCE = {"id": "pae-c-est-quoi", "title": "Qu'est-ce que le PAE?", "topic": "pae", "last_reviewed": "2026-11-23"}
+SOURCE = {
+    "id": "pae-c-est-quoi",
+    "title": "Qu'est-ce que le PAE?",
+    "topic": "pae",
+    "last_reviewed": "2026-11-23",
+}
 LINE = {"name": "Info-Social", "phone": "811"}
 
 # What the bot answers, by the first word of the message.
@@ -69,7 +74,9 @@ def pending(client: TestClient, **match: str) -> Counter[str]:
     return found
 
 
-def say(client: TestClient, message: str, conversation_id: str | None = None, **extra: Any) -> dict[str, Any]:
+def say(
+    client: TestClient, message: str, conversation_id: str | None = None, **extra: Any
+) -> dict[str, Any]:
     body = {"message": message, **extra}
     if conversation_id:
         body["conversation_id"] = conversation_id
@@ -80,6 +87,8 @@ def say(client: TestClient, message: str, conversation_id: str | None = None, **
 
 def bqvt_sign_in(client: TestClient, name: str = "Ana") -> None:
     response = client.post(
-        "/indicateurs/connexion", data={"name": name, "key": BQVT_KEYS[name]}, follow_redirects=False
+        "/indicateurs/connexion",
+        data={"name": name, "key": BQVT_KEYS[name]},
+        follow_redirects=False,
     )
     assert response.status_code == 303, response.text

@@ -53,7 +53,9 @@ def test_a_conversation_is_counted_once_and_its_topics_once_each(client: TestCli
     assert pending(client, topic="pae")["conversations_topic"] == 2
 
 
-def test_no_establishment_counts_as_unknown_and_the_week_is_the_finest_time(client: TestClient) -> None:
+def test_no_establishment_counts_as_unknown_and_the_week_is_the_finest_time(
+    client: TestClient,
+) -> None:
     say(client, "confiant : le PAE?")
     keys = list(recorder(client).pending())
     assert {key.establishment_id for key in keys} == {UNKNOWN_ESTABLISHMENT}
@@ -75,14 +77,19 @@ def test_rasa_down_counts_an_unanswered_question(tmp_path: Path) -> None:
 
 
 def test_live_chat_request_and_take_with_its_wait_bucket(client: TestClient) -> None:
-    conversation = say(client, "personne : un humain", establishment=ESTABLISHMENT)["conversation_id"]
+    conversation = say(client, "personne : un humain", establishment=ESTABLISHMENT)[
+        "conversation_id"
+    ]
     assert client.post(f"/api/live/{conversation}/request").status_code == 200
     assert client.post(f"/api/live/{conversation}/request").status_code == 200  # asked again: same
     live = client.app.state.live_chat  # type: ignore[attr-defined]
     start = live.clock()
     live.clock = lambda: start + 200.0  # taken 3 min 20 s later
     headers = agent_headers(client)
-    assert client.post(f"/api/agent/conversations/{conversation}/take", headers=headers).status_code == 200
+    assert (
+        client.post(f"/api/agent/conversations/{conversation}/take", headers=headers).status_code
+        == 200
+    )
     counts = pending(client, establishment_id=ESTABLISHMENT, channel="web")
     assert counts["live_requested"] == 1
     assert counts["live_taken"] == 1
@@ -95,7 +102,10 @@ def test_callbacks_created_and_handled(client: TestClient) -> None:
     reference = response.json()["reference"]
     headers = agent_headers(client)
     for _ in range(2):  # handled twice: counted once
-        assert client.post(f"/api/agent/tickets/{reference}/handled", headers=headers).status_code == 200
+        assert (
+            client.post(f"/api/agent/tickets/{reference}/handled", headers=headers).status_code
+            == 200
+        )
     counts = pending(client, establishment_id=FORM["establishment"])
     assert counts["callbacks_created"] == 1
     assert counts["callbacks_handled"] == 1
@@ -114,4 +124,12 @@ def test_a_flush_writes_only_counts_and_adds_to_the_stored_ones(client: TestClie
         (ESTABLISHMENT, "web", "pae", NO_VALUE, 2)
     ]
     columns = set(rows[0].__table__.columns.keys())
-    assert columns == {"week", "establishment_id", "channel", "topic", "article_id", "indicator", "value"}
+    assert columns == {
+        "week",
+        "establishment_id",
+        "channel",
+        "topic",
+        "article_id",
+        "indicator",
+        "value",
+    }
