@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model indicators clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,6 +86,12 @@ eval: index ## retrieval figures for each embedding method
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py
 	$(APP)/python bench/latency.py
+	$(APP)/python bench/indicators.py
+
+QUARTER ?= $(shell date +%Y)-Q$$(( ($$(date +%-m) - 1) / 3 + 1 ))
+indicators: .venv/app/.installed ## quarterly indicators report: var/indicators/<QUARTER>/ (QUARTER=2026-Q4)
+	$(APP)/python -m indicators.report --quarter $(QUARTER) \
+	  --database-url "$${RELAIS_DATABASE_URL:-sqlite:///$(CURDIR)/var/relais.db}" --output var/indicators
 
 clean: ## remove trained models, the index, logs and results (keeps the venvs)
 	rm -rf models var

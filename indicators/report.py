@@ -16,7 +16,7 @@ import csv
 import html
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from indicators.catalog import COUNTERS, NO_VALUE, UNKNOWN_ESTABLISHMENT
@@ -100,7 +100,30 @@ def quarter_report(
     report[NETWORK] = establishment_rows(
         quarter, NETWORK, "Réseau (tous les établissements)", counts
     )
+    _suppress_complements(report)
     return report
+
+
+def _suppress_complements(report: dict[str, list[Row]]) -> None:
+    """Secondary suppression: when one establishment's count is hidden but the network total is
+    shown, the total minus the others would give it away; the smallest shown count is hidden too."""
+    network = {row.indicator: row for row in report.get(NETWORK, [])}
+    for indicator, total in network.items():
+        if total.unit != "count" or total.status != "ok":
+            continue
+        cells = [
+            (establishment, index, row)
+            for establishment, rows in report.items()
+            if establishment != NETWORK
+            for index, row in enumerate(rows)
+            if row.indicator == indicator
+        ]
+        hidden = [cell for cell in cells if cell[2].status == "suppressed"]
+        shown_cells = [cell for cell in cells if cell[2].status == "ok"]
+        rest = int(total.value) - sum(int(cell[2].value) for cell in shown_cells)
+        if len(hidden) == 1 and shown_cells and rest > 0:  # a hidden zero identifies nobody
+            establishment, index, row = min(shown_cells, key=lambda cell: int(cell[2].value))
+            report[establishment][index] = replace(row, value="", status="suppressed")
 
 
 def write_report(report: dict[str, list[Row]], quarter: str, output: Path) -> Path:

@@ -36,8 +36,7 @@ def by(rows: Iterable[IndicatorCount], attribute: str) -> dict[str, Counter[str]
 def answer_rate(counts: Counter[str]) -> float | None:
     """Share of questions answered with confidence; None when suppressed (a count under 5)."""
     questions = sum(counts[name] for name in QUESTION_OUTCOMES)
-    others = [counts[name] for name in QUESTION_OUTCOMES if counts[name]]
-    return ratio(counts["answered"], questions, others)
+    return ratio(counts["answered"], questions, [counts[name] for name in QUESTION_OUTCOMES])
 
 
 def median_wait(counts: Counter[str]) -> float | None:

@@ -1,7 +1,9 @@
-"""Small-cell suppression: a count under 5 is never shown, in any output (page, JSON, CSV, HTML).
+"""Small-cell suppression: a count under 5 (zero included) is never shown, in any output (page,
+JSON, CSV, HTML).
 
-Ratios and medians are suppressed too when any count they are computed from is under 5, so a
-shown ratio never lets a reader work a hidden count back out.
+A ratio is shown only when its denominator is at least 5 and no count it is built from (the part,
+the rest, the other components) is between 1 and 4, so a shown ratio never lets a reader work a
+hidden small count back out. A zero may be worked out that way: it identifies nobody.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def all_shown(values: Iterable[int]) -> bool:
 
 
 def ratio(part: int, whole: int, others: Iterable[int] = ()) -> float | None:
-    """part / whole, or None when part, whole, whole - part or one of `others` is under 5."""
-    if not all_shown([part, whole, whole - part, *others]):
+    """part / whole, or None when it would reveal a count between 1 and 4."""
+    if whole < THRESHOLD or any(0 < value < THRESHOLD for value in (part, whole - part, *others)):
         return None
     return part / whole

@@ -36,7 +36,9 @@ def test_the_report_has_one_row_per_establishment_and_indicator_and_suppresses_u
     laval = {r.indicator: r for r in rows["cisss-laval"]}
     assert len(laval) == len(rows["cisss-laval"])  # one row per indicator
     assert set(COUNTERS) <= set(laval)
-    assert laval["conversations"].value == "12"  # W39 belongs to Q3
+    # W39 belongs to Q3; 12 is hidden too, else the network's 14 would give away Outaouais's 2.
+    assert laval["conversations"].status == "suppressed"
+    assert laval["conversations_topic"].value == "12"
     assert laval["answered"].value == "20"
     assert (laval["crisis_replies"].value, laval["crisis_replies"].status) == ("", "suppressed")
     assert (
@@ -88,3 +90,19 @@ def test_the_command_writes_the_folder(tmp_path: Path) -> None:
     )
     assert (tmp_path / "out" / "2026-Q4" / "network.csv").exists()
     assert (tmp_path / "out" / "2026-Q4" / "cisss-laval.html").exists()
+
+
+def test_a_lone_hidden_count_is_not_given_away_by_the_network_total(store: IndicatorStore) -> None:
+    store.add_counts(
+        {
+            CountKey("2026-W41", "cisss-laval", "web", "-", "-", "conversations"): 30,
+            CountKey("2026-W41", "cisss-outaouais", "web", "-", "-", "conversations"): 9,
+            CountKey("2026-W41", "cisss-gaspesie", "web", "-", "-", "conversations"): 2,
+        }
+    )
+    rows = report.quarter_report(store, "2026-Q4", {})
+    value = {e: {r.indicator: r for r in rows[e]}["conversations"] for e in rows}
+    assert value[report.NETWORK].value == "41"
+    assert value["cisss-gaspesie"].status == "suppressed"
+    assert value["cisss-outaouais"].status == "suppressed"  # else 41 - 30 - 9 = 2
+    assert value["cisss-laval"].value == "30"

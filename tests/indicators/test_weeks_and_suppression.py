@@ -32,6 +32,8 @@ def test_a_ratio_is_suppressed_when_it_would_reveal_a_small_count() -> None:
     assert ratio(38, 40) is None  # 2 unanswered could be worked back out
     assert ratio(4, 40) is None
     assert ratio(20, 40, others=[3]) is None
+    assert ratio(3, 4) is None  # a denominator under 5
+    assert ratio(40, 40) == 1.0 and ratio(0, 40) == 0.0  # a zero identifies nobody
 
 
 def test_median_wait_from_buckets() -> None:
