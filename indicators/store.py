@@ -38,7 +38,8 @@ class NewQuestion:
 
 @dataclass(frozen=True)
 class Cluster:
-    """Unanswered questions grouped by their nearest article ("-": none was near)."""
+    """Unanswered questions grouped by their nearest article ("-": none was near): how many, and
+    up to a few distinct texts."""
 
     article_id: str
     count: int
@@ -103,10 +104,12 @@ class IndicatorStore:
             ).all()
             clusters = []
             for article_id, count in sizes:
+                # Distinct texts, the most asked first (then the latest).
                 texts = session.scalars(
                     select(UnansweredQuestion.text)
                     .where(*where, UnansweredQuestion.article_id == article_id)
-                    .order_by(UnansweredQuestion.id.desc())
+                    .group_by(UnansweredQuestion.text)
+                    .order_by(func.count().desc(), func.max(UnansweredQuestion.id).desc())
                     .limit(examples)
                 ).all()
                 clusters.append(Cluster(article_id, int(count), list(texts)))

@@ -10,7 +10,7 @@ from html import escape
 from indicators.suppression import SUPPRESSED_LABEL
 
 WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 40
+LEFT, RIGHT, TOP, BOTTOM = 60, 8, 12, 40
 COLOURS = ("#1f5a96", "#b3531a", "#2e7d4f")  # dark enough for white gaps and 3:1 against white
 
 
@@ -25,7 +25,8 @@ def _pattern(chart_id: str) -> str:
 def _number(value: float | None, unit: str) -> str:
     if value is None:
         return SUPPRESSED_LABEL
-    text = f"{value:.1f}".replace(".", ",") if unit == "%" else str(int(value))
+    whole = unit != "%" and float(value).is_integer()
+    text = str(int(value)) if whole else f"{value:.1f}".replace(".", ",")
     return f"{text} %" if unit == "%" else text
 
 
@@ -49,7 +50,12 @@ def bar_chart(
     group_w = plot_w / max(len(weeks), 1)
     bar_w = group_w * 0.8 / len(series)
     parts = [_pattern(chart_id)]
-    for fraction in (0.0, 0.5, 1.0):
+    if not values:  # every week suppressed: no scale to read, say so
+        parts.append(
+            f'<text x="{LEFT + 8}" y="{TOP + plot_h / 2:.1f}" font-size="13" fill="#333">'
+            f"Toutes les semaines sont masquées ({SUPPRESSED_LABEL}).</text>"
+        )
+    for fraction in (0.0, 0.5, 1.0) if values else (0.0,):
         y = TOP + plot_h * (1 - fraction)
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>'

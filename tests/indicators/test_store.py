@@ -30,13 +30,13 @@ def test_questions_are_grouped_by_nearest_article_and_purged(store: IndicatorSto
         return NewQuestion("2026-W49", "cisss-laval", article, "unsure", text, purge_after)
 
     store.add_questions(
-        [question("pae-c-est-quoi", f"question {i}", date(2027, 3, 1)) for i in range(3)]
+        [question("pae-c-est-quoi", f"question {i}", date(2027, 3, 1)) for i in (1, 2, 2)]
         + [question("-", "hors sujet", date(2027, 1, 1))]
     )
-    clusters = store.clusters(["cisss-laval"], ["2026-W49"], examples=2)
-    assert [(c.article_id, c.count, len(c.examples)) for c in clusters] == [
-        ("pae-c-est-quoi", 3, 2),
-        ("-", 1, 1),
+    clusters = store.clusters(["cisss-laval"], ["2026-W49"], examples=5)
+    assert [(c.article_id, c.count, c.examples) for c in clusters] == [
+        ("pae-c-est-quoi", 3, ["question 2", "question 1"]),  # distinct, the most asked first
+        ("-", 1, ["hors sujet"]),
     ]
     assert store.clusters(["cisss-outaouais"], ["2026-W49"]) == []
     assert store.purge_questions(date(2027, 1, 1)) == 1
