@@ -1,5 +1,6 @@
 """POST /api/feedback `{conversation_id, article_id, helpful}`: "did this article help?", counted
-per article and week (api/indicators/recorder.py); nothing else is kept.
+per article and week (api/indicators/recorder.py), once per conversation and article (a repeat
+answers 204 and counts nothing); nothing else is kept.
 
 The conversation token of the privacy work (`X-Conversation-Token`) is checked by a swappable
 dependency, `conversation_guard`: until the gateway issues tokens, `AnyConversation` accepts every

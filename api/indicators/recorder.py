@@ -77,6 +77,7 @@ class IndicatorRecorder:
         self._counts: Counter[CountKey] = Counter()
         self._questions: list[_PendingQuestion] = []
         self._contexts: OrderedDict[str, _Context] = OrderedDict()
+        self._votes: OrderedDict[tuple[str, str], None] = OrderedDict()  # memory only, bounded
 
     # Events, called on the request path: memory only, a few microseconds.
 
@@ -176,14 +177,22 @@ class IndicatorRecorder:
             )
             self._counts[key] += 1
 
-    def feedback(self, conversation_id: str, article_id: str, topic: str, helpful: bool) -> None:
+    def feedback(self, conversation_id: str, article_id: str, topic: str, helpful: bool) -> bool:
+        """Count one vote per conversation and article (a repeat is ignored: False)."""
         week = iso_week(self.clock())
         with self._lock:
+            vote = (conversation_id, article_id)
+            if vote in self._votes:
+                return False
+            self._votes[vote] = None
+            while len(self._votes) > MAX_CONTEXTS:
+                self._votes.popitem(last=False)
             context = self._known(conversation_id)
             establishment = context.establishment if context else UNKNOWN_ESTABLISHMENT
             channel = context.channel if context else NO_VALUE
             indicator = "feedback_yes" if helpful else "feedback_no"
             self._counts[CountKey(week, establishment, channel, topic, article_id, indicator)] += 1
+            return True
 
     # Flush: off the request path (a worker thread).
 

@@ -18,16 +18,23 @@ def client(tmp_path: Path) -> TestClient:
         yield client  # type: ignore[misc]
 
 
-def test_yes_and_no_are_counted_per_article(client: TestClient) -> None:
-    conversation = say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)["conversation_id"]
-    for helpful in (True, False, False):
-        body = {"conversation_id": conversation, "article_id": "pae-c-est-quoi", "helpful": helpful}
+def test_yes_and_no_are_counted_per_article_once_per_conversation(client: TestClient) -> None:
+    first = say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)["conversation_id"]
+    second = say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)["conversation_id"]
+    votes = [
+        (first, "pae-c-est-quoi", True),
+        (first, "pae-c-est-quoi", False),  # a repeat: ignored
+        (second, "pae-c-est-quoi", False),
+        (first, "pae-seances", False),
+    ]
+    for conversation, article, helpful in votes:
+        body = {"conversation_id": conversation, "article_id": article, "helpful": helpful}
         assert client.post("/api/feedback", json=body).status_code == 204
     counts = pending(
         client, article_id="pae-c-est-quoi", establishment_id=ESTABLISHMENT, topic="pae"
     )
-    assert counts["feedback_yes"] == 1
-    assert counts["feedback_no"] == 2
+    assert (counts["feedback_yes"], counts["feedback_no"]) == (1, 1)
+    assert pending(client, article_id="pae-seances")["feedback_no"] == 1
 
 
 @pytest.mark.parametrize(
