@@ -16,14 +16,14 @@ import csv
 import html
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, replace
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from indicators.catalog import COUNTERS, NO_VALUE, UNKNOWN_ESTABLISHMENT
 from indicators.models import IndicatorCount
 from indicators.store import IndicatorStore
 from indicators.summary import answer_rate, by, median_wait
-from indicators.suppression import SUPPRESSED_LABEL, shown
+from indicators.suppression import SUPPRESSED_LABEL, secondary, shown
 from indicators.weeks import quarter_weeks
 
 NETWORK = "reseau"
@@ -60,27 +60,63 @@ class Row:
     status: str  # "ok" or "suppressed"
 
 
-def establishment_rows(
-    quarter: str, establishment_id: str, name: str, rows: Iterable[IndicatorCount]
-) -> list[Row]:
+def raw_counts(rows: Iterable[IndicatorCount]) -> Counter[str]:
+    """Every count indicator of the report (topic ones included), before suppression."""
     rows = list(rows)
     counts: Counter[str] = Counter()
     for count in rows:
         counts[count.indicator] += count.value
+    topics = by((r for r in rows if r.topic != NO_VALUE), "topic")
+    for topic, topic_counts in topics.items():
+        counts[TOPIC_PREFIX + topic] = topic_counts["conversations_topic"]
+    return counts
+
+
+def establishment_rows(
+    quarter: str, establishment_id: str, name: str, counts: Counter[str], hidden: set[str]
+) -> list[Row]:
+    """The rows of one establishment; `hidden`: the counts to suppress (see `suppression_plan`)."""
 
     def row(indicator: str, value: float | None, unit: str) -> Row:
         text = "" if value is None else (f"{value:.1f}" if unit != "count" else str(int(value)))
         status = "suppressed" if value is None else "ok"
         return Row(quarter, establishment_id, name, indicator, text, unit, status)
 
-    out = [row(indicator, shown(counts[indicator]), "count") for indicator in COUNTERS]
+    def count_row(indicator: str) -> Row:
+        return row(indicator, None if indicator in hidden else counts[indicator], "count")
+
+    out = [count_row(indicator) for indicator in COUNTERS]
     rate = answer_rate(counts)
     out.append(row("answer_rate", None if rate is None else 100 * rate, "percent"))
     out.append(row("live_wait_median", median_wait(counts), "minutes"))
-    topics = by((r for r in rows if r.topic != NO_VALUE), "topic")
-    for topic in sorted(topics):
-        out.append(row(TOPIC_PREFIX + topic, shown(topics[topic]["conversations_topic"]), "count"))
+    out.extend(count_row(i) for i in sorted(counts) if i.startswith(TOPIC_PREFIX))
     return out
+
+
+def suppression_plan(raw: dict[str, Counter[str]]) -> dict[str, set[str]]:
+    """establishment → the counts to suppress: every count under 5, then, until nothing changes,
+    what a shown total would give away (establishments against the network, topics against
+    `conversations_topic`)."""
+    shown_names = [*COUNTERS, *{i for c in raw.values() for i in c if i.startswith(TOPIC_PREFIX)}]
+    hidden = {e: {i for i in shown_names if shown(c[i]) is None} for e, c in raw.items()}
+    changed = True
+    while changed:
+        changed = False
+        for indicator in shown_names:
+            if NETWORK in raw and indicator not in hidden[NETWORK]:
+                cells = {e: c[indicator] for e, c in raw.items() if e != NETWORK}
+                done = {e for e in cells if indicator in hidden[e]}
+                for extra in secondary(cells, done):
+                    hidden[extra].add(indicator)
+                    changed = True
+        for establishment, counts in raw.items():
+            if "conversations_topic" in hidden[establishment]:
+                continue
+            cells = {i: counts[i] for i in counts if i.startswith(TOPIC_PREFIX)}
+            for extra in secondary(cells, cells.keys() & hidden[establishment]):
+                hidden[establishment].add(extra)
+                changed = True
+    return hidden
 
 
 def quarter_report(
@@ -88,42 +124,22 @@ def quarter_report(
 ) -> dict[str, list[Row]]:
     """establishment id (and `reseau`) → its rows, for every establishment with any count."""
     counts = store.counts(quarter_weeks(quarter))
-    grouped: dict[str, list[IndicatorCount]] = {}
+    grouped: dict[str, list[IndicatorCount]] = {NETWORK: counts}
     for count in counts:
         grouped.setdefault(count.establishment_id, []).append(count)
-    report = {
+    raw = {establishment: raw_counts(rows) for establishment, rows in grouped.items()}
+    hidden = suppression_plan(raw)
+    names = {**names, NETWORK: "Réseau (tous les établissements)"}
+    return {
         establishment: establishment_rows(
-            quarter, establishment, _name(establishment, names), grouped[establishment]
-        )
-        for establishment in sorted(grouped)
+            quarter,
+            establishment,
+            _name(establishment, names),
+            raw[establishment],
+            hidden[establishment],
+        )  # fmt: skip
+        for establishment in sorted(raw)
     }
-    report[NETWORK] = establishment_rows(
-        quarter, NETWORK, "Réseau (tous les établissements)", counts
-    )
-    _suppress_complements(report)
-    return report
-
-
-def _suppress_complements(report: dict[str, list[Row]]) -> None:
-    """Secondary suppression: when one establishment's count is hidden but the network total is
-    shown, the total minus the others would give it away; the smallest shown count is hidden too."""
-    network = {row.indicator: row for row in report.get(NETWORK, [])}
-    for indicator, total in network.items():
-        if total.unit != "count" or total.status != "ok":
-            continue
-        cells = [
-            (establishment, index, row)
-            for establishment, rows in report.items()
-            if establishment != NETWORK
-            for index, row in enumerate(rows)
-            if row.indicator == indicator
-        ]
-        hidden = [cell for cell in cells if cell[2].status == "suppressed"]
-        shown_cells = [cell for cell in cells if cell[2].status == "ok"]
-        rest = int(total.value) - sum(int(cell[2].value) for cell in shown_cells)
-        if len(hidden) == 1 and shown_cells and rest > 0:  # a hidden zero identifies nobody
-            establishment, index, row = min(shown_cells, key=lambda cell: int(cell[2].value))
-            report[establishment][index] = replace(row, value="", status="suppressed")
 
 
 def write_report(report: dict[str, list[Row]], quarter: str, output: Path) -> Path:

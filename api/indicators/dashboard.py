@@ -12,7 +12,7 @@ from api.indicators.articles import ArticleInfo
 from indicators.catalog import NO_VALUE
 from indicators.store import IndicatorStore
 from indicators.summary import answer_rate, article_feedback, by, totals
-from indicators.suppression import THRESHOLD, shown
+from indicators.suppression import THRESHOLD, secondary, shown
 from indicators.weeks import last_weeks
 
 WEEKS = 13
@@ -37,8 +37,18 @@ def dashboard(
     weekly = by(rows, "week")
     empty: Counter[str] = Counter()
 
+    total = totals(rows)
+
     def series(indicator: str) -> list[int | None]:
-        return [shown(weekly.get(week, empty)[indicator]) for week in weeks]
+        """Weekly counts; when the 13-week total is shown, more weeks are hidden if the total
+        minus the shown weeks would give a hidden week away (secondary suppression)."""
+        raw = [weekly.get(week, empty)[indicator] for week in weeks]
+        cells = dict(enumerate(raw))
+        hidden = {i for i, value in cells.items() if shown(value) is None}
+        if shown(total[indicator]) is not None:
+            while extra := secondary(cells, hidden):
+                hidden |= extra
+        return [None if i in hidden else value for i, value in cells.items()]
 
     rates = [answer_rate(weekly.get(week, empty)) for week in weeks]
     topics = by((r for r in rows if r.topic != NO_VALUE), "topic")
@@ -71,7 +81,6 @@ def dashboard(
         if unanswered_on
         else []
     )
-    total = totals(rows)
     return {
         "weeks": weeks,
         "establishments": establishments,

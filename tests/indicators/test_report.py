@@ -106,3 +106,17 @@ def test_a_lone_hidden_count_is_not_given_away_by_the_network_total(store: Indic
     assert value["cisss-gaspesie"].status == "suppressed"
     assert value["cisss-outaouais"].status == "suppressed"  # else 41 - 30 - 9 = 2
     assert value["cisss-laval"].value == "30"
+
+
+def test_a_hidden_topic_is_not_given_away_by_the_establishments_topic_total(
+    store: IndicatorStore,
+) -> None:
+    def key(topic: str) -> CountKey:
+        return CountKey("2026-W41", "cisss-laval", "web", topic, "-", "conversations_topic")
+
+    store.add_counts({key("pae"): 20, key("bqvt"): 8, key("medecins"): 3})
+    laval = {r.indicator: r for r in report.quarter_report(store, "2026-Q4", {})["cisss-laval"]}
+    assert laval["conversations_topic"].value == "31"
+    assert laval["conversations_topic.medecins"].status == "suppressed"
+    assert laval["conversations_topic.bqvt"].status == "suppressed"  # else 31 - 20 - 8 = 3
+    assert laval["conversations_topic.pae"].value == "20"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from indicators.catalog import median_wait_minutes, wait_bucket
-from indicators.suppression import ratio, shown
+from indicators.suppression import ratio, secondary, shown
 from indicators.weeks import iso_week, last_weeks, quarter_weeks
 
 
@@ -43,3 +43,11 @@ def test_median_wait_from_buckets() -> None:
         2.75
     )
     assert median_wait_minutes({"live_wait_60min_plus": 3}) == 60
+
+
+def test_secondary_suppression_hides_what_a_shown_total_would_give_away() -> None:
+    weeks = {"W1": 30, "W2": 9, "W3": 2, "W4": 0}
+    assert secondary(weeks, {"W3", "W4"}) == {"W2"}  # else 41 - 30 - 9 = 2
+    assert secondary(weeks, {"W2", "W3", "W4"}) == set()  # 11 hidden in two weeks: nothing precise
+    assert secondary({"a": 30, "b": 0}, {"b"}) == set()  # a hidden zero identifies nobody
+    assert secondary({"a": 30, "b": 2, "c": 1, "d": 8}, {"b", "c"}) == {"d"}  # 3 hidden in all

@@ -3,6 +3,7 @@ count under 5 suppressed in the page and its JSON; no script, no outside resourc
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,19 @@ def test_signing_out_closes_the_session(client: TestClient) -> None:
     assert client.get("/indicateurs/donnees").status_code == 200
     client.post("/indicateurs/deconnexion", follow_redirects=False)
     assert client.get("/indicateurs/donnees").status_code == 401
+
+
+def test_a_small_week_is_not_given_away_by_the_13_week_total(tmp_path: Path) -> None:
+    with gateway(tmp_path) as client:
+        now = recorder(client).clock()
+        recorder(client).clock = lambda: now - timedelta(weeks=1)
+        for _ in range(3):
+            say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)
+        recorder(client).clock = lambda: now
+        for _ in range(10):
+            say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)
+        recorder(client).flush()
+        bqvt_sign_in(client, "Ana")
+        data = client.get("/indicateurs/donnees").json()
+        assert data["totals"]["conversations"] == 13
+        assert data["conversations"][-2:] == [None, None]  # else 13 - 10 = 3
