@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model teams-app clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model teams-app indicators clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,8 +56,8 @@ run: install train index ## install, train, index, and start everything on 127.0
 	RELAIS_ENVIRONMENT=$${RELAIS_ENVIRONMENT:-development} $(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
-	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets risk_classifier tests bench
-	$(APP)/mypy api actions knowledge_base directory embeddings safety privacy stack tickets risk_classifier
+	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier tests bench
+	$(APP)/mypy api actions knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier
 
 validate: .venv/rasa/.installed ## rasa data validate
 	$(RASA)/rasa data validate --config config.yml --domain bot/domain \
@@ -86,6 +86,12 @@ eval: index ## retrieval figures for each embedding method
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py
 	$(APP)/python bench/latency.py
+	$(APP)/python bench/indicators.py
+
+QUARTER ?= $(shell date +%Y)-Q$$(( ($$(date +%-m) - 1) / 3 + 1 ))
+indicators: .venv/app/.installed ## quarterly indicators report: var/indicators/<QUARTER>/ (QUARTER=2026-Q4)
+	$(APP)/python -m indicators.report --quarter $(QUARTER) \
+	  --database-url "$${RELAIS_DATABASE_URL:-sqlite:///$(CURDIR)/var/relais.db}" --output var/indicators
 
 teams-app: .venv/app/.installed ## write the Teams app package var/teams/relais-teams.zip (RELAIS_TEAMS_APP_ID, RELAIS_PUBLIC_URL)
 	$(APP)/python -m api.teams.app_package --out var/teams/relais-teams.zip

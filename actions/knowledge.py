@@ -31,6 +31,8 @@ TOPIC_QUESTIONS: dict[str, str] = {
     "ask_privacy": "Relais est-il anonyme? Qu'est-ce qui est conservé?",
 }
 
+CONFIDENT = {"answer": "confident"}
+
 
 class ActionAnswerQuestion(Action):
     def name(self) -> str:
@@ -43,7 +45,7 @@ class ActionAnswerQuestion(Action):
         intent = (message.get("intent") or {}).get("name") or ""
         try:
             knowledge_base = get_knowledge_base()
-            answer = self._answer(knowledge_base, tracker, message, intent)
+            answer, outcome = self._answer(knowledge_base, tracker, message, intent)
         except Exception:  # the index is missing or broken: say so, offer a person
             logger.exception("knowledge base unavailable")
             dispatcher.utter_message(response="utter_knowledge_unavailable")
@@ -51,7 +53,8 @@ class ActionAnswerQuestion(Action):
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
         else:
-            payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources}}
+            # `outcome` is for the gateway's indicators: confident or unsure, and the nearest article.
+            payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
             dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
         if tracker.get_slot("at_risk"):
             dispatcher.utter_message(text=render.risk_reminder(get_registry()))
@@ -60,18 +63,22 @@ class ActionAnswerQuestion(Action):
     @staticmethod
     def _answer(
         knowledge_base: KnowledgeBase, tracker: Tracker, message: dict[str, Any], intent: str
-    ) -> Answer | None:
+    ) -> tuple[Answer | None, dict[str, str]]:
         article_id = next(tracker.get_latest_entity_values("article_id"), None)
         if intent == "ask_article" and article_id:
             article = knowledge_base.article(article_id)
             if article is not None:
-                return compose_answer(knowledge_base.lead_hit(article), related=[])
+                return compose_answer(knowledge_base.lead_hit(article), related=[]), CONFIDENT
         text = str(message.get("text") or "")
         query = TOPIC_QUESTIONS.get(intent, text) if text.startswith("/") else text
         audience = (message.get("metadata") or {}).get("audience")
         result = knowledge_base.search(query, audience=audience, k=3)
         if result.confident and result.hits:
-            return compose_answer(result.hits[0], related=[hit.article for hit in result.hits[1:]])
+            related = [hit.article for hit in result.hits[1:]]
+            return compose_answer(result.hits[0], related=related), CONFIDENT
         if intent == "out_of_scope":
-            return None
-        return compose_unsure([hit.article for hit in result.hits])
+            return None, {}
+        unsure = {"answer": "unsure"}
+        if result.hits:
+            unsure["nearest"] = result.hits[0].article.id
+        return compose_unsure([hit.article for hit in result.hits]), unsure

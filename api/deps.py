@@ -10,6 +10,7 @@ from api.callbacks.worker import Callbacks
 from api.chat.rasa_client import RasaClient
 from api.chat.service import ChatService
 from api.errors import AgentUnauthorized
+from api.indicators.recorder import IndicatorRecorder
 from api.live.auth import AgentAuth
 from api.live.queue import LiveChat
 from api.metrics import Metrics
@@ -45,6 +46,10 @@ def _live_chat(request: Request) -> LiveChat:
     return request.app.state.live_chat  # type: ignore[no-any-return]
 
 
+def _indicators(request: Request) -> IndicatorRecorder:
+    return request.app.state.indicators  # type: ignore[no-any-return]
+
+
 def bearer_token(request: Request) -> str:
     """The token of `Authorization: Bearer <token>`, or AgentUnauthorized."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
@@ -69,5 +74,6 @@ RegistryDep = Annotated[Registry, Depends(_registry)]
 CallbacksDep = Annotated[Callbacks, Depends(_callbacks)]
 AgentAuthDep = Annotated[AgentAuth, Depends(_agent_auth)]
 LiveChatDep = Annotated[LiveChat, Depends(_live_chat)]
+IndicatorsDep = Annotated[IndicatorRecorder, Depends(_indicators)]
 # The signed-in counsellor's name; 401 without a valid `Authorization: Bearer <token>`.
 AgentDep = Annotated[str, Depends(_agent)]

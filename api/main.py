@@ -27,6 +27,10 @@ from api.conversations.tokens import ConversationTokens
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
 from api.headers import add_security_headers
+from api.indicators import feedback
+from api.indicators import router as indicators
+from api.indicators.articles import load_article_catalog
+from api.indicators.worker import flushing, indicator_recorder
 from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
@@ -62,6 +66,10 @@ def create_app(
         app.state.live_chat = LiveChat()
         app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
         app.state.throttle = Throttle(settings)
+        app.state.indicators = indicator_recorder(settings)
+        app.state.articles = load_article_catalog(settings.articles_dir)
+        bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
+        app.state.bqvt_auth = AgentAuth(bqvt_keys, settings.agent_session_hours)
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
@@ -73,6 +81,7 @@ def create_app(
             app.state.live_chat,
             counsellors_present=counsellors_present,
             crisis_check=CrisisCheck(detector),
+            indicators=app.state.indicators,
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
@@ -86,6 +95,7 @@ def create_app(
                 app.state.metrics,
             ) as app.state.teams,
             open_records(settings, app.state.live_chat, app.state.metrics) as records,
+            flushing(app.state.indicators, settings.indicators_flush_seconds),
         ):
             app.state.callbacks = callbacks
             app.state.conversation_records = records
@@ -125,6 +135,8 @@ def create_app(
         teams, widget,
     ):
         app.include_router(module.router)
+    app.include_router(feedback.router)
+    app.include_router(indicators.router)
 
     @app.get("/", include_in_schema=False)
     async def index(request: Request) -> HTMLResponse:

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from api.indicators.leads import BqvtLead, parse_bqvt_keys
 from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,13 @@ class Settings(BaseSettings):
     teams_token_timeout_seconds: float = Field(default=5.0, gt=0)
     # The search index (built by `make index`), for the channels' knowledge answers.
     index_dir: Path = ROOT / "var" / "index"
+    # Indicators (api/indicators/): BQVT leads `name:key:establishment|establishment` (`*`: all),
+    # comma-separated; the establishments that keep their unanswered questions (off by default).
+    bqvt_keys: Annotated[dict[str, BqvtLead], NoDecode] = Field(default_factory=dict)
+    unanswered_establishments: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    unanswered_retention_days: int = Field(default=90, ge=1, le=730)
+    indicators_flush_seconds: float = Field(default=10.0, gt=0)
+    articles_dir: Path = ROOT / "knowledge_base" / "articles"
 
     # Rate limits (api/throttling.py), in the `limits` notation; per client address, per
     # conversation or contact, and for everyone. A chat message showing risk is never refused.
@@ -125,6 +133,15 @@ class Settings(BaseSettings):
     def anonymous_teams_only_in_development(cls, value: bool, info) -> bool:  # type: ignore[no-untyped-def]
         if value and info.data.get("environment", "development") != "development":
             raise ValueError("RELAIS_TEAMS_ANONYMOUS=true is allowed in development only")
+        return value
+
+    _split_bqvt_keys = field_validator("bqvt_keys", mode="before")(parse_bqvt_keys)
+
+    @field_validator("unanswered_establishments", mode="before")
+    @classmethod
+    def split_establishments(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
     @field_validator("database_url")

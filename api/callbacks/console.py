@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Response
 
 from api.callbacks.schemas import AgentTicket, AgentTicketList
 from api.chat.schemas import ErrorResponse
-from api.deps import AgentDep, CallbacksDep, RegistryDep
+from api.deps import AgentDep, CallbacksDep, IndicatorsDep, RegistryDep
 from api.errors import CallbackTicketNotFound
 from directory.models import Registry
 from tickets.models import TIME_WINDOW_LABELS, CallbackTicket
@@ -55,12 +55,19 @@ async def open_tickets(
     "/{reference}/handled", response_model=AgentTicket, responses={404: {"model": ErrorResponse}}
 )
 async def mark_handled(
-    reference: Reference, agent: AgentDep, callbacks: CallbacksDep, registry: RegistryDep
+    reference: Reference,
+    agent: AgentDep,
+    callbacks: CallbacksDep,
+    registry: RegistryDep,
+    indicators: IndicatorsDep,
 ) -> AgentTicket:
+    now = datetime.now(UTC)
     try:
-        ticket = await asyncio.to_thread(callbacks.store.mark_handled, reference, datetime.now(UTC))
+        ticket = await asyncio.to_thread(callbacks.store.mark_handled, reference, now)
     except TicketNotFound:
         raise CallbackTicketNotFound() from None
+    if ticket.handled_at == now:  # handled now, not earlier
+        indicators.callback_handled(ticket.establishment_id)
     logger.info("callback ticket %s handled by %s", reference, agent)
     return _out(ticket, registry)
 

@@ -17,7 +17,7 @@ from api.callbacks import texts as callback_texts
 from api.callbacks.schemas import CallbackCreated, CallbackNotice, CallbackRequest
 from api.callbacks.worker import PURGE_EVERY
 from api.chat.schemas import ErrorResponse
-from api.deps import CallbacksDep, MetricsDep, RegistryDep, SettingsDep
+from api.deps import CallbacksDep, IndicatorsDep, MetricsDep, RegistryDep, SettingsDep
 from api.errors import CallbackEstablishmentUnknown, CallbackUnavailable
 from api.establishments.access import visible
 from api.throttling import ThrottleDep, client_of
@@ -48,6 +48,7 @@ async def request_callback(
     metrics: MetricsDep,
     http: Request,
     throttle: ThrottleDep,
+    indicators: IndicatorsDep,
 ) -> CallbackCreated:
     establishment = registry.establishment(request.establishment)
     if establishment is None or not visible(establishment, settings):
@@ -70,6 +71,7 @@ async def request_callback(
         logger.error("callback ticket not stored: %s", type(error).__name__)
         raise CallbackUnavailable() from None
     metrics.count("callback_tickets_created")
+    indicators.callback_created(establishment.id, request.conversation_id)
     logger.info("callback ticket %s created", ticket.reference)
     callbacks.worker.wake()
     deleted_by = ticket.purge_after + PURGE_EVERY

@@ -2,15 +2,21 @@
 
 Structured data travels in `custom` payloads under the `relais` key:
 `{"crisis": true, "topic": "pae", "sources": [...], "handoff": {...}, "offers": ["callback"]}`.
+For the indicators (api/indicators/), the knowledge action adds `"answer"` (`confident`, `unsure`,
+`none`, `out_of_scope`) and, when unsure, `"nearest"` (the closest article's id); the distress
+reply carries `"distress": true`.
 Unknown offers are dropped: the page only ever sees the values of `api.chat.schemas.OFFERS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from api.chat.schemas import OFFERS, Button, Handoff, Message, Offer, Source
+
+Answer = Literal["confident", "unsure", "none", "out_of_scope"]
+ANSWERS: tuple[Answer, ...] = ("confident", "unsure", "none", "out_of_scope")
 
 
 @dataclass
@@ -21,6 +27,9 @@ class ParsedReply:
     sources: list[Source] = field(default_factory=list)
     handoff: Handoff | None = None
     offers: list[Offer] = field(default_factory=list)
+    answer: Answer | None = None  # what the knowledge base made of the question, if asked
+    nearest_article: str | None = None
+    distress: bool = False
 
 
 def parse_rasa_replies(replies: list[dict[str, Any]]) -> ParsedReply:
@@ -41,6 +50,11 @@ def parse_rasa_replies(replies: list[dict[str, Any]]) -> ParsedReply:
 
 def _merge_structured(parsed: ParsedReply, data: dict[str, Any]) -> None:
     parsed.crisis = parsed.crisis or bool(data.get("crisis"))
+    parsed.distress = parsed.distress or bool(data.get("distress"))
+    if data.get("answer") in ANSWERS:
+        parsed.answer = data["answer"]
+        nearest = data.get("nearest")
+        parsed.nearest_article = nearest if isinstance(nearest, str) and nearest else None
     if data.get("topic"):
         parsed.topic = str(data["topic"])
     for source in data.get("sources") or []:

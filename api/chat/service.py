@@ -25,6 +25,7 @@ from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
 from api.chat.reply_parser import ParsedReply, parse_rasa_replies
 from api.chat.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
+from api.indicators.recorder import IndicatorRecorder
 from api.live.queue import LiveChat, LiveSession
 from api.live.texts import CRISIS_BANNER
 from api.metrics import Metrics
@@ -43,6 +44,7 @@ class ChatService:
         live: LiveChat | None = None,
         counsellors_present: Callable[[], bool] = lambda: False,
         crisis_check: CrisisCheck | None = None,
+        indicators: IndicatorRecorder | None = None,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
@@ -50,6 +52,8 @@ class ChatService:
         self._live = live or LiveChat()
         self._counsellors_present = counsellors_present
         self._crisis_check = crisis_check or CrisisCheck(GuardedDetector(None))
+        # Weekly counts for the BQVT (api/indicators/): memory only during the turn.
+        self._indicators = indicators or IndicatorRecorder(None)
 
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
@@ -87,6 +91,16 @@ class ChatService:
         elif not bot_answered:
             parsed.messages = self._replies.unavailable()
         self._count_turn(parsed.crisis, channel, started)
+        offers = self._available(parsed.offers)
+        if bot_answered:
+            self._indicators.chat_turn(
+                conversation_id, request.establishment, channel, parsed, offers,
+                request.message, decision.is_crisis,
+            )  # fmt: skip
+        elif parsed.crisis:
+            self._indicators.crisis_reply(conversation_id, request.establishment, channel)
+        else:
+            self._indicators.unavailable_turn(conversation_id, request.establishment, channel)
         return ChatResponse(
             conversation_id=conversation_id,
             messages=parsed.messages,
@@ -94,7 +108,7 @@ class ChatService:
             topic=parsed.topic,
             sources=parsed.sources,
             handoff=parsed.handoff,
-            offers=self._available(parsed.offers),
+            offers=offers,
             live=self._status(live),
         )
 
@@ -125,6 +139,7 @@ class ChatService:
         if decision.is_crisis:
             self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)
             messages = self._replies.crisis(decision.variant)
+            self._indicators.crisis_reply(live.conversation_id, None, channel)
         self._count_turn(decision.is_crisis, channel, started)
         return ChatResponse(
             conversation_id=live.conversation_id,

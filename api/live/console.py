@@ -19,6 +19,7 @@ from api.chat.schemas import ANY_CHANNEL_CONVERSATION_ID_PATTERN, ErrorResponse
 from api.deps import (
     AgentAuthDep,
     AgentDep,
+    IndicatorsDep,
     LiveChatDep,
     MetricsDep,
     RasaDep,
@@ -117,12 +118,17 @@ async def conversations(
     responses=ERRORS,
 )
 async def take(
-    conversation_id: ConversationId, agent: AgentDep, live: LiveChatDep, metrics: MetricsDep
+    conversation_id: ConversationId,
+    agent: AgentDep,
+    live: LiveChatDep,
+    metrics: MetricsDep,
+    indicators: IndicatorsDep,
 ) -> LiveEventsResponse:
     was_waiting = live.require(conversation_id).state == "waiting"
     session = live.take(conversation_id, agent, joined(agent))
     if was_waiting:
         metrics.count("live_taken")
+        indicators.live_taken(conversation_id, (session.taken_at or live.clock()) - session.requested_at)
     return _events(session, after=0)
 
 

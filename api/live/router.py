@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
 from api.conversations.tokens import VerifiedConversation
-from api.deps import AgentAuthDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
+from api.deps import AgentAuthDep, IndicatorsDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
 from api.errors import LiveQueueFull
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
@@ -42,6 +42,7 @@ async def request_counsellor(
     registry: RegistryDep,
     metrics: MetricsDep,
     settings: SettingsDep,
+    indicators: IndicatorsDep,
 ) -> LiveRequestResponse:
     before = live.session(conversation_id)
     if (before is None or before.state == "ended") and len(live.waiting()) >= settings.max_waiting_conversations:
@@ -49,6 +50,7 @@ async def request_counsellor(
     session = live.request(conversation_id)
     if before is not session:
         metrics.count("live_requests")
+        indicators.live_requested(conversation_id)
     position = live.position(session)
     available = bool(auth.present())
     lines = registry.lines_24_7()

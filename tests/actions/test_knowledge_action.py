@@ -55,6 +55,7 @@ def test_picked_article_is_answered_with_source_and_date(monkeypatch: pytest.Mon
     assert f"Source : {article.title} (révisée le {article.last_reviewed.isoformat()})" in answer["text"]
     assert answer["custom"]["relais"]["sources"][0]["id"] == article.id
     assert answer["custom"]["relais"]["topic"] == "pae"
+    assert answer["custom"]["relais"]["answer"] == "confident"  # for the indicators
     assert {"title": "Parler à quelqu'un", "payload": "/request_human"} in answer["buttons"]
 
 
@@ -64,6 +65,7 @@ def test_confident_search_answers_from_the_best_article(monkeypatch: pytest.Monk
     source = answer["custom"]["relais"]["sources"][0]
     assert f"Source : {source['title']}" in answer["text"]
     assert len(answer["buttons"]) <= 3
+    assert answer["custom"]["relais"]["answer"] == "confident"
 
 
 def test_unsure_offers_articles_and_a_person_never_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,6 +77,9 @@ def test_unsure_offers_articles_and_a_person_never_an_answer(monkeypatch: pytest
     assert 1 <= len(answer["buttons"]) <= 4
     assert answer["buttons"][-1]["payload"] == "/request_human"
     assert all(b["payload"].startswith("/ask_article") for b in answer["buttons"][:-1])
+    # For the indicators: unsure, and the nearest article (the first one offered).
+    assert answer["custom"]["relais"]["answer"] == "unsure"
+    assert answer["custom"]["relais"]["nearest"] in answer["buttons"][0]["payload"]
 
 
 def test_out_of_scope_without_a_confident_match_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

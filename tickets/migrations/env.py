@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from alembic import context
 
+from indicators.models import IndicatorBase
 from tickets.database import VERSION_TABLE
 from tickets.models import Base
 
 config = context.config
-target_metadata = Base.metadata
+# One history for the shared database: the tickets' tables and the indicators' (indicators/).
+target_metadata = [Base.metadata, IndicatorBase.metadata]
 
 
 def run_offline() -> None:
