@@ -2,21 +2,19 @@
 per article and week (api/indicators/recorder.py), once per conversation and article (a repeat
 answers 204 and counts nothing); nothing else is kept.
 
-The conversation token of the privacy work (`X-Conversation-Token`) is checked by a swappable
-dependency, `conversation_guard`: until the gateway issues tokens, `AnyConversation` accepts every
-conversation; the privacy code installs its checker with
-`app.dependency_overrides[conversation_guard] = lambda: <its guard>` (or by replacing
-`app.state.conversation_guard`), and a refused token answers 403.
+The conversation's `X-Conversation-Token` is checked as on every other call about a conversation
+(api/conversations/tokens.py): 401 `conversation_unauthorized` without the token the gateway issued.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse
+from api.conversations.tokens import ConversationTokensDep
 from api.errors import GatewayError
 from api.indicators.articles import ArticleInfo
 from api.indicators.recorder import IndicatorRecorder
@@ -40,29 +38,6 @@ class UnknownArticle(GatewayError):
     message_en = "Unknown article. Check its id (the one of the source shown)."
 
 
-class ConversationForbidden(GatewayError):
-    status_code = 403
-    code = "conversation_forbidden"
-    message_fr = "Cette conversation ne peut pas être confirmée : rechargez la page et réessayez."
-    message_en = "This conversation could not be verified: reload the page and try again."
-
-
-class ConversationGuard(Protocol):
-    def allows(self, conversation_id: str, token: str | None) -> bool: ...
-
-
-class AnyConversation:
-    """Accepts every conversation: the gateway does not issue conversation tokens (yet)."""
-
-    def allows(self, conversation_id: str, token: str | None) -> bool:
-        return True
-
-
-def conversation_guard(request: Request) -> ConversationGuard:
-    guard = getattr(request.app.state, "conversation_guard", None)
-    return guard if guard is not None else AnyConversation()
-
-
 def _recorder(request: Request) -> IndicatorRecorder:
     return request.app.state.indicators  # type: ignore[no-any-return]
 
@@ -74,19 +49,18 @@ def _articles(request: Request) -> dict[str, ArticleInfo]:
 @router.post(
     "/feedback",
     status_code=204,
-    responses={403: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    responses={401: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
 )
 async def feedback(
     body: FeedbackRequest,
-    guard: Annotated[ConversationGuard, Depends(conversation_guard)],
+    tokens: ConversationTokensDep,
     recorder: Annotated[IndicatorRecorder, Depends(_recorder)],
     articles: Annotated[dict[str, ArticleInfo], Depends(_articles)],
     x_conversation_token: Annotated[str | None, Header()] = None,
 ) -> Response:
-    if not guard.allows(body.conversation_id, x_conversation_token):
-        raise ConversationForbidden()
     article = articles.get(body.article_id)
     if article is None:
         raise UnknownArticle()
+    tokens.require(body.conversation_id, x_conversation_token)
     recorder.feedback(body.conversation_id, article.id, article.topic, body.helpful)
     return Response(status_code=204)

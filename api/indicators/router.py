@@ -22,8 +22,9 @@ from api.indicators.dashboard import dashboard
 from api.indicators.leads import ALL_ESTABLISHMENTS, BqvtLead
 from api.indicators.page import STYLE, dashboard_page, sign_in_page
 from api.indicators.recorder import IndicatorRecorder
-from api.live.auth import AgentAuth, BadCredentials, TooManyAttempts
+from api.live.auth import AgentAuth, BadCredentials
 from api.settings import Settings
+from api.throttling import ThrottleDep, client_of
 from directory.models import Registry
 from indicators.catalog import UNKNOWN_ESTABLISHMENT
 
@@ -144,16 +145,22 @@ async def data(
 
 
 @router.post("/connexion")
-async def sign_in(request: Request, settings: SettingsDep) -> Response:
+async def sign_in(request: Request, settings: SettingsDep, throttle: ThrottleDep) -> Response:
+    """As the counsellors' sign-in: every failure alike, throttled per client address, never per
+    name (a stranger cannot lock a BQVT lead out)."""
+    client = client_of(request)
+    if throttle.refused("sign_in", client) is not None or (
+        throttle.refused("sign_in_failure", client, count=False) is not None
+    ):
+        message = "Trop d'essais depuis ce poste. Patientez quelques minutes avant de réessayer."
+        return HTMLResponse(sign_in_page(message), status_code=429, headers=SECURITY_HEADERS)
     form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=4)
     name = (form.get("name") or [""])[0].strip()
     key = (form.get("key") or [""])[0]
     try:
-        session = _auth(request).sign_in(name, key)
-    except TooManyAttempts:
-        message = "Trop d'essais pour ce nom. Patientez quelques minutes avant de réessayer."
-        return HTMLResponse(sign_in_page(message), status_code=429, headers=SECURITY_HEADERS)
+        session = await asyncio.to_thread(_auth(request).sign_in, name, key)
     except BadCredentials:
+        throttle.refused("sign_in_failure", client)  # counts this failure
         message = "Nom ou clé incorrects. Vérifiez-les et réessayez."
         return HTMLResponse(sign_in_page(message), status_code=401, headers=SECURITY_HEADERS)
     response = RedirectResponse("/indicateurs", status_code=303)

@@ -1,5 +1,5 @@
 """POST /api/feedback counts "oui" and "non" per article, under the conversation's establishment;
-bad input gets the bilingual error; the conversation-token check is a swappable dependency."""
+bad input gets the bilingual error; only the holder of the conversation's token may vote."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.indicators.feedback import conversation_guard
 from tests.api.indicators.gateway import ESTABLISHMENT, gateway, pending, say
 
 
@@ -29,7 +28,8 @@ def test_yes_and_no_are_counted_per_article_once_per_conversation(client: TestCl
     ]
     for conversation, article, helpful in votes:
         body = {"conversation_id": conversation, "article_id": article, "helpful": helpful}
-        assert client.post("/api/feedback", json=body).status_code == 204
+        signed = {"X-Conversation-Token": token_of(client, conversation)}
+        assert client.post("/api/feedback", json=body, headers=signed).status_code == 204
     counts = pending(
         client, article_id="pae-c-est-quoi", establishment_id=ESTABLISHMENT, topic="pae"
     )
@@ -78,19 +78,18 @@ def test_bad_input_gets_a_bilingual_error_and_counts_nothing(
     assert pending(client) == {}
 
 
-def test_a_refused_conversation_token_answers_403(client: TestClient) -> None:
-    class OnlyGoodToken:
-        def allows(self, conversation_id: str, token: str | None) -> bool:
-            return token == "bon-jeton"
+def token_of(client: TestClient, conversation: str) -> str:
+    return client.app.state.conversation_tokens.issue(conversation)  # type: ignore[attr-defined]
 
-    client.app.dependency_overrides[conversation_guard] = OnlyGoodToken  # type: ignore[attr-defined]
-    body = {"conversation_id": "abc", "article_id": "pae-c-est-quoi", "helpful": True}
-    refused = client.post("/api/feedback", json=body, headers={"X-Conversation-Token": "mauvais"})
-    assert refused.status_code == 403
-    assert refused.json()["error"]["code"] == "conversation_forbidden"
-    assert pending(client) == {}
-    accepted = client.post(
-        "/api/feedback", json=body, headers={"X-Conversation-Token": "bon-jeton"}
-    )
-    assert accepted.status_code == 204
-    assert pending(client)["feedback_yes"] == 1
+
+def test_a_vote_without_the_conversation_token_is_refused(client: TestClient) -> None:
+    conversation = say(client, "confiant : le PAE?", establishment=ESTABLISHMENT)["conversation_id"]
+    body = {"conversation_id": conversation, "article_id": "pae-c-est-quoi", "helpful": True}
+    for headers in ({}, {"X-Conversation-Token": "mauvais"}):
+        refused = client.post("/api/feedback", json=body, headers=headers)
+        assert refused.status_code == 401
+        assert refused.json()["error"]["code"] == "conversation_unauthorized"
+    assert "feedback_yes" not in pending(client, article_id="pae-c-est-quoi")
+    signed = {"X-Conversation-Token": token_of(client, conversation)}
+    assert client.post("/api/feedback", json=body, headers=signed).status_code == 204
+    assert pending(client, article_id="pae-c-est-quoi")["feedback_yes"] == 1
