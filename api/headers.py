@@ -5,9 +5,9 @@
   Content-Security-Policy whose `frame-ancestors` comes from RELAIS_FRAME_ANCESTORS (the intranet
   host that may embed the page; `'none'` by default, then also `X-Frame-Options: DENY`).
 - API answers (JSON): `default-src 'none'`.
-- Pages (`/`, `/agent`): while they carry inline script (today), a CSP that allows it but
-  nothing from elsewhere; once the pages have no inline script (the widget work), set
-  RELAIS_STRICT_PAGE_CSP=true and they get `script-src 'self'` without 'unsafe-inline'.
+- Pages (`/`, `/agent`, `/indicateurs`): `script-src 'self'` and `style-src 'self'`, nothing
+  inline (the widget and the console load their script and style from the gateway). A page that
+  sets a stricter policy of its own (the indicators page has no script at all) keeps it.
 """
 
 from __future__ import annotations
@@ -22,15 +22,11 @@ _PAGE_STRICT = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
-_PAGE_INLINE = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
-)
 _API = "default-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def content_security_policy(settings: Settings, is_page: bool) -> str:
-    base = (_PAGE_STRICT if settings.strict_page_csp else _PAGE_INLINE) if is_page else _API
+    base = _PAGE_STRICT if is_page else _API
     return f"{base}; frame-ancestors {settings.frame_ancestors}"
 
 
@@ -44,7 +40,9 @@ def add_security_headers(app: FastAPI, settings: Settings) -> None:
     ) -> Response:
         response = await call_next(request)
         is_page = response.headers.get("content-type", "").startswith("text/html")
-        response.headers["Content-Security-Policy"] = page_csp if is_page else api_csp
+        own = response.headers.get("Content-Security-Policy")
+        if not (is_page and own and "frame-ancestors" in own):
+            response.headers["Content-Security-Policy"] = page_csp if is_page else api_csp
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"

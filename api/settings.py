@@ -108,9 +108,8 @@ class Settings(BaseSettings):
     rate_sign_in_failures_client: str = "10/minute;30/hour"
     rate_sign_in_global: str = "200/minute"
     # Headers (api/headers.py): who may embed the pages (CSP frame-ancestors: the intranet host,
-    # e.g. "https://intranet.example.qc.ca"); the strict page CSP once the pages have no inline script.
+    # e.g. "https://intranet.example.qc.ca").
     frame_ancestors: str = "'none'"
-    strict_page_csp: bool = False
     # GET /metrics needs `Authorization: Bearer <token>` when set; in production without it,
     # /metrics is off.
     metrics_token: str = ""

@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from api.indicators.recorder import IndicatorRecorder
 from api.main import create_app
 from tests.api.callback_gateway import settings_for
-from tests.api.conftest import ScriptedRasa
+from tests.api.conftest import CONVERSATION_SECRET, ScriptedRasa
+from tests.conversation_tokens import sign_conversations
 
 ESTABLISHMENT = "ciusss-capitale-nationale"
 OTHER = "cisss-laval"
@@ -54,10 +55,13 @@ def scripted_reply(body: dict[str, Any]) -> httpx.Response:
 def gateway(
     tmp_path: Path, rasa: ScriptedRasa | None = None, **overrides: Any
 ) -> Iterator[TestClient]:
-    settings = settings_for(tmp_path, bqvt_keys=BQVT_SETTING, **overrides)
+    settings = settings_for(
+        tmp_path, bqvt_keys=BQVT_SETTING, conversation_secret=CONVERSATION_SECRET, **overrides
+    )
     rasa = rasa or ScriptedRasa(reply=scripted_reply)
     app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
     with TestClient(app) as client:
+        sign_conversations(client, CONVERSATION_SECRET)
         yield client
 
 
