@@ -272,6 +272,8 @@
     crisisBanner.replaceChildren(el("strong", {text: t("help_now") + " "}), lineLinks(false));
     footer.replaceChildren(t("not_emergency") + " ", lineLinks(true));
     crisisBanner.hidden = !(store.getItem(KEY + "crisis") === "1" && lines);
+    // The banner takes room from the transcript: keep the newest message in view.
+    if (stick && !panel.hidden) scrollToEnd();
   }
   function linesSentence() {
     return lines ? lines.lines.map(function (l) { return l.kind === "emergency" ? t("danger") + " " + l.phone : l.label; }).join(", ") : "";

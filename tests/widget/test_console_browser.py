@@ -50,10 +50,10 @@ def test_the_console_lists_tickets_and_announces_a_waiting_person(
     expect(console).to_have_title(re.compile(r"^\((\d+ en attente, )?\d+ rappels?\) Relais"))
 
     # A person asks for a counsellor: announced in the status line and the title.
-    conversation = gateway.post("/api/chat", json={"message": "je veux parler à quelqu'un"}).json()[
-        "conversation_id"
-    ]
-    gateway.post(f"/api/live/{conversation}/request")
+    started = gateway.post("/api/chat", json={"message": "je veux parler à quelqu'un"}).json()
+    conversation = started["conversation_id"]
+    person = {"X-Conversation-Token": started["conversation_token"]}
+    assert gateway.post(f"/api/live/{conversation}/request", headers=person).status_code == 200
     expect(console.locator("#status")).to_have_text(
         f"Une nouvelle personne attend : conversation {conversation[:8]}."
     )
@@ -89,7 +89,7 @@ def test_the_console_lists_tickets_and_announces_a_waiting_person(
     remaining = gateway.get("/api/agent/tickets", headers=headers).json()["tickets"]
     assert {first, second}.isdisjoint(t["reference"] for t in remaining)
 
-    gateway.post(f"/api/live/{conversation}/cancel")
+    assert gateway.post(f"/api/live/{conversation}/cancel", headers=person).status_code == 200
     expect(console.locator("#waiting")).to_have_text("Personne n'attend pour le moment.")
     expect(console).not_to_have_title(re.compile("en attente"))
     console.get_by_role("button", name="Se déconnecter").click()
