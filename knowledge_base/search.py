@@ -53,6 +53,8 @@ class SearchSettings:
     # c'est gratuit?"): its cosine decides the confidence (a bare "c'est gratuit?" is far from
     # every passage), and its ranking weighs this much against the bare question's.
     context_query_weight: float = 0.0
+    # An article is ranked by its best passage plus this share of its second best.
+    second_passage_weight: float = 0.0
 
     @classmethod
     def from_manifest(cls, threshold: float | None, values: dict[str, Any]) -> SearchSettings:
@@ -174,18 +176,29 @@ class KnowledgeBase:
         if context is not None:
             ranking = ranking + self._context_shift(context)
         best: dict[str, int] = {}
+        second: dict[str, float] = {}
+        weight = self.settings.second_passage_weight
         for row in np.argsort(-ranking, kind="stable"):
-            best.setdefault(self._article_of[row], int(row))
-            if len(best) == k:
+            article_id = self._article_of[row]
+            if article_id not in best:
+                best[article_id] = int(row)
+            elif article_id not in second:
+                second[article_id] = float(ranking[row])
+            if weight <= 0 and len(best) == k:
                 break
+        scores = {
+            article_id: float(ranking[row]) + weight * second.get(article_id, 0.0)
+            for article_id, row in best.items()
+        }
+        chosen = sorted(best, key=lambda article_id: -scores[article_id])[:k]
         hits = tuple(
             Hit(
                 article=self.index.articles[article_id],
-                passage=self.index.passages[row],
-                score=float(ranking[row]),
-                similarity=float(similarity[row]),
+                passage=self.index.passages[best[article_id]],
+                score=scores[article_id],
+                similarity=float(similarity[best[article_id]]),
             )
-            for article_id, row in best.items()
+            for article_id in chosen
         )
         threshold = self.settings.threshold
         confident = bool(hits) and threshold is not None and hits[0].similarity >= threshold
