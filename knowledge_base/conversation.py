@@ -39,17 +39,17 @@ _PROGRAMS: dict[str, re.Pattern[str]] = {
 }
 _WORD = re.compile(r"[\w']+")
 
-# What a follow-up is about, by topic of the current article, for the answer ("Au sujet de ...").
+# What a follow-up is about, by topic of the answered article: "Au sujet du PAE (...) :".
 TOPIC_LABELS: dict[str, str] = {
-    "pae": "le PAE (programme d'aide aux employés)",
-    "bqvt": "le bureau de la qualité de vie au travail (BQVT)",
-    "ecoute": "les lignes d'écoute et le soutien entre collègues",
-    "crise": "les ressources de crise",
-    "gestionnaire": "le rôle de gestionnaire",
-    "sante_au_travail": "la santé au travail",
-    "relations_de_travail": "les relations de travail",
-    "medecins": "le soutien aux médecins (PAMQ)",
-    "confidentialite": "la confidentialité de Relais",
+    "pae": "du PAE (programme d'aide aux employés)",
+    "bqvt": "du bureau de la qualité de vie au travail (BQVT)",
+    "ecoute": "des lignes d'écoute et du soutien entre collègues",
+    "crise": "des ressources d'aide en situation de crise",
+    "gestionnaire": "de votre rôle de gestionnaire",
+    "sante_au_travail": "de la santé au travail",
+    "relations_de_travail": "des relations de travail",
+    "medecins": "du soutien aux médecins (PAMQ)",
+    "confidentialite": "de la confidentialité de Relais",
 }
 
 

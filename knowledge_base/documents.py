@@ -18,7 +18,6 @@ TOPICS: tuple[str, ...] = (
     "confidentialite",
 )
 AUDIENCES: tuple[str, ...] = ("employee", "manager", "all")
-PASSAGE_MODE = ""
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,10 @@ class Article:
 
     def passages(self) -> tuple[Passage, ...]:
         """One passage per H2 section; the first one also carries the summary and keywords."""
-        passages = [
+        return tuple(
             Passage.from_section(self, section, position)
             for position, section in enumerate(self.sections)
-        ]
-        if PASSAGE_MODE == "title":
-            text = "\n".join([self.title, self.summary, ", ".join(self.keywords)])
-            passages.append(Passage(self.id, self.title, self.summary, text, len(passages)))
-        return tuple(passages)
+        )
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ class Passage:
     @classmethod
     def from_section(cls, article: Article, section: Section, position: int) -> Passage:
         parts = [article.title, section.heading]
-        if position == 0 or PASSAGE_MODE == "summary":
+        if position == 0:
             parts.append(article.summary)
         parts.append(section.text)
         if position == 0 and article.keywords:

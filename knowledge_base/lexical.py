@@ -69,14 +69,7 @@ def stem(word: str) -> str:
     return word
 
 
-USE_SAFETY_NORMALIZE = True
-
-
 def tokenize(text: str) -> list[str]:
-    if USE_SAFETY_NORMALIZE:
-        from safety.normalize import normalize
-
-        text = normalize(text)
     text = ELISION.sub(" ", text.replace("’", "'"))
     tokens = []
     for word in re.findall(r"\w+", fold(text)):

@@ -115,7 +115,7 @@ def test_a_short_follow_up_says_which_program_it_is_about(monkeypatch: pytest.Mo
         monkeypatch,
         tracker("pis c'est gratuit?", "nlu_fallback", kb_article="pae-c-est-quoi"),
     )
-    assert messages[0]["text"].startswith("Au sujet de ")
+    assert messages[0]["text"].startswith("Au sujet du PAE")
     assert messages[0]["custom"]["relais"]["topic"] == "pae"
 
 
@@ -125,7 +125,7 @@ def test_a_new_question_is_not_read_as_a_follow_up(monkeypatch: pytest.MonkeyPat
         monkeypatch,
         tracker("c'est quoi le BQVT?", "ask_bqvt", kb_article="pae-c-est-quoi"),
     )
-    assert not messages[0]["text"].startswith("Au sujet de ")
+    assert not messages[0]["text"].startswith("Au sujet")
 
 
 def triage(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list, list]:
