@@ -44,6 +44,16 @@ CONTEXT_SLOT = "kb_article"
 AUDIENCE_SLOT = "kb_audience"
 ROUTE_SLOT = "manager_route"
 MANAGER_GUIDE = "gestionnaire"
+# Besides the guided path's own articles, the ones that answer "un employé ne va pas bien, je
+# fais quoi": when one of them is among the top three, the guided path (with its danger check)
+# is the better answer.
+STRUGGLING_EMPLOYEE_ARTICLES = frozenset(
+    {
+        "pae-orienter-un-employe",
+        "gestionnaire-employe-irritable",
+        "gestionnaire-moments-difficiles-relation",
+    }
+)
 
 # What a menu button (a bare intent payload such as "/ask_pae") is asking about.
 TOPIC_QUESTIONS: dict[str, str] = {
@@ -168,6 +178,7 @@ class ActionTriageManager(Action):
         try:
             knowledge_base = get_knowledge_base()
             referral = {article.id for article in get_guides()[MANAGER_GUIDE].articles}
+            referral |= STRUGGLING_EMPLOYEE_ARTICLES
             turn = ask(
                 knowledge_base,
                 text,
@@ -178,8 +189,8 @@ class ActionTriageManager(Action):
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
         answer = answer_of(turn)
-        top_two = {hit.article.id for hit in turn.result.hits[:2]}
-        if answer is None or top_two & referral:
+        top_three = {hit.article.id for hit in turn.result.hits[:3]}
+        if answer is None or top_three & referral:
             return guide
         send(dispatcher, tracker, answer)
         return [SlotSet(ROUTE_SLOT, "answer"), *remember(turn, answer)]
