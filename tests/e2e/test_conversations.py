@@ -98,7 +98,7 @@ def test_english_question_gets_an_answer(gateway: httpx.Client) -> None:
 def test_handoff_lists_who_can_talk_now(gateway: httpx.Client) -> None:
     reply = chat(gateway, "je veux parler à quelqu'un", new_id(), establishment="demo")
     resources = reply["handoff"]["resources"]
-    assert any(r["phone"] == "tel:+18662773553" and r["open_now"] for r in resources)
+    assert any(r["tel"] == "tel:+18662773553" and r["open_now"] for r in resources)
     assert any("démonstration" in r["name"].lower() or "555" in (r["phone"] or "") for r in resources)
     unconfigured = chat(gateway, "/request_human", new_id(), establishment="ciusss-estrie-chus")
     assert "pas encore configurés" in all_text(unconfigured)
