@@ -22,13 +22,16 @@ pytestmark = [
     pytest.mark.skipif(not TEST_SET.exists(), reason=f"no test set at {TEST_SET}"),
 ]
 
-# Measured once on the test set (never tuned on); each floor is a little under the measurement.
+# Measured once on the test set (never tuned on), 2026-12-03, 112 articles, 361 questions:
+# R@1 0.717, R@3 0.864, topic@1 0.867; follow-ups (51) topic@1 0.765. Each floor is a little
+# under the measurement. Below the targets (R@1 0.80, R@3 0.93, follow-ups 0.85):
+# these floors catch a regression, they do not say the targets are met.
 FLOORS = {
-    "recall_at_1": 0.0,
-    "recall_at_3": 0.0,
-    "topic_at_1": 0.0,
+    "recall_at_1": 0.70,
+    "recall_at_3": 0.85,
+    "topic_at_1": 0.85,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.0
+FOLLOW_UP_TOPIC_FLOOR = 0.74
 MIN_QUERIES = 300
 
 
