@@ -8,7 +8,8 @@ Query files (YAML):
         kind: joual                             # optional label for per-kind figures
         context: pae-c-est-quoi                 # optional: a follow-up, asked after this article
         previous: "c'est quoi le PAE?"          # optional: a follow-up, asked after this question
-                                                # (its own top answer becomes the context)
+                                                # (its own top answer becomes the context); a
+                                                # `context` that is no article id is read so
 
 Queries are searched as one turn of a conversation (`knowledge_base.conversation.ask`): the
 audience is read from the words of the query too, and a follow-up is read in its context, like
@@ -121,9 +122,11 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
 
     outcomes = []
     for query in queries:
-        context = query.context
-        if query.previous:
-            first = ask(kb, query.previous, audience=query.audience, k=1).result
+        context, previous = query.context, query.previous
+        if context and kb.article(context) is None and not previous:
+            context, previous = None, context  # a `context` that is no article id: the question
+        if previous:
+            first = ask(kb, previous, audience=query.audience, k=1).result
             context = first.hits[0].article.id if first.hits else None
         result = ask(
             kb, query.text, audience=query.audience, context_id=context, k=RANK_DEPTH

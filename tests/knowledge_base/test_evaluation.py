@@ -22,16 +22,19 @@ pytestmark = [
     pytest.mark.skipif(not TEST_SET.exists(), reason=f"no test set at {TEST_SET}"),
 ]
 
-# Measured once on the test set (never tuned on), 2026-12-03, 112 articles, 361 questions:
-# R@1 0.717, R@3 0.864, topic@1 0.867; follow-ups (51) topic@1 0.765. Each floor is a little
-# under the measurement. Below the targets (R@1 0.80, R@3 0.93, follow-ups 0.85):
-# these floors catch a regression, they do not say the targets are met.
+# Measured on the test set (never tuned on), 2026-12-03, 112 articles, 361 questions: R@1 0.729,
+# R@3 0.878, topic@1 0.889; follow-ups (51, each asked after the question in its `context`)
+# topic@1 0.902. (A first reading took `context` for an article id, which it is not in this file,
+# so follow-ups were searched without their context: topic@1 0.765; the loader now reads such a
+# `context` as the previous question. No setting was changed after seeing the test set.)
+# Each floor is a little under the measurement. R@1 and R@3 stay below the targets
+# (0.80, 0.93): these floors catch a regression, they do not say the targets are met.
 FLOORS = {
-    "recall_at_1": 0.70,
-    "recall_at_3": 0.85,
-    "topic_at_1": 0.85,
+    "recall_at_1": 0.71,
+    "recall_at_3": 0.86,
+    "topic_at_1": 0.87,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.74
+FOLLOW_UP_TOPIC_FLOOR = 0.88
 MIN_QUERIES = 300
 
 
