@@ -80,8 +80,8 @@ test: install kb-check lint validate train index rasa-test ## every test
 risk-model: .venv/app/.installed ## retrain the crisis classifier on the design data (risk_classifier/weights.json)
 	$(APP)/python -m risk_classifier.train
 
-eval: index ## retrieval figures for each embedding method
-	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml
+eval: index ## retrieval figures by kind: the development set (tuned on) and the test set (never)
+	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml --test tests/data/kb_test.yml --index var/index
 
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py

