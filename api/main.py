@@ -49,6 +49,9 @@ def create_app(
         app.state.metrics = Metrics()
         app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
         app.state.live_chat = LiveChat()
+        app.state.metrics.watch(
+            lambda: len(app.state.live_chat.waiting()), lambda: len(app.state.agent_auth.present())
+        )
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )

@@ -102,7 +102,8 @@ class StackConfig:
                     str(self.app_python_bin / "python"), "-m", "rasa_sdk",
                     "--actions", "actions", "--port", str(self.action_port),
                 ],
-                ready_url=f"http://127.0.0.1:{self.action_port}/health",
+                # 200 once the index is loaded and searched once (actions/warm.py)
+                ready_url=f"http://127.0.0.1:{self.action_port}/relais/ready",
             ),
             *self._rasa_services(),
             Service(
@@ -130,7 +131,8 @@ class StackConfig:
                         "--endpoints", str(self.endpoints),
                         "--credentials", str(ROOT / "bot" / "credentials.yml"),
                     ],
-                    ready_url=f"http://127.0.0.1:{port}/status?token={self.rasa_token}",
+                    # 200 once the model is loaded and has parsed once (bot/channels.py)
+                    ready_url=f"http://127.0.0.1:{port}/webhooks/relais/health",
                 )
             )  # fmt: skip
         return services
