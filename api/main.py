@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -26,6 +25,7 @@ from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
 from api.live.queue import LiveChat
+from api.logs import RequestIdMiddleware, configure_logging
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
@@ -89,5 +89,6 @@ def create_app(
     async def index(request: Request) -> HTMLResponse:
         return page(settings.static_dir / "index.html", request.app.state.registry)
 
-    logging.getLogger("relais").setLevel(logging.INFO)
+    app.add_middleware(RequestIdMiddleware)
+    configure_logging()
     return app

@@ -45,7 +45,7 @@ class Stack:
     def start(self, timeout_seconds: float = 240.0, supervise: bool = False) -> None:
         """Start every service and wait until each is ready. With `supervise`, a thread restarts
         the services that exit (`python -m stack` supervises in its main thread instead)."""
-        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        log_to_file(self.config)
         self.supervisor.env = self.config.environment()
         try:
             for service in self.config.services():
@@ -117,24 +117,30 @@ class Stack:
             self._thread.join(timeout=5)
 
 
-def configure_logging(config: StackConfig) -> None:
-    """The launcher's messages: plain French on the terminal, and var/log/stack.log (rotated)."""
+def log_to_file(config: StackConfig) -> None:
+    """The launcher's messages (exits, restarts) in <log dir>/stack.log, rotated."""
     config.log_dir.mkdir(parents=True, exist_ok=True)
     logger.setLevel(logging.INFO)
+    path = str((config.log_dir / "stack.log").resolve())
+    if any(getattr(handler, "baseFilename", None) == path for handler in logger.handlers):
+        return
+    file = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(file)
+
+
+def log_to_terminal() -> None:
+    """`python -m stack`: the same messages, in plain French, on the terminal."""
     logger.propagate = False
     terminal = logging.StreamHandler(sys.stdout)
     terminal.setFormatter(logging.Formatter("%(message)s"))
-    file = RotatingFileHandler(
-        config.log_dir / "stack.log", maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-    )
-    file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger.addHandler(terminal)
-    logger.addHandler(file)
 
 
 def main() -> None:
     config = StackConfig.from_environment()
-    configure_logging(config)
+    log_to_file(config)
+    log_to_terminal()
     stack = Stack(config)
 
     def stop(signum: int, _frame: FrameType | None) -> None:

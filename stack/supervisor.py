@@ -11,6 +11,7 @@ while `kill()` and `stop()` may be called from another one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -38,6 +39,7 @@ class Child:
     restart_at: float | None = None  # set while waiting out the backoff
     restarts: int = 0
     ready: bool = False
+    ready_at: float | None = None  # when it was seen ready again after a restart
 
 
 class Supervisor:
@@ -82,6 +84,7 @@ class Supervisor:
             child.started_at = self._clock()
             child.restart_at = None
             child.ready = False
+            child.ready_at = None
             return child
 
     def process(self, name: str) -> subprocess.Popen[bytes] | None:
@@ -112,9 +115,11 @@ class Supervisor:
         with self._lock:
             children = list(self._children.values())
             self._children.clear()
-        for child in reversed(children):
-            if child.process is not None:
-                terminate(child.process)
+        processes = [child.process for child in reversed(children) if child.process is not None]
+        for process in processes:  # all at once: Rasa alone may take its 10 seconds of grace
+            _signal(process, signal.SIGTERM)
+        for process in processes:
+            terminate(process)
 
     @property
     def stopping(self) -> bool:
@@ -156,6 +161,7 @@ class Supervisor:
                 logger.warning("%s redémarré (redémarrage n° %d)", child.service.name, child.restarts)
             elif code is None and not child.ready and child.restarts and _answers(child.service.ready_url):
                 child.ready = True
+                child.ready_at = now
                 logger.warning(
                     "%s est de nouveau prêt (%.0f s après son redémarrage)",
                     child.service.name, now - child.started_at,
@@ -220,6 +226,12 @@ def _answers(url: str) -> bool:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False
+
+
+def _signal(process: subprocess.Popen[bytes], signum: int) -> None:
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signum)
 
 
 def terminate(process: subprocess.Popen[bytes], grace_seconds: float = 10.0) -> None:

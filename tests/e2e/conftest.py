@@ -26,7 +26,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         index_dir=ROOT / "var" / "index",
     )
     running = Stack(config)
-    running.start(timeout_seconds=300)
+    running.start(timeout_seconds=300, supervise=True)
     yield running
     running.stop()
 
