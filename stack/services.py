@@ -39,6 +39,8 @@ class StackConfig:
     # printed by `make run`, so the agent console can be tried at once.
     agent_keys: str = field(default_factory=lambda: f"demo:{secrets.token_urlsafe(18)}")
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Loopback for `make run`; deploy/ checks its containers against these commands with 0.0.0.0.
+    bind_host: str = "127.0.0.1"
 
     @classmethod
     def from_environment(cls) -> StackConfig:
@@ -71,28 +73,30 @@ class StackConfig:
 
     def environment(self) -> dict[str, str]:
         env = dict(os.environ)
-        tracker_url = self.tracker_url or f"sqlite:///{self.var_dir / 'tracker.db'}"
-        env.update(
-            {
-                "PYTHONPATH": str(ROOT),
-                "RASA_TELEMETRY_ENABLED": "false",
-                "HF_HUB_OFFLINE": "1",
-                "TRANSFORMERS_OFFLINE": "1",
-                "SANIC_HOST": "127.0.0.1",
-                "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-                "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
-                "RELAIS_TRACKER_URL": tracker_url,
-                "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
-                "RELAIS_RASA_TOKEN": self.rasa_token,
-                "RELAIS_AGENT_KEYS": self.agent_keys,
-                "RELAIS_INDEX_DIR": str(self.index_dir),
-                "RELAIS_PORT": str(self.gateway_port),
-            }
-        )
+        env.update(self.own_environment())
         # Callback tickets (api/settings.py): next to the tracker unless configured.
         env.setdefault("RELAIS_DATABASE_URL", f"sqlite:///{self.var_dir / 'relais.db'}")
         env.update(self.extra_env)
         return env
+
+    def own_environment(self) -> dict[str, str]:
+        """What the launcher itself sets for every service (deploy/ is checked against it)."""
+        tracker_url = self.tracker_url or f"sqlite:///{self.var_dir / 'tracker.db'}"
+        return {
+            "PYTHONPATH": str(ROOT),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "SANIC_HOST": self.bind_host,
+            "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+            "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+            "RELAIS_TRACKER_URL": tracker_url,
+            "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
+            "RELAIS_RASA_TOKEN": self.rasa_token,
+            "RELAIS_AGENT_KEYS": self.agent_keys,
+            "RELAIS_INDEX_DIR": str(self.index_dir),
+            "RELAIS_PORT": str(self.gateway_port),
+        }
 
     def services(self) -> list[Service]:
         return [
@@ -110,7 +114,7 @@ class StackConfig:
                 name="gateway",
                 command=[
                     str(self.app_python_bin / "uvicorn"), "api.main:create_app", "--factory",
-                    "--host", "127.0.0.1", "--port", str(self.gateway_port),
+                    "--host", self.bind_host, "--port", str(self.gateway_port),
                 ],
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
             ),
@@ -126,7 +130,7 @@ class StackConfig:
                     command=[
                         str(self.rasa_python_bin / "rasa"), "run",
                         "--enable-api", "--auth-token", self.rasa_token,
-                        "--interface", "127.0.0.1", "--port", str(port),
+                        "--interface", self.bind_host, "--port", str(port),
                         "--model", str(self.model_dir / "relais.tar.gz"),
                         "--endpoints", str(self.endpoints),
                         "--credentials", str(ROOT / "bot" / "credentials.yml"),
