@@ -143,6 +143,10 @@ class Supervisor:
                 continue
             code = process.poll()
             if code is not None and child.restart_at is None:
+                # What the service left behind in its group (a Sanic worker holding the port)
+                # goes too, or the restarted service could not bind.
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)
                 ran = now - child.started_at
                 child.crashes_in_a_row = 1 if ran >= self.stable_seconds else child.crashes_in_a_row + 1
                 delay = self.backoff(child.crashes_in_a_row)

@@ -98,3 +98,32 @@ def test_service_logs_are_rotated(tmp_path: Path) -> None:
     assert names == ["x.log", "x.log.1", "x.log.2"]
     assert "line 09" in (tmp_path / "x.log").read_text()
     assert all(path.stat().st_size <= 100 for path in tmp_path.iterdir())
+
+
+def test_what_a_dead_service_left_in_its_group_is_stopped_before_the_restart(tmp_path: Path) -> None:
+    marker = tmp_path / "worker.pid"
+    code = (
+        "import subprocess, sys, time; "
+        "worker = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+        f"open({str(marker)!r}, 'w').write(str(worker.pid)); time.sleep(0.3)"
+    )
+    supervisor = Supervisor(tmp_path, {}, base_backoff_seconds=30)
+    supervisor.spawn(_service("leader", code))
+    try:
+        child = supervisor.child("leader")
+        assert child is not None
+        _run_until(supervisor, lambda: child.restart_at is not None)
+        worker = int(marker.read_text())
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{worker}").exists() and "zombie" not in _status(worker):
+            assert time.monotonic() < deadline, "the worker outlived its service"
+            time.sleep(0.05)
+    finally:
+        supervisor.stop()
+
+
+def _status(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().lower()
+    except OSError:
+        return "zombie"
