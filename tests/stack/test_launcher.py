@@ -1,5 +1,6 @@
 """`python -m stack` for real, on stand-in services (small HTTP servers): ready, a killed service
-comes back and the launcher says so, SIGTERM stops everything and leaves no process behind."""
+comes back and the launcher says so, SIGTERM or Ctrl-C (SIGINT) stops everything and leaves no
+process behind."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+
+import pytest
 
 from stack.services import ROOT
 from tests.postgres import _free_port
@@ -58,7 +61,8 @@ def _pid_of(port: int) -> int:
     return pids[0]
 
 
-def test_the_launcher_heals_a_crash_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_the_launcher_heals_a_crash_and_stops_cleanly(tmp_path: Path, stop_signal: int) -> None:
     ports = [_free_port(), _free_port()]
     output = tmp_path / "out.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RELAIS_AGENT_KEYS": "julie:a-real-key-0123456789"}
@@ -75,7 +79,7 @@ def test_the_launcher_heals_a_crash_and_stops_cleanly_on_sigterm(tmp_path: Path)
         _wait_for(output, "fake-0 est de nouveau prêt")
         second = _pid_of(ports[0])
         assert second != first
-        launcher.send_signal(signal.SIGTERM)
+        launcher.send_signal(stop_signal)
         assert launcher.wait(timeout=30) == 0
         text = _wait_for(output, "Relais est arrêté.")
         assert "fake-0 s'est arrêté (code -9)" in text
