@@ -56,8 +56,8 @@ run: install train index ## install, train, index, and start everything on 127.0
 	RELAIS_ENVIRONMENT=$${RELAIS_ENVIRONMENT:-development} $(APP)/python -m stack
 
 lint: .venv/app/.installed ## ruff and mypy on the app runtime
-	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier tests bench
-	$(APP)/mypy api actions knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier
+	$(APP)/ruff check api actions bot knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier rasa_sdk_plugins tests bench
+	$(APP)/mypy api actions knowledge_base directory embeddings safety privacy stack tickets indicators risk_classifier rasa_sdk_plugins
 
 validate: .venv/rasa/.installed ## rasa data validate
 	$(RASA)/rasa data validate --config config.yml --domain bot/domain \

@@ -1,11 +1,13 @@
 """The action server's configuration, read from `RELAIS_*` variables, and its heavy objects.
 
-The knowledge base is loaded once, on first use inside an action's run(), never at import time.
+The knowledge base is loaded once, never at import time: by the warm-up thread when the server
+starts (actions/warm.py), or on first use inside an action's run(), whichever comes first.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,8 +30,17 @@ def allows_fictional_establishments() -> bool:
     return os.environ.get("RELAIS_ENVIRONMENT", "production") == "development"
 
 
-@lru_cache(maxsize=1)
+_knowledge_base_lock = threading.Lock()
+
+
 def get_knowledge_base() -> KnowledgeBase:
+    # The lock: the warm-up thread and a first question must not load two copies.
+    with _knowledge_base_lock:
+        return _load_knowledge_base()
+
+
+@lru_cache(maxsize=1)
+def _load_knowledge_base() -> KnowledgeBase:
     return KnowledgeBase.load(index_dir())
 
 

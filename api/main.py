@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -35,6 +34,7 @@ from api.live import console as live_console
 from api.live import router as live
 from api.live.auth import AgentAuth
 from api.live.queue import LiveChat
+from api.logs import RequestIdMiddleware, configure_logging
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
@@ -70,6 +70,9 @@ def create_app(
         app.state.articles = load_article_catalog(settings.articles_dir)
         bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
         app.state.bqvt_auth = AgentAuth(bqvt_keys, settings.agent_session_hours)
+        app.state.metrics.watch(
+            lambda: len(app.state.live_chat.waiting()), lambda: len(app.state.agent_auth.present())
+        )
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
@@ -142,5 +145,6 @@ def create_app(
     async def index(request: Request) -> HTMLResponse:
         return page(settings.static_dir / "index.html", request.app.state.registry)
 
-    logging.getLogger("relais").setLevel(logging.INFO)
+    app.add_middleware(RequestIdMiddleware)
+    configure_logging()
     return app

@@ -88,9 +88,28 @@ async def measure(gateway_url: str, rasa_url: str, conversations: int, concurren
             await via_gateway("warm-up-gateway", text)
             await via_rasa("warm-up-rasa", text)
         print(f"{conversations} conversations x {len(TURNS)} turns, concurrency {concurrency}")
-        rasa_p50 = describe("rasa", *await run_load(via_rasa, conversations, concurrency))
-        gateway_p50 = describe("gateway", *await run_load(via_gateway, conversations, concurrency))
-        print(f"gateway/rasa p50 ratio: {gateway_p50 / rasa_p50:.2f}")
+        rasa_latencies, rasa_elapsed = await run_load(via_rasa, conversations, concurrency)
+        rasa_p50 = describe("rasa", rasa_latencies, rasa_elapsed)
+        before = await outcomes(client, gateway_url)
+        latencies, elapsed = await run_load(via_gateway, conversations, concurrency)
+        gateway_p50 = describe("gateway", latencies, elapsed)
+        after = await outcomes(client, gateway_url)
+        print(f"gateway/rasa p50 ratio: {gateway_p50 / rasa_p50:.2f}  "
+              f"throughput ratio: {(len(latencies) / elapsed) / (len(rasa_latencies) / rasa_elapsed):.2f}")  # fmt: skip
+        changed = {name: after[name] - before.get(name, 0) for name in after if after[name] != before.get(name, 0)}
+        print(f"gateway outcomes (relais_chat_outcomes_total): {changed}")
+
+
+async def outcomes(client: httpx.AsyncClient, gateway_url: str) -> dict[str, float]:
+    """How the gateway answered, from its /metrics: bot, rasa_unavailable (a fallback reply)…"""
+    text = (await client.get(f"{gateway_url}/metrics")).text
+    found: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("relais_chat_outcomes_total{"):
+            labels, value = line.rsplit(" ", 1)
+            outcome = labels.split('outcome="', 1)[1].split('"', 1)[0]
+            found[outcome] = found.get(outcome, 0.0) + float(value)
+    return found
 
 
 def main() -> None:

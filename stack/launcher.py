@@ -1,26 +1,37 @@
-"""Runs the services as child process groups, waits until each is ready, stops them cleanly.
+"""Runs the services as supervised child process groups, waits until each is ready, stops them
+cleanly.
 
-`python -m stack` (what `make run` calls) starts everything, prints the URL, and on Ctrl-C or
-SIGTERM stops every child: no orphan processes. Each service logs to var/log/<name>.log
-(created 0600; the services run with umask 077, so their databases are 0600 too).
+`python -m stack` (what `make run` calls) starts everything, prints the URL, restarts a service
+that exits (stack/supervisor.py: backoff 1 s, 2 s, 4 s… up to a minute, retried for ever), and on
+Ctrl-C or SIGTERM stops every child: no orphan processes. Each service's output goes to
+var/log/<name>.log, rotated at 10 MB (5 files kept); the launcher's own messages (exits,
+restarts) to the terminal and var/log/stack.log. Log files are created 0600 and the services run
+with umask 077, so their databases are 0600 too (they may hold personal information).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
-import subprocess
+import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from logging.handlers import RotatingFileHandler
 from types import FrameType
 
-from stack.services import ROOT, Service, StackConfig
+from stack.services import Service, StackConfig
+from stack.supervisor import PRIVATE, Supervisor
 from stack.teams_secret import development_webhook_secret
 
 WARM_UP_QUESTION = "C'est quoi le PAE?"
-PRIVATE = 0o600  # log files and SQLite databases: they may hold personal information
+LOG_MAX_BYTES = 10 * 1024 * 1024
+LOG_BACKUPS = 5
+
+logger = logging.getLogger("relais.stack")
 
 
 class StackError(RuntimeError):
@@ -30,16 +41,19 @@ class StackError(RuntimeError):
 class Stack:
     def __init__(self, config: StackConfig) -> None:
         self.config = config
-        self._processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.supervisor = Supervisor(config.log_dir, {})
         self.warmed_up = False
+        self._thread: threading.Thread | None = None
 
-    def start(self, timeout_seconds: float = 240.0) -> None:
-        self.config.log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    def start(self, timeout_seconds: float = 240.0, supervise: bool = False) -> None:
+        """Start every service and wait until each is ready. With `supervise`, a thread restarts
+        the services that exit (`python -m stack` supervises in its main thread instead)."""
+        log_to_file(self.config)
         self.restrict_existing_files()
-        env = self.config.environment()
+        self.supervisor.env = self.config.environment()
         try:
             for service in self.config.services():
-                self._spawn(service, env)
+                self.supervisor.spawn(service)
             deadline = time.monotonic() + timeout_seconds
             for service in self.config.services():
                 self._wait_ready(service, deadline)
@@ -47,16 +61,19 @@ class Stack:
             self.stop()
             raise
         self.warmed_up = self.warm_up(max(30.0, deadline - time.monotonic()))
+        if supervise:
+            self._thread = threading.Thread(target=self.supervisor.supervise, daemon=True)
+            self._thread.start()
 
     def restrict_existing_files(self) -> None:
         """Log files and SQLite databases created before the 0600 rule become owner-only too."""
-        for path in [*self.config.var_dir.glob("*.db"), *self.config.log_dir.glob("*.log")]:
+        for path in [*self.config.var_dir.glob("*.db"), *self.config.log_dir.glob("*.log*")]:
             os.chmod(path, PRIVATE)
 
     def warm_up(self, timeout_seconds: float) -> bool:
-        """Ask each Rasa replica one knowledge question, so the action server loads the search
-        index and the embedding models now, not on the first person's question (which would
-        then wait past the gateway's 3-second timeout). Leaves one conversation named
+        """Ask each Rasa replica one knowledge question end to end. Each service already warms
+        itself when it starts (the gateway's lifespan, bot/channels.py for Rasa, actions/ for
+        the index); this checks that the whole path answers. Leaves one conversation named
         "relais-warmup" in the tracker store. A failure is reported, not fatal: the crisis path
         needs neither the index nor the action server."""
         body = json.dumps({"sender": "relais-warmup", "message": WARM_UP_QUESTION}).encode()
@@ -70,31 +87,17 @@ class Stack:
                     replies = json.loads(response.read() or b"[]")
                 ok = ok and bool(replies)
             except (urllib.error.URLError, OSError, ValueError) as error:
-                print(f"Préchauffage de {url} impossible : {error}", flush=True)
+                logger.warning("Préchauffage de %s impossible : %s", url, error)
                 ok = False
         return ok
 
-    def _spawn(self, service: Service, env: dict[str, str]) -> None:
-        path = self.config.log_dir / f"{service.name}.log"
-        log = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE), "ab")
-        os.chmod(path, PRIVATE)  # also a log file created before this rule
-        self._processes[service.name] = subprocess.Popen(
-            service.command,
-            cwd=ROOT,
-            env=service.environment(env),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            umask=0o077,  # the tracker database, the tickets database: owner only
-        )
-        log.close()
-
     def _wait_ready(self, service: Service, deadline: float) -> None:
-        process = self._processes[service.name]
         while time.monotonic() < deadline:
-            if process.poll() is not None:
+            process = self.supervisor.process(service.name)
+            if process is None or process.poll() is not None:
+                code = process.returncode if process else None
                 raise StackError(
-                    f"{service.name} exited with code {process.returncode}; "
+                    f"{service.name} exited with code {code}; "
                     f"see {self.config.log_dir / (service.name + '.log')}"
                 )
             try:
@@ -106,36 +109,43 @@ class Stack:
             time.sleep(0.5)
         raise StackError(f"{service.name} was not ready in time")
 
-    def exited(self) -> dict[str, int]:
-        """The services that have stopped on their own, with their exit codes."""
-        return {
-            name: code
-            for name, process in self._processes.items()
-            if (code := process.poll()) is not None
-        }
+    def states(self) -> dict[str, str]:
+        return self.supervisor.states()
 
     def kill(self, name: str) -> None:
-        """Stop one service (tests use it to check the crisis path without it)."""
-        process = self._processes.pop(name, None)
-        if process is not None:
-            _terminate(process)
+        """Stop one service for good, unsupervised (tests use it to check the crisis path)."""
+        self.supervisor.kill(name)
+
+    def crash(self, name: str) -> None:
+        """SIGKILL one service; the supervisor starts it again after its backoff."""
+        self.supervisor.crash(name)
 
     def stop(self) -> None:
-        for name in reversed(list(self._processes)):
-            _terminate(self._processes.pop(name))
+        self.supervisor.stop()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
 
 
-def _terminate(process: subprocess.Popen[bytes], grace_seconds: float = 10.0) -> None:
-    if process.poll() is not None:
+def log_to_file(config: StackConfig) -> None:
+    """The launcher's messages (exits, restarts) in <log dir>/stack.log, rotated."""
+    config.log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    logger.setLevel(logging.INFO)
+    path = str((config.log_dir / "stack.log").resolve())
+    if any(getattr(handler, "baseFilename", None) == path for handler in logger.handlers):
         return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=grace_seconds)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    except ProcessLookupError:
-        pass
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE))
+    os.chmod(path, PRIVATE)
+    file = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(file)
+
+
+def log_to_terminal() -> None:
+    """`python -m stack`: the same messages, in plain French, on the terminal."""
+    logger.propagate = False
+    terminal = logging.StreamHandler(sys.stdout)
+    terminal.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(terminal)
 
 
 def main() -> None:
@@ -143,6 +153,8 @@ def main() -> None:
     webhook_secret = development_webhook_secret(config.var_dir, os.environ)
     if webhook_secret is not None:
         config.extra_env["RELAIS_TEAMS_WEBHOOK_SECRET_FILE"] = str(webhook_secret)
+    log_to_file(config)
+    log_to_terminal()
     stack = Stack(config)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
@@ -150,26 +162,27 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        print("Démarrage de Relais (Rasa prend environ une minute et demie)…", flush=True)
+        logger.info("Démarrage de Relais (Rasa prend environ une minute et demie)…")
         stack.start()
-        print(f"Relais est prêt : ouvrez {stack.config.gateway_url}", flush=True)
-        print(f"Journaux : {stack.config.log_dir}/ — Ctrl-C pour arrêter.", flush=True)
-        if stack.config.agent_keys.startswith("demo:"):
-            key = stack.config.agent_keys.removeprefix("demo:")
-            print(f"Console des intervenants : {stack.config.gateway_url}/agent (nom « demo », clé {key})", flush=True)
+        logger.info("Relais est prêt : ouvrez %s", config.gateway_url)
+        logger.info("Journaux : %s/ — Ctrl-C pour arrêter.", config.log_dir)
+        logger.info("Un service qui s'arrête est redémarré automatiquement (voir %s/stack.log).", config.log_dir)
+        if config.agent_keys.startswith("demo:"):
+            key = config.agent_keys.removeprefix("demo:")
+            # On the terminal only: the key is not written to var/log/stack.log.
+            print(f"Console des intervenants : {config.gateway_url}/agent (nom « demo », clé {key})", flush=True)
         if webhook_secret is not None:
-            print(
-                f"Webhook sortant Teams (développement) : {stack.config.gateway_url}/api/teams/webhook, "
-                f"secret (base64) dans {webhook_secret}",
-                flush=True,
+            logger.info(
+                "Webhook sortant Teams (développement) : %s/api/teams/webhook, secret (base64) dans %s",
+                config.gateway_url,
+                webhook_secret,
             )
-        while True:
-            time.sleep(1)
-            for name, code in stack.exited().items():
-                print(f"{name} s'est arrêté (code {code}); arrêt de Relais.", flush=True)
-                raise KeyboardInterrupt
+        stack.supervisor.supervise()
     except KeyboardInterrupt:
         pass
+    except StackError as error:
+        logger.error("Relais n'a pas pu démarrer : %s", error)
+        raise SystemExit(1) from error
     finally:
         stack.stop()
-        print("Relais est arrêté.", flush=True)
+        logger.info("Relais est arrêté.")

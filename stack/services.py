@@ -63,6 +63,8 @@ class StackConfig:
     relais_environment: str = field(
         default_factory=lambda: os.environ.get("RELAIS_ENVIRONMENT", "production")
     )
+    # Loopback for `make run`; deploy/ checks its containers against these commands with 0.0.0.0.
+    bind_host: str = "127.0.0.1"
 
     @classmethod
     def from_environment(cls) -> StackConfig:
@@ -97,30 +99,32 @@ class StackConfig:
 
     def environment(self) -> dict[str, str]:
         env = dict(os.environ)
-        tracker_url = self.tracker_url or f"sqlite:///{self.var_dir / 'tracker.db'}"
-        env.update(
-            {
-                "PYTHONPATH": str(ROOT),
-                "RASA_TELEMETRY_ENABLED": "false",
-                "HF_HUB_OFFLINE": "1",
-                "TRANSFORMERS_OFFLINE": "1",
-                "SANIC_HOST": "127.0.0.1",
-                "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-                "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
-                "RELAIS_TRACKER_URL": tracker_url,
-                "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
-                "RELAIS_RASA_TOKEN": self.rasa_token,
-                "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
-                "RELAIS_ENVIRONMENT": self.relais_environment,
-                "RELAIS_AGENT_KEYS": self.agent_keys,
-                "RELAIS_INDEX_DIR": str(self.index_dir),
-                "RELAIS_PORT": str(self.gateway_port),
-            }
-        )
+        env.update(self.own_environment())
         # Callback tickets (api/settings.py): next to the tracker unless configured.
         env.setdefault("RELAIS_DATABASE_URL", f"sqlite:///{self.var_dir / 'relais.db'}")
         env.update(self.extra_env)
         return env
+
+    def own_environment(self) -> dict[str, str]:
+        """What the launcher itself sets for every service (deploy/ is checked against it)."""
+        tracker_url = self.tracker_url or f"sqlite:///{self.var_dir / 'tracker.db'}"
+        return {
+            "PYTHONPATH": str(ROOT),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "SANIC_HOST": self.bind_host,
+            "RELAIS_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+            "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
+            "RELAIS_TRACKER_URL": tracker_url,
+            "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
+            "RELAIS_RASA_TOKEN": self.rasa_token,
+            "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
+            "RELAIS_ENVIRONMENT": self.relais_environment,
+            "RELAIS_AGENT_KEYS": self.agent_keys,
+            "RELAIS_INDEX_DIR": str(self.index_dir),
+            "RELAIS_PORT": str(self.gateway_port),
+        }
 
     def services(self) -> list[Service]:
         return [
@@ -130,7 +134,8 @@ class StackConfig:
                     str(self.app_python_bin / "python"), "-m", "rasa_sdk",
                     "--actions", "actions", "--port", str(self.action_port),
                 ],
-                ready_url=f"http://127.0.0.1:{self.action_port}/health",
+                # 200 once the index is loaded and searched once (actions/warm.py)
+                ready_url=f"http://127.0.0.1:{self.action_port}/relais/ready",
                 withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN", "RELAIS_TRACKER_URL"},
             ),
             *self._rasa_services(),
@@ -138,7 +143,7 @@ class StackConfig:
                 name="gateway",
                 command=[
                     str(self.app_python_bin / "uvicorn"), "api.main:create_app", "--factory",
-                    "--host", "127.0.0.1", "--port", str(self.gateway_port),
+                    "--host", self.bind_host, "--port", str(self.gateway_port),
                     # The access log would write every conversation id (they are in the paths).
                     "--no-access-log",
                 ],
@@ -156,12 +161,13 @@ class StackConfig:
                     command=[
                         str(self.rasa_python_bin / "rasa"), "run",
                         "--enable-api", "--auth-token", self.rasa_token,
-                        "--interface", "127.0.0.1", "--port", str(port),
+                        "--interface", self.bind_host, "--port", str(port),
                         "--model", str(self.model_dir / "relais.tar.gz"),
                         "--endpoints", str(self.endpoints),
                         "--credentials", str(ROOT / "bot" / "credentials.yml"),
                     ],
-                    ready_url=f"http://127.0.0.1:{port}/status?token={self.rasa_token}",
+                    # 200 once the model is loaded and has parsed once (bot/channels.py)
+                    ready_url=f"http://127.0.0.1:{port}/webhooks/relais/health",
                     withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN"},
                 )
             )  # fmt: skip

@@ -14,7 +14,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +49,17 @@ def _free_port() -> int:
 class PostgresCluster:
     host: str
     port: int
+    # pg_ctl with its data folder and options, for the tests that stop and restart the server.
+    control: Callable[[str], None] | None = None
+
+    def stop(self) -> None:
+        """Stop the server now (an outage); `start()` brings it back with the same data."""
+        assert self.control is not None
+        self.control("stop")
+
+    def start(self) -> None:
+        assert self.control is not None
+        self.control("start")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@{self.host}:{self.port}/{database}"
@@ -104,7 +115,15 @@ def postgres() -> Iterator[PostgresCluster]:
             "start",
         )
         started = True
-        yield PostgresCluster("127.0.0.1", port)
+
+        def control(action: str) -> None:
+            if action == "stop":
+                run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+            else:
+                run(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
+                    "-w", "-t", "60", "start")  # fmt: skip
+
+        yield PostgresCluster("127.0.0.1", port, control)
     finally:
         if started:
             run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")

@@ -88,5 +88,21 @@ class RasaClient:
                 return False
         return True
 
+    @property
+    def urls(self) -> list[str]:
+        return list(self._urls)
+
+    async def replica_health(self, url: str, timeout_seconds: float = 2.0) -> dict[str, Any] | None:
+        """What a replica says of itself at /webhooks/relais/health (bot/channels.py): warmed,
+        tracker store; None when it does not answer (503 while warming is an answer)."""
+        try:
+            response = await self._http.get(
+                f"{url}/webhooks/relais/health", timeout=timeout_seconds
+            )
+            body = response.json()
+        except (httpx.HTTPError, ValueError):
+            return None
+        return body if isinstance(body, dict) and response.status_code in (200, 503) else None
+
     async def close(self) -> None:
         await self._http.aclose()

@@ -55,10 +55,24 @@ class ChatService:
         # Weekly counts for the BQVT (api/indicators/): memory only during the turn.
         self._indicators = indicators or IndicatorRecorder(None)
 
+    @property
+    def crisis_classifier_available(self) -> bool:
+        return self._crisis_check.classifier_available
+
+    def can_answer_crisis(self) -> bool:
+        """The static crisis reply and the apology with the 24/7 lines are at hand (/readyz)."""
+        try:
+            return bool(self._replies.crisis("self")) and bool(self._replies.unavailable())
+        except KeyError:
+            return False
+
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
         deciding = self._crisis_check.start(request.message)  # runs while Rasa is asked
+        deciding.add_done_callback(
+            lambda _: self._metrics.crisis_decision.observe(time.perf_counter() - started)
+        )
         live = self._live.session(conversation_id, person=True) if request.conversation_id else None
         if live is not None and live.state == "with_counsellor":
             return self._relay_to_counsellor(request.message, live, await deciding, channel, started)
@@ -68,17 +82,22 @@ class ChatService:
             "audience": request.audience,
         }
         bot_answered = False
+        outcome = "bot"
         try:
+            asked = time.perf_counter()
             replies = await self._rasa.send(conversation_id, redact(request.message), metadata)
+            self._metrics.rasa_latency.observe(time.perf_counter() - asked)
             parsed = parse_rasa_replies(replies)
             bot_answered = bool(parsed.messages)
             if not bot_answered:
                 # An action failed (action server down) and nothing was said: never leave a
                 # person without an answer.
                 self._metrics.count("empty_bot_replies")
+                outcome = "empty_bot_reply"
         except RasaUnavailable as error:
             logger.warning("rasa unavailable on channel %s: %s", channel, error)
             self._metrics.count("rasa_unavailable")
+            outcome = "rasa_unavailable"
             parsed = ParsedReply()
         decision = await deciding
         if live is not None and decision.is_crisis:
@@ -86,10 +105,14 @@ class ChatService:
         if decision.is_crisis and not parsed.crisis:
             # The crisis reply first; whatever the bot did say follows it.
             self._metrics.count("crisis_safety_net")
+            outcome = "crisis_safety_net"
             parsed.messages = self._replies.crisis(decision.variant) + parsed.messages
             parsed.crisis = True
         elif not bot_answered:
             parsed.messages = self._replies.unavailable()
+        elif parsed.crisis:
+            outcome = "crisis_bot"
+        self._metrics.outcome(outcome, channel)
         self._count_turn(parsed.crisis, channel, started)
         offers = self._available(parsed.offers)
         if bot_answered:
@@ -135,6 +158,7 @@ class ChatService:
         """The counsellor answers, not the bot; a crisis still gets its static reply now."""
         self._live.person_message(live.conversation_id, text)
         self._metrics.count("live_messages")
+        self._metrics.outcome("counsellor_crisis" if decision.is_crisis else "counsellor", channel)
         messages = []
         if decision.is_crisis:
             self._live.flag_crisis(live.conversation_id, CRISIS_BANNER)

@@ -33,6 +33,9 @@ class ScriptedRasa:
     received: list[dict[str, Any]] = field(default_factory=list)
     trackers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     down: Exception | None = None
+    health: dict[str, Any] = field(
+        default_factory=lambda: {"warmed": True, "tracker_store": "ok", "tracker_store_fallbacks": 0}
+    )
 
     def fail_with(self, error: Exception) -> None:
         """Make every webhook and tracker call raise `error`, as a stopped or stuck Rasa would."""
@@ -46,6 +49,10 @@ class ScriptedRasa:
     def handler(self, request: httpx.Request) -> httpx.Response:
         if request.url.path == "/status":
             return httpx.Response(200, json={"model_id": "test-model"})
+        if request.url.path == "/webhooks/relais/health":  # bot/channels.py
+            if self.down is not None:
+                raise self.down
+            return httpx.Response(200, json=self.health)
         tracker = re.fullmatch(r"/conversations/([^/]+)/tracker", request.url.path)
         if tracker:
             if self.down is not None:

@@ -23,14 +23,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if missing:
         pytest.fail(f"run `make train index` first; missing {missing}")
     var_dir: Path = tmp_path_factory.mktemp("var")
-    # RELAIS_E2E_PORT_OFFSET lets two worktrees run their end-to-end tests side by side.
+    # RELAIS_E2E_PORT_OFFSET moves the ports when another stack (another worktree) holds them.
     offset = int(os.environ.get("RELAIS_E2E_PORT_OFFSET", "0"))
     config = StackConfig(
         gateway_port=18000 + offset, rasa_port=15005 + offset, action_port=15055 + offset,
-        var_dir=var_dir, index_dir=ROOT / "var" / "index",
+        var_dir=var_dir,
+        index_dir=ROOT / "var" / "index",
     )
     running = Stack(config)
-    running.start(timeout_seconds=300)
+    running.start(timeout_seconds=300, supervise=True)
     yield running
     running.stop()
 

@@ -37,5 +37,5 @@ def test_crisis_without_rasa(stack: Stack, gateway: httpx.Client) -> None:
 def _counter(metrics: str, name: str) -> int:
     for line in metrics.splitlines():
         if line.startswith(f"relais_{name}_total "):
-            return int(line.split()[-1])
+            return int(float(line.split()[-1]))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -62,8 +63,14 @@ def test_log_files_and_databases_are_private(tmp_path: Path):
     stack = Stack(config)
     stack.restrict_existing_files()
     child_database = tmp_path / "child.db"
-    stack._spawn(Service("probe", ["/bin/sh", "-c", f"touch {child_database}; echo ok"], ""), {"PATH": "/bin:/usr/bin"})
-    assert stack._processes["probe"].wait(timeout=10) == 0
+    stack.supervisor.env = {"PATH": "/bin:/usr/bin"}
+    child = stack.supervisor.spawn(
+        Service("probe", ["/bin/sh", "-c", f"touch {child_database}; echo ok"], "")
+    )
+    assert child.process is not None and child.process.wait(timeout=10) == 0
+    deadline = time.monotonic() + 10
+    while (config.log_dir / "probe.log").read_text() != "ok\n" and time.monotonic() < deadline:
+        time.sleep(0.05)  # the output is copied to the log by a thread
     for path in (old_database, config.log_dir / "probe.log", child_database):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert (config.log_dir / "probe.log").read_text() == "ok\n"
