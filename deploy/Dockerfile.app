@@ -22,6 +22,7 @@ COPY risk_classifier risk_classifier
 COPY safety safety
 COPY stack stack
 COPY tickets tickets
+COPY indicators indicators
 COPY var/index var/index
 RUN useradd --system --uid 10001 relais
 USER 10001
