@@ -2,10 +2,10 @@
 
 Rule tests use a stand-in classifier (the hashing embedder with fixed heads) so they hold
 whatever the trained weights say. The figures use the real models and the committed weights:
-on the design split they are in-sample (the classifier was trained on those messages, and its
-threshold chosen by cross-validation on them), so only the held-out split measures how it
-generalises; held-out texts are never printed. Both splits are held to floors just under what
-was measured (tests/crisis_dataset.py `TARGETS`); the whole set is held to issue 5's 0.98.
+on the design set they are in-sample (the classifier was trained on those messages), the
+development set steered choices, so only the 2026-12 held-out batch measures how it generalises;
+held-out texts are never printed. Each set is held to floors just under what was measured
+(tests/crisis_dataset.py `TARGETS`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from risk_classifier import CombinedDetector, Decision, RiskClassifier, Weights,
 from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
-from tests.crisis_dataset import TARGETS, check_targets
+from tests.crisis_dataset import SETS, TARGETS, check_targets
 from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
 from tests.safety.test_detector import IDIOMS_AND_PROFESSIONAL_USAGE
 
@@ -81,9 +81,10 @@ def detector() -> CombinedDetector:
 
 
 @pytest.mark.slow
-def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector) -> None:
-    # Prints recall and false-positive rate per split and for the whole set.
-    problems = check_targets(detector.is_crisis, "combined detector", TARGETS)
+@pytest.mark.parametrize("set_name", SETS)
+def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector, set_name: str) -> None:
+    # Prints recall, false alarms and distress taken for crisis (counts only).
+    problems = check_targets(detector.is_crisis, "combined detector", TARGETS, set_name)
     assert not problems, problems
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import ScriptedRasa
-from tests.crisis_dataset import TARGETS, check_targets
+from tests.crisis_dataset import SETS, TARGETS, check_targets
 
 
-def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:
+@pytest.mark.parametrize("set_name", SETS)
+def test_fallback_path_meets_the_crisis_targets(
+    client: TestClient, rasa: ScriptedRasa, set_name: str
+) -> None:
     rasa.fail_with(httpx.ConnectError("refused"))
 
     def says_crisis(text: str) -> bool:
@@ -18,5 +22,5 @@ def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: Script
         return bool(response.json()["crisis"])
 
     # The combined detector (lexicon + risk_classifier) decides on this path too (issue 5).
-    problems = check_targets(says_crisis, "gateway fallback", TARGETS)
+    problems = check_targets(says_crisis, "gateway fallback", TARGETS, set_name)
     assert not problems, problems
