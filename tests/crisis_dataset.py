@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from risk_classifier.data import read_yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "crisis"
 HOLDOUT_FILE = ROOT / "tests" / "data" / "crisis_holdout_2026_12.yml"
@@ -68,7 +70,8 @@ class Conversation:
 
 def _lines(path: Path, key: str) -> list[int]:
     """1-based line of each item of the top-level list `key` (for messages: of its text)."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
     for name, value in node.value:  # type: ignore[union-attr]
         if name.value == key:
             return [item.start_mark.line + 1 for item in value.value]
@@ -76,7 +79,7 @@ def _lines(path: Path, key: str) -> list[int]:
 
 
 def load_file(path: Path) -> list[LabelledMessage]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml(path)
     lines = _lines(path, "messages")
     return [
         LabelledMessage(
@@ -87,7 +90,7 @@ def load_file(path: Path) -> list[LabelledMessage]:
 
 
 def load_conversations_file(path: Path) -> list[Conversation]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml(path)
     items = content.get("conversations") or []
     lines = _lines(path, "conversations")
     return [

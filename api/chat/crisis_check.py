@@ -25,6 +25,10 @@ class CrisisCheck:
     def __init__(self, detector: GuardedDetector) -> None:
         self._detector = detector
 
+    @property
+    def detector(self) -> GuardedDetector:
+        return self._detector
+
     async def decide(self, text: str) -> Decision:
         assessment = assess(text)
         if assessment.is_crisis or not self._detector.classifier_available:

@@ -82,7 +82,9 @@ def detector() -> CombinedDetector:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("set_name", SETS)
-def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector, set_name: str) -> None:
+def test_combined_detector_meets_the_crisis_targets(
+    detector: CombinedDetector, set_name: str
+) -> None:
     # Prints recall, false alarms and distress taken for crisis (counts only).
     problems = check_targets(detector.is_crisis, "combined detector", TARGETS, set_name)
     assert not problems, problems
@@ -91,7 +93,9 @@ def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector, 
 def _nlu_holdout_without_crisis() -> list[str]:
     """The NLU held-out examples (never trained on, by the bot nor by the classifier), crisis
     intent left out: what ordinary traffic looks like."""
-    content = yaml.safe_load((ROOT / "tests" / "data" / "nlu_holdout.yml").read_text(encoding="utf-8"))
+    content = yaml.safe_load(
+        (ROOT / "tests" / "data" / "nlu_holdout.yml").read_text(encoding="utf-8")
+    )
     return [
         line.strip()[2:]
         for block in content["nlu"]
