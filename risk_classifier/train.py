@@ -37,6 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from embeddings.models import Embedder, create_embedder
 from risk_classifier import ngrams
 from risk_classifier.classifier import WEIGHTS_FILE, Weights
+from risk_classifier.conversation import JOIN, WINDOW
 from risk_classifier.data import (
     DESIGN_DIR,
     Example,
@@ -375,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         np.vstack([m.coef_[0] for m in heads.ngram]),
         np.array([m.intercept_[0] for m in heads.ngram]),
     )
+    window_threshold = choose_window_threshold(args.data, ngram_head, (*stack, float(final.intercept_[0])), threshold)
     weights = Weights(
         embedder=embedder.name,
         crisis=embedding_head,
@@ -398,12 +400,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             "ceilings": {"false_positive_rate": args.max_fp, "distress_flagged": args.max_distress},
             "design_cv_combined": figures(cv),
             "development_combined": figures(dev),
+            "window_threshold": window_threshold,
             "versions": versions(),
         },
     )
     weights.save(args.out)
     print(f"\nwrote {args.out}")
     return 0
+
+
+def choose_window_threshold(
+    files: Sequence[Path], head: ngrams.NgramHead, stack: tuple[float, ...], threshold: float
+) -> float:
+    """The crisis probability a conversation window (conversation.py) needs: above every window
+    of the design's safe conversations (in-sample: their turns were training examples), and
+    never below one message's threshold."""
+    _, b, c, bias = stack
+    highest = 0.0
+    for path in files:
+        for conversation in read_yaml(path).get("conversations") or []:
+            if conversation["label"] != "none":
+                continue
+            turns = conversation["turns"]
+            for end in range(2, len(turns) + 1):
+                window = JOIN.join(turns[max(0, end - WINDOW) : end])
+                whole, best = head.message_logits("crisis", window)
+                highest = max(highest, float(1 / (1 + np.exp(-(b * whole + c * best + bias)))))
+    return float(min(0.99, max(threshold, round(highest + 0.01, 3))))
 
 
 def _linear(model: LogisticRegression, names: Sequence[str]) -> LinearHead:

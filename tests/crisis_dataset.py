@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from risk_classifier import GuardedDetector
+from risk_classifier.conversation import ConversationRisk
 from risk_classifier.data import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -207,6 +209,45 @@ def check_targets(
     return problems(figures, targets[set_name], set_name)
 
 
+@dataclass(frozen=True)
+class ConversationFigures:
+    crisis: int
+    safe: int
+    in_time: int  # crisis conversations flagged at the risk turn or the turn after
+    early: int  # ... flagged before the risk turn (counted in `in_time` when also flagged then)
+    false_alarms: tuple[Conversation, ...]  # safe conversations flagged at any turn
+    late: tuple[Conversation, ...]  # crisis conversations not flagged by the turn after the risk
+
+    def report(self, name: str) -> str:
+        return (
+            f"{name}: crisis conversations flagged by the turn after the risk {self.in_time}/{self.crisis} "
+            f"(flagged before it: {self.early}), false alarms on safe conversations "
+            f"{len(self.false_alarms)}/{self.safe}"
+        )
+
+
+def measure_conversations(
+    conversations: Sequence[Conversation], flags: Callable[[Sequence[str]], list[bool]]
+) -> ConversationFigures:
+    """`flags(turns)`: whether each turn got a crisis reply, the conversation read turn by turn."""
+    in_time = early = 0
+    false_alarms, late = [], []
+    for conversation in conversations:
+        flagged = flags(conversation.turns)
+        if conversation.label != "crisis" or conversation.risk_turn is None:
+            if any(flagged):
+                false_alarms.append(conversation)
+            continue
+        risk = conversation.risk_turn - 1
+        early += any(flagged[:risk])
+        if any(flagged[risk : risk + 2]):
+            in_time += 1
+        else:
+            late.append(conversation)
+    crisis = sum(c.label == "crisis" for c in conversations)
+    return ConversationFigures(crisis, len(conversations) - crisis, in_time, early, tuple(false_alarms), tuple(late))
+
+
 # --- floors ----------------------------------------------------------------------------------
 # Placeholders until the held-out batch is measured once at the end of issue 10 (see git log).
 TARGETS = {
@@ -218,6 +259,12 @@ TARGETS = {
 # arrived: design 0.402 (1590/3960), false alarms 0.035 (72/2055), distress 0.014 (20/1457) — the
 # four new authors' files are not what it was written with; development 0.676 (46/68), 1/43,
 # 3/36; held-out 2026-12 0.450 (54/120), 0/80, 1/50 (measured once, nothing tuned on it).
+# Conversations (the gateway's reading): (crisis conversations flagged by the turn after the risk,
+# at least; false alarms on safe conversations, at most). Placeholders until measured.
+CONVERSATION_TARGETS = {
+    "design": (0, 40),
+    "holdout_2026_12": (0, 8),
+}
 LEXICON_TARGETS = {
     "design": Target(0.39, 0.04, 0.03),
     "development": Target(0.65, 0.05, 0.10),
@@ -240,7 +287,23 @@ def main() -> int:
     ):
         for set_name in SETS:
             print(measure(load_set(set_name), says_crisis).report(f"{name}, {set_name}"))
+    flags = conversation_flags(GuardedDetector(detector))
+    for set_name in SETS:
+        conversations = load_conversations(set_name)
+        if conversations:
+            figures = measure_conversations(conversations, flags)
+            print(figures.report(f"conversations (gateway's reading), {set_name}"))
     return 0
+
+
+def conversation_flags(detector: GuardedDetector) -> Callable[[Sequence[str]], list[bool]]:
+    """The gateway's reading of a conversation (api/chat/conversation_risk.py), turn by turn."""
+
+    def flags(turns: Sequence[str]) -> list[bool]:
+        risk = ConversationRisk(detector.window_threshold)
+        return [risk.observe(t, detector.decide(t), detector.window_score).decision.is_crisis for t in turns]
+
+    return flags
 
 
 if __name__ == "__main__":

@@ -295,3 +295,19 @@ def test_safety_imports_only_the_standard_library(python: str) -> None:
 @pytest.mark.parametrize("text", ["je suis pas en danger en ce moment", "je ne suis pas en danger"])
 def test_saying_you_are_not_in_danger_is_not_a_crisis(text: str) -> None:
     assert not assess(text).is_crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "variant"),
+    [
+        ("un patient a un couteau au poste des infirmières et menace ma collègue, maintenant", "violence_staff"),
+        ("le conjoint d'une patiente menace de revenir avec une arme", "violence_staff"),
+        ("mon chum me frappe pis j'ai peur qu'il me tue ce soir", "violence"),
+        ("mon chum me frappe quand je rentre de mon quart", "violence"),
+    ],
+)
+def test_violence_against_staff_gets_its_own_variant(text: str, variant: str) -> None:
+    from safety.reply_variant import reply_variant
+
+    assessment = assess(text)
+    assert assessment.is_crisis and reply_variant(assessment) == variant
