@@ -245,7 +245,9 @@ def measure_conversations(
         else:
             late.append(conversation)
     crisis = sum(c.label == "crisis" for c in conversations)
-    return ConversationFigures(crisis, len(conversations) - crisis, in_time, early, tuple(false_alarms), tuple(late))
+    return ConversationFigures(
+        crisis, len(conversations) - crisis, in_time, early, tuple(false_alarms), tuple(late)
+    )
 
 
 # --- floors ----------------------------------------------------------------------------------
@@ -301,7 +303,10 @@ def conversation_flags(detector: GuardedDetector) -> Callable[[Sequence[str]], l
 
     def flags(turns: Sequence[str]) -> list[bool]:
         risk = ConversationRisk(detector.window_threshold)
-        return [risk.observe(t, detector.decide(t), detector.window_score).decision.is_crisis for t in turns]
+        return [
+            risk.observe(t, detector.decide(t), detector.window_score).decision.is_crisis
+            for t in turns
+        ]
 
     return flags
 

@@ -13,7 +13,12 @@ import pytest
 from risk_classifier import Decision, GuardedDetector
 from risk_classifier.conversation import ConversationRisk
 from safety.reply_variant import SELF
-from tests.crisis_dataset import CONVERSATION_TARGETS, conversation_flags, load_conversations, measure_conversations
+from tests.crisis_dataset import (
+    CONVERSATION_TARGETS,
+    conversation_flags,
+    load_conversations,
+    measure_conversations,
+)
 
 CALM = Decision(False, SELF)
 CRISIS = Decision(True, SELF)
@@ -66,4 +71,6 @@ def test_conversation_figures(detector: GuardedDetector, set_name: str) -> None:
     print("\n" + figures.report(f"conversations, {set_name}"))
     target = CONVERSATION_TARGETS[set_name]
     assert figures.in_time >= target[0], f"{len(figures.late)} crisis conversations flagged late"
-    assert len(figures.false_alarms) <= target[1], "false alarms on safe conversations (counts only)"
+    assert len(figures.false_alarms) <= target[1], (
+        "false alarms on safe conversations (counts only)"
+    )

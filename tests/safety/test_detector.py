@@ -300,7 +300,10 @@ def test_saying_you_are_not_in_danger_is_not_a_crisis(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "variant"),
     [
-        ("un patient a un couteau au poste des infirmières et menace ma collègue, maintenant", "violence_staff"),
+        (
+            "un patient a un couteau au poste des infirmières et menace ma collègue, maintenant",
+            "violence_staff",
+        ),
         ("le conjoint d'une patiente menace de revenir avec une arme", "violence_staff"),
         ("mon chum me frappe pis j'ai peur qu'il me tue ce soir", "violence"),
         ("mon chum me frappe quand je rentre de mon quart", "violence"),
