@@ -265,8 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--embedder", default=DEFAULT_EMBEDDER)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c-embedding", type=float, default=1.0)
-    parser.add_argument("--c-ngram", type=float, default=3.0)
+    parser.add_argument("--c-embedding", type=float, default=4.0)
+    parser.add_argument("--c-ngram", type=float, default=10.0)
     parser.add_argument("--max-fp", type=float, default=0.05, help="ceiling, false alarms on none")
     parser.add_argument("--max-distress", type=float, default=0.10, help="ceiling, distress")
     parser.add_argument(
