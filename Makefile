@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model teams-app indicators clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model crisis-report teams-app indicators clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ test: install kb-check lint validate train index rasa-test ## every test
 
 risk-model: .venv/app/.installed ## retrain the crisis classifier on the design data (risk_classifier/weights.json)
 	$(APP)/python -m risk_classifier.train
+
+crisis-report: .venv/app/.installed ## crisis figures per set: design (in-sample), development, held-out (counts only)
+	$(APP)/python -m tests.crisis_dataset
 
 eval: index ## retrieval figures by kind: the development set (tuned on) and the test set (never)
 	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml --test tests/data/kb_test.yml --index var/index

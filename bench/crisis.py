@@ -3,7 +3,8 @@
 Prints the time to load the combined detector (weights file only), to warm it up (loading the
 embedding models), and the per-message latency (p50/p95, one message at a time, models warm) of
 the lexicon alone and of the combined detector, over the design messages (never the held-out
-ones). Figures only: nothing here is asserted.
+ones), and over the long ones (risk read sentence by sentence). Figures only: nothing here is
+asserted.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def main() -> int:
     if asked:
         share = f"{len(asked) / len(texts):.0%}"
         print(f"combined, the {share} it embeds:   {percentiles(timed(detector.assess, asked), digits=2)}")
+    long = [t for t in design if len(t) >= 300 and classifier_may_decide(assess(t))][: args.limit]
+    if long:
+        # One embedding per message whatever its length; the sentences are scored by n-grams only.
+        print(f"combined, {len(long)} long messages (>= 300 chars): {percentiles(timed(detector.assess, long), digits=2)}")
     return 0
 
 

@@ -4,8 +4,11 @@ The rule, in one place (`combine`), used at run time and by the cross-validation
 - the lexicon says crisis: crisis, with the lexicon's reply variant;
 - the lexicon recognised an idiom or a professional/clinical use (`Assessment.context`): not a
   crisis, whatever the classifier says ("ce formulaire me tue", "protocole suicide à l'urgence");
-- otherwise: crisis when the classifier's probability reaches the threshold stored with its
-  weights, with the variant head's reply variant (self, third_person or violence).
+- otherwise: crisis when the classifier's stacked probability reaches the threshold stored
+  with its weights, with the variant head's reply variant (self, third_person, violence or
+  violence_staff);
+- not a crisis: distress when the lexicon says distress or the classifier's distress
+  probability reaches its own threshold (three outcomes: crisis, distress, none).
 
     from risk_classifier import load_combined
     detector = load_combined()            # cheap: reads the weights file; models load lazily
@@ -20,7 +23,7 @@ from typing import NamedTuple
 
 from embeddings.models import Embedder
 from risk_classifier.classifier import WEIGHTS_FILE, RiskClassifier
-from safety import Assessment, assess
+from safety import Assessment, RiskLevel, assess
 from safety.reply_variant import SELF, reply_variant
 
 # The classifier reads at most this many characters (the chat API accepts 2,000); the lexicon
@@ -31,6 +34,11 @@ CLASSIFIER_MAX_CHARS = 4_000
 class Decision(NamedTuple):
     is_crisis: bool
     variant: str  # one of safety.reply_variant.VARIANTS; SELF when not a crisis
+    distress: bool = False  # distress without risk (never with is_crisis)
+
+    @property
+    def level(self) -> str:
+        return "crisis" if self.is_crisis else "distress" if self.distress else "none"
 
 
 def lexicon_decision(assessment: Assessment) -> Decision:
@@ -38,7 +46,7 @@ def lexicon_decision(assessment: Assessment) -> Decision:
     the classifier cannot load or fails."""
     if assessment.is_crisis:
         return Decision(True, reply_variant(assessment))
-    return Decision(False, SELF)
+    return Decision(False, SELF, assessment.level is RiskLevel.DISTRESS)
 
 
 def classifier_may_decide(assessment: Assessment) -> bool:
@@ -70,10 +78,12 @@ class CombinedDetector:
             assessment = assess(text)
         if assessment.is_crisis or not text.strip() or not classifier_may_decide(assessment):
             return lexicon_decision(assessment)
-        probability, vector = self.classifier.probability_with_vector(text[:CLASSIFIER_MAX_CHARS])
-        if not combine(assessment, probability, self.classifier.threshold):
-            return Decision(False, SELF)
-        return Decision(True, self.classifier.variant_of(vector))
+        scores = self.classifier.scores(text[:CLASSIFIER_MAX_CHARS])
+        if combine(assessment, scores.crisis, self.classifier.threshold):
+            return Decision(True, self.classifier.variant_of(scores.vector))
+        distress = assessment.level is RiskLevel.DISTRESS
+        distress = distress or scores.distress >= self.classifier.weights.distress_threshold
+        return Decision(False, SELF, distress)
 
     def is_crisis(self, text: str) -> bool:
         return self.assess(text).is_crisis

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -50,8 +51,16 @@ def variant_of(category: str) -> str:
     return reply_variant(Assessment(RiskLevel.CRISIS, frozenset({RiskCategory(category)})))
 
 
+# libyaml's loader when present: the design files are several megabytes (50 s pure Python).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+
+
 def load_crisis_file(path: Path) -> list[Example]:
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content = read_yaml(path)
     if content.get("split") != DESIGN_SPLIT:
         raise TrainingDataError(f"{path.name}: only design data may train the classifier")
     examples = []
@@ -83,3 +92,22 @@ def content_hash(examples: Iterable[Example]) -> str:
         row = [example.text, example.label, example.variant]
         digest.update(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
     return digest.hexdigest()
+
+
+def conversation_examples(crisis_files: Sequence[Path]) -> list[Example]:
+    """The turns of the design conversations that stand alone: every turn of a safe
+    conversation (`none`: "j'ai donné mon chat à ma voisine", then "c'est pour mes vacances"),
+    and the turn where a crisis conversation's risk appears (`crisis`). The turns before and after
+    the risk need the others to be read and are left out."""
+    examples = []
+    for path in sorted(crisis_files, key=lambda p: p.name):
+        content = read_yaml(path)
+        if content.get("split") != DESIGN_SPLIT:
+            raise TrainingDataError(f"{path.name}: only design data may train the classifier")
+        for conversation in content.get("conversations") or []:
+            turns = conversation["turns"]
+            if conversation["label"] == CRISIS:
+                examples.append(Example(turns[conversation["risk_turn"] - 1], CRISIS, path.name))
+            else:
+                examples += [Example(turn, "none", path.name) for turn in turns]
+    return examples

@@ -20,7 +20,9 @@ class GuardedDetector:
         self.detector = detector
 
     @classmethod
-    def load(cls, weights_file: Path = WEIGHTS_FILE, use_classifier: bool = True) -> GuardedDetector:
+    def load(
+        cls, weights_file: Path = WEIGHTS_FILE, use_classifier: bool = True
+    ) -> GuardedDetector:
         """Load and warm the classifier (a few seconds); on any failure, log it once and keep
         the lexicon alone: the crisis path never depends on the second layer."""
         if not use_classifier:
@@ -36,6 +38,24 @@ class GuardedDetector:
     @property
     def classifier_available(self) -> bool:
         return self.detector is not None
+
+    @property
+    def window_threshold(self) -> float:
+        """The crisis probability a conversation window needs (higher than one message's)."""
+        if self.detector is None:
+            return 1.0
+        return float(self.detector.classifier.weights.metadata.get("window_threshold", 0.9))
+
+    def window_score(self, text: str) -> float | None:
+        """A conversation window's crisis probability from the n-grams alone (no embedding);
+        None when the classifier is unavailable or fails."""
+        if self.detector is None:
+            return None
+        try:
+            return self.detector.classifier.ngram_crisis_probability(text)
+        except Exception:
+            logger.exception("crisis classifier failed on a conversation window")
+            return None
 
     def decide(self, text: str, assessment: Assessment | None = None) -> Decision:
         """The combined decision, or the lexicon's if the classifier fails on this message."""

@@ -102,10 +102,14 @@ class LinearHead:
             np.array([b for _, b in fitted], dtype=np.float32),
         )
 
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """(rows, len(labels)) logits for (rows, dimension) features."""
+        z = np.asarray(features, dtype=np.float32) @ self.weights.T + self.bias
+        return z.astype(np.float64)
+
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """(rows, len(labels)) probabilities for (rows, dimension) features."""
-        z = np.asarray(features, dtype=np.float32) @ self.weights.T + self.bias
-        return sigmoid(z.astype(np.float64))
+        return sigmoid(self.logits(features))
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -19,6 +19,7 @@ class RiskCategory(str, Enum):
     IMMEDIATE_DANGER = "immediate_danger"  # in danger now, incl. partner violence, threats
     THIRD_PERSON = "third_person"  # someone else (colleague, spouse, child...) is at risk
     MEANS = "means"  # asks about methods, doses, "does it hurt to..."
+    VIOLENCE_STAFF = "violence_staff"  # violence against staff, threatened or in progress
 
 
 # Values of Assessment.context

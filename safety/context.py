@@ -249,3 +249,20 @@ CLOSE_PERSON = compile_pattern(
     rf"|i have a)(?: \w+)? {CLOSE}\b|\b(?:un|une) {CLOSE} de (?:mon|ma|notre|nos|my|our)"
     r" (?:equipe|unite|departement|service|team|gang)\b"
 )
+
+# Violence against staff (issue 10): a danger or threat found with one of these gets the staff
+# reply (911 and the establishment's emergency code first) unless an intimate partner or family
+# member is named (then the conjugal-violence reply, with SOS violence conjugale).
+WORKPLACE = _any(
+    r"\b(?:patiente?s?|usagere?s?|residente?s?|beneficiaires?|collegues?|coworkers?|co workers?"
+    r"|gestionnaires?|superviseure?s?|supervisors?|managers?|cheff?e? d unite|boss|cadres?"
+    r"|poste des infirmieres|poste infirmier|nursing station|code blanc|code white|code gris"
+    r"|agente? de securite|gardes? de securite|security guards?|securite|security"
+    r"|au travail|at work|sur le plancher|sur l unite|a l urgence|in the er|on the unit"
+    r"|casiers?|lockers?|stationnement de l hopital|hospital parking|chsld|cisss|ciusss"
+    r"|employee?s? (?:de|du|qui)|ex employee?)\b"
+)
+INTIMATE = _any(
+    r"\b(?:mon chum|ma blonde|mon conjoint|ma conjointe|mon mari|ma femme|mon ex|mon copain"
+    r"|ma copine|my husband|my wife|my boyfriend|my girlfriend|my partner|my ex)\b"
+)

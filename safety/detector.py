@@ -29,6 +29,7 @@ _SUBJECT_WINDOW = 10  # words before a match in which its subject is looked for
 _MASK = " #"  # replaces " word...": the text keeps one space between tokens
 
 _NONE = Assessment(RiskLevel.NONE)
+_VIOLENT = {RiskCategory.IMMEDIATE_DANGER, RiskCategory.HARM_TO_OTHERS}
 
 
 def _subject(text: str, start: int) -> str | None:
@@ -117,6 +118,8 @@ def assess(text: str) -> Assessment:
                     found.add(category)
                     break
     if found:
+        if found & _VIOLENT and ctx.WORKPLACE.search(norm) and not ctx.INTIMATE.search(norm):
+            found.add(RiskCategory.VIOLENCE_STAFF)
         return Assessment(RiskLevel.CRISIS, frozenset(found))
 
     if suppressed or (needed and ctx.RISK_TOPIC.search(norm)):

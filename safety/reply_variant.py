@@ -11,14 +11,19 @@ from safety.assessment import Assessment, RiskCategory
 SELF = "self"
 THIRD_PERSON = "third_person"
 VIOLENCE = "violence"
-VARIANTS = (SELF, THIRD_PERSON, VIOLENCE)
+VIOLENCE_STAFF = "violence_staff"  # violence against staff: 911 and the establishment's code first
+VARIANTS = (SELF, THIRD_PERSON, VIOLENCE, VIOLENCE_STAFF)
 
 
 def reply_variant(assessment: Assessment | None) -> str:
-    """Violence and immediate danger first (they add SOS violence conjugale), then a third person."""
+    """Violence against staff first (911, the establishment's emergency code, then the PAE and
+    the BQVT), then violence and immediate danger (they add SOS violence conjugale), then a third
+    person."""
     if assessment is None:
         return SELF
     categories = assessment.categories
+    if RiskCategory.VIOLENCE_STAFF in categories:
+        return VIOLENCE_STAFF
     if RiskCategory.IMMEDIATE_DANGER in categories or RiskCategory.HARM_TO_OTHERS in categories:
         return VIOLENCE
     if RiskCategory.THIRD_PERSON in categories:

@@ -1,64 +1,54 @@
-"""The labelled crisis messages and the figures each split is held to.
+"""The labelled crisis sets, how a detector is measured on them, and the floors it is held to.
 
-Splits: `design` and `holdout`. Design files: crisis_design.yml and crisis_design_extra.yml,
-written together with the lexicon in safety/, and crisis_design_more.yml, a fresh batch of 434
-messages written 2026-11-23 by an author who never saw the lexicon nor the held-out file, added to
-the design split (risk_classifier/ trains on all three). Held-out file: crisis_holdout.yml, written
-independently: its authors never saw the lexicon, and the lexicon's authors never saw it. Held-out
-texts are never printed: a failure shows held-out counts only, so nobody tunes anything on them by
-accident.
+Three sets, each reported on its own (there is no "whole set" figure: pooling in-sample design
+data with held-out data hid how little generalised):
+- `design`: every data/crisis/design*.yml file but the ordinary chat (lexicon written with the
+  first two, classifier trained on all of them): figures are in-sample;
+- `development`: data/crisis/development_2026_11.yml, the former held-out split. It steered
+  decisions (issue 10) and is now used for choices: never trained on, but not untouched;
+- `holdout_2026_12`: tests/data/crisis_holdout_2026_12.yml, 250 messages and 24 conversations
+  written 2026-12-03 by an author who saw nothing of the project. Measured once, with the
+  configuration frozen (see the floors below).
 
-Targets: issue 5 asks for crisis recall >= 0.98 and a false-positive rate <= 0.05 on the whole
-set (`MIN_RECALL`, `MAX_FALSE_POSITIVE_RATE`), asserted for the combined detector (`TARGETS`,
-key "whole"): measured 2026-11-23, recall 0.994 and false-positive rate 0.004. That figure is
-mostly in-sample: the lexicon was extended on every design file and the classifier trained on
-them. What generalises is the held-out split, measured once for the final configuration:
-combined detector recall 0.929 (65/70), false-positive rate 0.044 (2/45); the lexicon alone
-0.657. 0.98 is not reached on held-out data: its floor sits just under what was measured.
-Before the second layer and the lexicon's extension, the lexicon alone measured 0.614 on the
-held-out split and 0.400 on crisis_design_more.yml (false-positive rate 0.047 there).
+Held-out and development texts are never printed: a failure shows counts only. Design texts may
+be named. `python -m tests.crisis_dataset` (`make crisis-report`) prints every figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "crisis"
+from risk_classifier import GuardedDetector
+from risk_classifier.conversation import ConversationRisk
+from risk_classifier.data import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "crisis"
+HOLDOUT_FILE = ROOT / "tests" / "data" / "crisis_holdout_2026_12.yml"
+DEVELOPMENT_FILE = DATA / "development_2026_11.yml"
+CHAT_FILE = "design_chat.yml"
 # The design files the lexicon in safety/ was written with (it is tuned on them).
 LEXICON_FILES = ("design.yml", "design_extra.yml")
-DESIGN_FILES = (*LEXICON_FILES, "design_more.yml")
-HOLDOUT_FILES = ("development_2026_11.yml",)
-FILES = DESIGN_FILES + HOLDOUT_FILES
-MIN_RECALL = 0.98  # issue 5's target: met on the whole set, not on the held-out split
-MAX_FALSE_POSITIVE_RATE = 0.05
+# ... and the files it was extended on (2026-11-23); the 2026-12 authors' files came later.
+LEXICON_TUNED_FILES = (*LEXICON_FILES, "design_more.yml")
+LABELS = ("crisis", "distress", "none")
 
 
-@dataclass(frozen=True)
-class Target:
-    min_recall: float
-    max_false_positive_rate: float
+def design_paths(with_chat: bool = False) -> list[Path]:
+    files = sorted(DATA.glob("design*.yml"))
+    return files if with_chat else [path for path in files if path.name != CHAT_FILE]
 
 
-# The combined detector (risk_classifier.load_combined): design recall 1.000 and false-positive
-# rate 0.000 in-sample; held-out recall 0.929 (65/70), false-positive rate 0.044 (2/45); whole
-# set 0.994 and 0.004 (measured once with the configuration frozen, 2026-11-23).
-TARGETS = {
-    "design": Target(0.99, MAX_FALSE_POSITIVE_RATE),
-    "holdout": Target(0.92, MAX_FALSE_POSITIVE_RATE),
-    "whole": Target(MIN_RECALL, MAX_FALSE_POSITIVE_RATE),
+SETS: dict[str, Callable[[], list[Path]]] = {
+    "design": design_paths,
+    "development": lambda: [DEVELOPMENT_FILE],
+    "holdout_2026_12": lambda: [HOLDOUT_FILE],
 }
-# The lexicon alone (safety.assess), after it was extended on the fresh batch (2026-11-23):
-# design recall 1.000, false-positive rate 0.000 (in-sample: it was written with these files;
-# before the extension 0.831 and 0.011, 0.400 on crisis_design_more.yml); held-out recall 0.657
-# (0.614 before), false-positive rate 0.022.
-LEXICON_TARGETS = {
-    "design": Target(0.99, MAX_FALSE_POSITIVE_RATE),
-    "holdout": Target(0.60, MAX_FALSE_POSITIVE_RATE),
-}
+SHOWN = {"design"}  # the only set whose texts a failure may name
 
 
 @dataclass(frozen=True)
@@ -67,78 +57,269 @@ class LabelledMessage:
     label: str
     split: str
     category: str | None = None
+    source: str = ""
+    line: int = 0  # 1-based line of the text in its file
 
 
-def load_file(name: str) -> list[LabelledMessage]:
-    content = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Conversation:
+    label: str  # "crisis" or "none"
+    turns: tuple[str, ...]
+    risk_turn: int | None  # 1-based turn where the risk appears (crisis conversations)
+    source: str = ""
+    line: int = 0
+
+
+def _lines(path: Path, key: str) -> list[int]:
+    """1-based line of each item of the top-level list `key` (for messages: of its text)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    for name, value in node.value:  # type: ignore[union-attr]
+        if name.value == key:
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def load_file(path: Path) -> list[LabelledMessage]:
+    content = read_yaml(path)
+    lines = _lines(path, "messages")
     return [
-        LabelledMessage(item["text"], item["label"], content["split"], item.get("category"))
-        for item in content["messages"]
+        LabelledMessage(
+            item["text"], item["label"], content["split"], item.get("category"), path.name, line
+        )
+        for item, line in zip(content["messages"], lines, strict=True)
     ]
 
 
+def load_conversations_file(path: Path) -> list[Conversation]:
+    content = read_yaml(path)
+    items = content.get("conversations") or []
+    lines = _lines(path, "conversations")
+    return [
+        Conversation(item["label"], tuple(item["turns"]), item.get("risk_turn"), path.name, line)
+        for item, line in zip(items, lines, strict=True)
+    ]
+
+
+def load_set(name: str) -> list[LabelledMessage]:
+    return [m for path in SETS[name]() for m in load_file(path)]
+
+
+def load_conversations(name: str) -> list[Conversation]:
+    return [c for path in SETS[name]() for c in load_conversations_file(path)]
+
+
 def load_messages(
-    split: str | None = None, files: tuple[str, ...] = FILES
+    split: str | None = None, files: Sequence[str] | None = None
 ) -> list[LabelledMessage]:
-    messages = [m for name in files for m in load_file(name)]
+    """Messages of data/crisis files by name (default: every design file but the chat)."""
+    paths = [DATA / name for name in files] if files else design_paths()
+    messages = [m for path in paths for m in load_file(path)]
     return [m for m in messages if split is None or m.split == split]
+
+
+# --- figures ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Figures:
-    recall: float
-    false_positive_rate: float
-    missed: list[str]
-    false_alarms: list[str]
+    crisis: int
+    distress: int
+    none: int
+    missed: tuple[LabelledMessage, ...]
+    false_alarms: tuple[LabelledMessage, ...]  # `none` taken for a crisis
+    distress_flagged: tuple[LabelledMessage, ...]  # `distress` taken for a crisis
+
+    @property
+    def recall(self) -> float:
+        return 1 - len(self.missed) / self.crisis if self.crisis else float("nan")
+
+    @property
+    def false_positive_rate(self) -> float:
+        return len(self.false_alarms) / self.none if self.none else float("nan")
+
+    @property
+    def distress_rate(self) -> float:
+        return len(self.distress_flagged) / self.distress if self.distress else float("nan")
 
     def report(self, name: str) -> str:
+        """Counts and rates only, never a text."""
+        found = self.crisis - len(self.missed)
         return (
-            f"{name}: crisis recall {self.recall:.3f}, false-positive rate on 'none' "
-            f"{self.false_positive_rate:.3f} (missed {len(self.missed)}, false alarms {len(self.false_alarms)})"
+            f"{name}: crisis recall {self.recall:.3f} ({found}/{self.crisis}), false alarms on "
+            f"'none' {self.false_positive_rate:.3f} ({len(self.false_alarms)}/{self.none}), "
+            f"distress taken for crisis {self.distress_rate:.3f} "
+            f"({len(self.distress_flagged)}/{self.distress})"
         )
 
 
-def measure(messages: list[LabelledMessage], says_crisis: Callable[[str], bool]) -> Figures:
-    crisis = [m for m in messages if m.label == "crisis"]
-    none = [m for m in messages if m.label == "none"]
-    missed = [m.text for m in crisis if not says_crisis(m.text)]
-    false_alarms = [m.text for m in none if says_crisis(m.text)]
+def measure(messages: Sequence[LabelledMessage], says_crisis: Callable[[str], bool]) -> Figures:
+    flagged = {m.text: says_crisis(m.text) for m in messages}
+    by_label = {label: [m for m in messages if m.label == label] for label in LABELS}
     return Figures(
-        recall=1 - len(missed) / len(crisis),
-        false_positive_rate=len(false_alarms) / len(none),
-        missed=missed,
-        false_alarms=false_alarms,
+        crisis=len(by_label["crisis"]),
+        distress=len(by_label["distress"]),
+        none=len(by_label["none"]),
+        missed=tuple(m for m in by_label["crisis"] if not flagged[m.text]),
+        false_alarms=tuple(m for m in by_label["none"] if flagged[m.text]),
+        distress_flagged=tuple(m for m in by_label["distress"] if flagged[m.text]),
     )
 
 
+@dataclass(frozen=True)
+class Target:
+    min_recall: float
+    max_false_positive_rate: float
+    max_distress_rate: float = 1.0
+
+
+def problems(figures: Figures, target: Target, set_name: str) -> list[str]:
+    """The floors missed; design texts are named, other sets show counts only."""
+
+    def shown(items: tuple[LabelledMessage, ...]) -> list[str]:
+        if set_name in SHOWN:
+            return [m.text for m in items]
+        return [f"{len(items)} messages (texts not shown)"]
+
+    found = []
+    if figures.recall < target.min_recall:
+        found.append(
+            f"{set_name}: recall {figures.recall:.3f} < {target.min_recall} {shown(figures.missed)}"
+        )
+    if figures.false_positive_rate > target.max_false_positive_rate:
+        found.append(
+            f"{set_name}: false alarms {figures.false_positive_rate:.3f} > "
+            f"{target.max_false_positive_rate} {shown(figures.false_alarms)}"
+        )
+    if figures.distress_rate > target.max_distress_rate:
+        found.append(
+            f"{set_name}: distress taken for crisis {figures.distress_rate:.3f} > "
+            f"{target.max_distress_rate} {shown(figures.distress_flagged)}"
+        )
+    return found
+
+
 def check_targets(
-    says_crisis: Callable[[str], bool], path_name: str, targets: dict[str, Target]
+    says_crisis: Callable[[str], bool], path_name: str, targets: dict[str, Target], set_name: str
 ) -> list[str]:
-    """Print the figures of every split and of the whole set; return the targets missed.
+    """Measure one set, print its counts, return the floors missed (tests are parametrized by
+    set, so that `-k "not holdout"` never measures the held-out batch while developing)."""
+    figures = measure(load_set(set_name), says_crisis)
+    print("\n" + figures.report(f"{path_name}, {set_name}"))
+    return problems(figures, targets[set_name], set_name)
 
-    Design texts are named in the problems; held-out ones only counted.
-    """
-    problems = []
-    decisions: dict[str, bool] = {}
 
-    def cached(text: str) -> bool:
-        if text not in decisions:
-            decisions[text] = says_crisis(text)
-        return decisions[text]
+@dataclass(frozen=True)
+class ConversationFigures:
+    crisis: int
+    safe: int
+    in_time: int  # crisis conversations flagged at the risk turn or the turn after
+    early: int  # ... flagged before the risk turn (counted in `in_time` when also flagged then)
+    false_alarms: tuple[Conversation, ...]  # safe conversations flagged at any turn
+    late: tuple[Conversation, ...]  # crisis conversations not flagged by the turn after the risk
 
-    for split, target in targets.items():
-        figures = measure(load_messages(None if split == "whole" else split), cached)
-        print("\n" + figures.report(f"{path_name}, {split}"), end="")
-        # Never a held-out text: the whole set shows counts only, like the held-out split.
-        shown = figures.missed + figures.false_alarms if split == "design" else []
-        if figures.recall < target.min_recall:
-            problems.append(f"{split}: recall {figures.recall:.3f} < {target.min_recall} {shown}")
-        if figures.false_positive_rate > target.max_false_positive_rate:
-            problems.append(
-                f"{split}: false-positive rate {figures.false_positive_rate:.3f} > "
-                f"{target.max_false_positive_rate} {shown}"
-            )
-    if "whole" not in targets:
-        print("\n" + measure(load_messages(), cached).report(f"{path_name}, whole set"), end="")
-    print()
-    return problems
+    def report(self, name: str) -> str:
+        return (
+            f"{name}: crisis conversations flagged by the turn after the risk {self.in_time}/{self.crisis} "
+            f"(flagged before it: {self.early}), false alarms on safe conversations "
+            f"{len(self.false_alarms)}/{self.safe}"
+        )
+
+
+def measure_conversations(
+    conversations: Sequence[Conversation], flags: Callable[[Sequence[str]], list[bool]]
+) -> ConversationFigures:
+    """`flags(turns)`: whether each turn got a crisis reply, the conversation read turn by turn."""
+    in_time = early = 0
+    false_alarms, late = [], []
+    for conversation in conversations:
+        flagged = flags(conversation.turns)
+        if conversation.label != "crisis" or conversation.risk_turn is None:
+            if any(flagged):
+                false_alarms.append(conversation)
+            continue
+        risk = conversation.risk_turn - 1
+        early += any(flagged[:risk])
+        if any(flagged[risk : risk + 2]):
+            in_time += 1
+        else:
+            late.append(conversation)
+    crisis = sum(c.label == "crisis" for c in conversations)
+    return ConversationFigures(
+        crisis, len(conversations) - crisis, in_time, early, tuple(false_alarms), tuple(late)
+    )
+
+
+# --- floors ----------------------------------------------------------------------------------
+# The combined detector (lexicon + risk_classifier, weights of 2026-12-03: embedding + character
+# n-grams with the best sentence, stacked; chosen on design cross-validation and the development
+# set), measured 2026-12-03 with the configuration frozen:
+# - design (in-sample: trained on it): recall 0.841 (3330/3960), false alarms 0.038 (79/2055),
+#   distress taken for crisis 0.016 (24/1457);
+# - development 2026-11 (never trained on, used for the choice): 0.926 (63/68), 0.023 (1/43),
+#   0.083 (3/36);
+# - held-out 2026-12 (measured once, nothing tuned on it): 0.842 (101/120), 0.000 (0/80),
+#   0.020 (1/50). Issue 10's targets (recall >= 0.95, false alarms <= 0.05, distress <= 0.15):
+#   recall is not met.
+TARGETS = {
+    "design": Target(0.83, 0.04, 0.02),
+    "development": Target(0.92, 0.03, 0.09),
+    "holdout_2026_12": Target(0.84, 0.0125, 0.04),
+}
+# Conversations (the gateway's reading): (crisis conversations flagged by the turn after the risk,
+# at least; false alarms on safe conversations, at most), measured 2026-12-03: design 104/108 (22
+# flagged before the risk turn too), 6/36 false alarms, all six from the lexicon on one message
+# (a colleague lost to suicide, "gonna die if I don't get coffee", a training on how to ask, a
+# clinical note, film titles, a palliative resident's words); held-out 2026-12 (measured once)
+# 14/16 (2 flagged before the risk turn), 1/8 false alarm. Issue 10's target (every crisis by the
+# turn after the risk, no false alarm) is not met.
+CONVERSATION_TARGETS = {
+    "design": (104, 6),
+    "holdout_2026_12": (14, 1),
+}
+LEXICON_TARGETS = {
+    "design": Target(0.39, 0.04, 0.03),
+    "development": Target(0.65, 0.05, 0.10),
+    "holdout_2026_12": Target(0.44, 0.02, 0.04),
+}
+
+
+# --- the report (`make crisis-report`) ------------------------------------------------------
+
+
+def main() -> int:
+    """Print every figure of the lexicon alone and of the combined detector, per set."""
+    from risk_classifier import load_combined
+    from safety import assess
+
+    detector = load_combined()
+    for name, says_crisis in (
+        ("lexicon alone", lambda text: assess(text).is_crisis),
+        ("combined detector", detector.is_crisis),
+    ):
+        for set_name in SETS:
+            print(measure(load_set(set_name), says_crisis).report(f"{name}, {set_name}"))
+    flags = conversation_flags(GuardedDetector(detector))
+    for set_name in SETS:
+        conversations = load_conversations(set_name)
+        if conversations:
+            figures = measure_conversations(conversations, flags)
+            print(figures.report(f"conversations (gateway's reading), {set_name}"))
+    return 0
+
+
+def conversation_flags(detector: GuardedDetector) -> Callable[[Sequence[str]], list[bool]]:
+    """The gateway's reading of a conversation (api/chat/conversation_risk.py), turn by turn."""
+
+    def flags(turns: Sequence[str]) -> list[bool]:
+        risk = ConversationRisk(detector.window_threshold)
+        return [
+            risk.observe(t, detector.decide(t), detector.window_score).decision.is_crisis
+            for t in turns
+        ]
+
+    return flags
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -29,6 +29,10 @@ class CrisisCheck:
     def classifier_available(self) -> bool:
         return self._detector.classifier_available
 
+    @property
+    def detector(self) -> GuardedDetector:
+        return self._detector
+
     async def decide(self, text: str) -> Decision:
         assessment = assess(text)
         if assessment.is_crisis or not self._detector.classifier_available:

@@ -7,6 +7,7 @@ what the bot says.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ import yaml
 from api.chat.schemas import Button, Message
 
 SERVICE_UNAVAILABLE_RESPONSE = "utter_service_unavailable"
+DISTRESS_RESPONSE = "utter_distress"  # distress without risk: support, not the crisis protocol
+CHECK_IN_RESPONSE = "utter_check_in_risk"  # later turns of a session where risk was disclosed
 
 
 class StaticReplyError(RuntimeError):
@@ -34,6 +37,17 @@ class StaticReplies:
     def unavailable(self) -> list[Message]:
         return [self.responses[SERVICE_UNAVAILABLE_RESPONSE]]
 
+    def distress(self) -> list[Message]:
+        return [self.responses[DISTRESS_RESPONSE]]
+
+    def check_in(self) -> list[Message]:
+        return [self.responses[CHECK_IN_RESPONSE]]
+
+    def shows_lines(self, messages: list[Message]) -> bool:
+        """Whether a reply already names the crisis line (as the check-in does)."""
+        line = _crisis_line(self.responses[CHECK_IN_RESPONSE].text)
+        return any(line in message.text for message in messages)
+
 
 def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
     responses: dict[str, Message] = {}
@@ -48,9 +62,18 @@ def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
             raise StaticReplyError(f"crisis rule '{variant}' uses unknown responses {missing}")
     if "self" not in sequences:
         raise StaticReplyError("bot/rules/crise.yml has no crisis rule for crisis_type 'self'")
-    if SERVICE_UNAVAILABLE_RESPONSE not in responses:
-        raise StaticReplyError(f"the domain has no {SERVICE_UNAVAILABLE_RESPONSE}")
+    for name in (SERVICE_UNAVAILABLE_RESPONSE, DISTRESS_RESPONSE, CHECK_IN_RESPONSE):
+        if name not in responses:
+            raise StaticReplyError(f"the domain has no {name}")
     return StaticReplies(responses=responses, crisis_sequences=sequences)
+
+
+def _crisis_line(text: str) -> str:
+    """The first long phone number of a static response ("1 866 277-3553")."""
+    found = re.search(r"\d[\d ]{6,}-\d{4}", text)
+    if found is None:
+        raise StaticReplyError(f"{CHECK_IN_RESPONSE} names no crisis line")
+    return found.group(0)
 
 
 def _first_variation(variations: list[dict[str, Any]]) -> Message:

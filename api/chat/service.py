@@ -1,11 +1,15 @@
 """One chat turn: redact, ask Rasa, and make sure a crisis always gets its static reply.
 
-Three guarantees live here:
+Four guarantees live here:
 - Rasa down, failing or slower than the timeout: the gateway runs the same crisis detector as the
   bot and answers with the bot's own static crisis reply, or with a short apology and the 24/7
   numbers; never a bare 5xx.
 - Rasa up but its reply is not flagged as a crisis while the detector sees risk (a form that
   swallowed the message, a stale model): the static crisis reply is put first.
+- Risk is read over the conversation too (api/chat/conversation_risk.py): signs spread over the
+  last turns add up, and once risk was disclosed the check-in and the lines stay in every reply of
+  the session, whatever "ça va" or "je niaisais" follows. Distress without risk gets the bot's warm
+  distress reply when the gateway must answer alone.
 - Nothing the person wrote is logged; only counts go to the metrics.
 
 While a counsellor holds the conversation (api/live_chat.py), the person's message goes to the
@@ -20,6 +24,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from api.chat.conversation_risk import ConversationRisks
 from api.chat.crisis_check import CrisisCheck
 from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
@@ -54,6 +59,8 @@ class ChatService:
         self._crisis_check = crisis_check or CrisisCheck(GuardedDetector(None))
         # Weekly counts for the BQVT (api/indicators/): memory only during the turn.
         self._indicators = indicators or IndicatorRecorder(None)
+        # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
+        self._risks = ConversationRisks(self._crisis_check.detector)
 
     @property
     def crisis_classifier_available(self) -> bool:
@@ -75,7 +82,8 @@ class ChatService:
         )
         live = self._live.session(conversation_id, person=True) if request.conversation_id else None
         if live is not None and live.state == "with_counsellor":
-            return self._relay_to_counsellor(request.message, live, await deciding, channel, started)
+            turn = self._risks.observe(conversation_id, request.message, await deciding)
+            return self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
@@ -99,7 +107,10 @@ class ChatService:
             self._metrics.count("rasa_unavailable")
             outcome = "rasa_unavailable"
             parsed = ParsedReply()
-        decision = await deciding
+        turn = self._risks.observe(conversation_id, request.message, await deciding)
+        decision = turn.decision
+        if turn.from_window:
+            self._metrics.count("crisis_over_turns")
         if live is not None and decision.is_crisis:
             self._live.flag_crisis(conversation_id, CRISIS_BANNER)
         if decision.is_crisis and not parsed.crisis:
@@ -109,9 +120,15 @@ class ChatService:
             parsed.messages = self._replies.crisis(decision.variant) + parsed.messages
             parsed.crisis = True
         elif not bot_answered:
-            parsed.messages = self._replies.unavailable()
+            parsed.messages = (
+                self._replies.distress() if decision.distress else self._replies.unavailable()
+            )
         elif parsed.crisis:
             outcome = "crisis_bot"
+        if turn.check_in and not parsed.crisis and not self._replies.shows_lines(parsed.messages):
+            # Risk earlier in this session: keep checking in, keep the lines in view.
+            self._metrics.count("crisis_check_ins")
+            parsed.messages = parsed.messages + self._replies.check_in()
         self._metrics.outcome(outcome, channel)
         self._count_turn(parsed.crisis, channel, started)
         offers = self._available(parsed.offers)

@@ -11,8 +11,16 @@ It runs last in the pipeline, after DIET and the FallbackClassifier, so it also 
   crise", "risque suicidaire d'un patient"). Otherwise DIET's crisis guess is demoted, so the bot
   and the gateway make the same decision.
 
-The component also adds a `crisis_type` entity (self, third_person, violence) that fills the slot
-the crisis rules use to pick the right static response.
+The component also adds a `crisis_type` entity (self, third_person, violence, violence_staff)
+that fills the slot the crisis rules use to pick the right static response.
+
+Two more outcomes than crisis (issue 10), only where DIET has no better answer (its intent is
+`nlu_fallback`, `out_of_scope`, or a `crisis` guess just demoted):
+- distress without risk becomes `express_distress` (a warm reply: PAE, Info-Social 811 option 2,
+  the listening lines; not the crisis protocol);
+- a professional question about suicide (protocols, documentation, postvention, training,
+  statistics: the detector's `professional` context) becomes `ask_suicide_professional` (a
+  knowledge answer with a discreet mention of the lines).
 """
 
 from __future__ import annotations
@@ -37,11 +45,16 @@ from rasa.shared.nlu.training_data.message import Message
 
 from risk_classifier import GuardedDetector
 from safety import Assessment, assess
+from safety.assessment import PROFESSIONAL
 
 logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
+DISTRESS_INTENT = "express_distress"
+PROFESSIONAL_INTENT = "ask_suicide_professional"
 CRISIS_TYPE_ENTITY = "crisis_type"
+# DIET intents that say "no better answer": a distress or professional reading may replace them.
+NO_BETTER_ANSWER = {"nlu_fallback", "out_of_scope", CRISIS_INTENT}
 
 
 def _ranking_without_crisis(message: Message) -> List[Dict[Text, Any]]:
@@ -63,7 +76,9 @@ class CrisisOverride(GraphComponent, IntentClassifier):
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.diet_threshold = float(config.get("diet_threshold", 0.9))
-        self.detector = GuardedDetector.load(use_classifier=bool(config.get("use_classifier", True)))
+        self.detector = GuardedDetector.load(
+            use_classifier=bool(config.get("use_classifier", True))
+        )
 
     @classmethod
     def create(
@@ -91,8 +106,16 @@ class CrisisOverride(GraphComponent, IntentClassifier):
         )
         if decision.is_crisis or diet_backup:
             self._mark_crisis(message, decision.variant)  # SELF when only DIET said crisis
-        elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == CRISIS_INTENT:
+            return
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if intent == CRISIS_INTENT:
             self._demote_crisis(message)
+        if intent not in NO_BETTER_ANSWER:
+            return
+        if assessment.context == PROFESSIONAL:
+            self._set_intent(message, PROFESSIONAL_INTENT)
+        elif decision.distress:
+            self._set_intent(message, DISTRESS_INTENT)
 
     def _diet_says_crisis(self, message: Message, assessment: Assessment) -> bool:
         if assessment.context is not None:
@@ -110,6 +133,17 @@ class CrisisOverride(GraphComponent, IntentClassifier):
         fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 0.0}
         message.set(INTENT, ranking[0] if ranking else fallback, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+    @staticmethod
+    def _set_intent(message: Message, name: str) -> None:
+        chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [
+            item
+            for item in (message.get(INTENT_RANKING_KEY) or [])
+            if item.get(INTENT_NAME_KEY) != name
+        ]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [chosen] + ranking, add_to_output=True)
 
     @staticmethod
     def _mark_crisis(message: Message, kind: str) -> None:

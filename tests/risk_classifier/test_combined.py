@@ -2,10 +2,10 @@
 
 Rule tests use a stand-in classifier (the hashing embedder with fixed heads) so they hold
 whatever the trained weights say. The figures use the real models and the committed weights:
-on the design split they are in-sample (the classifier was trained on those messages, and its
-threshold chosen by cross-validation on them), so only the held-out split measures how it
-generalises; held-out texts are never printed. Both splits are held to floors just under what
-was measured (tests/crisis_dataset.py `TARGETS`); the whole set is held to issue 5's 0.98.
+on the design set they are in-sample (the classifier was trained on those messages), the
+development set steered choices, so only the 2026-12 held-out batch measures how it generalises;
+held-out texts are never printed. Each set is held to floors just under what was measured
+(tests/crisis_dataset.py `TARGETS`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from risk_classifier import CombinedDetector, Decision, RiskClassifier, Weights,
 from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
-from tests.crisis_dataset import TARGETS, check_targets
+from tests.crisis_dataset import SETS, TARGETS, check_targets
 from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
 from tests.safety.test_detector import IDIOMS_AND_PROFESSIONAL_USAGE
 
@@ -33,43 +33,51 @@ def _stand_in(probability: float, variant: str = THIRD_PERSON) -> CombinedDetect
     dimension = 256  # the hashing embedder's
     logit = float(np.log(probability / (1 - probability)))
     crisis = LinearHead(
-        ("crisis",), np.zeros((1, dimension), np.float32), np.array([logit], np.float32)
+        ("crisis", "distress"),
+        np.zeros((2, dimension), np.float32),
+        np.array([logit, -20.0], np.float32),
     )
     variant_bias = np.array([5.0 if v == variant else 0.0 for v in VARIANTS], np.float32)
-    variants = LinearHead(VARIANTS, np.zeros((3, dimension), np.float32), variant_bias)
+    variants = LinearHead(VARIANTS, np.zeros((len(VARIANTS), dimension), np.float32), variant_bias)
     return CombinedDetector(RiskClassifier(Weights("hashing", crisis, variants, 0.5, "stand-in")))
 
 
 @pytest.mark.parametrize(("text", "context"), IDIOMS_AND_PROFESSIONAL_USAGE)
 def test_idioms_and_professional_usage_stay_non_crisis(text: str, context: str) -> None:
     # Even a classifier certain of a crisis cannot overrule the lexicon's context.
-    assert _stand_in(0.999).assess(text) == (False, SELF)
+    assert _stand_in(0.999).assess(text)[:2] == (False, SELF)
 
 
 def test_a_lexicon_crisis_keeps_the_lexicon_variant() -> None:
-    assert _stand_in(0.001).assess("mon chum me frappe") == (True, VIOLENCE)
+    assert _stand_in(0.001).assess("mon chum me frappe") == (True, VIOLENCE, False)
 
 
 def test_the_classifier_catches_what_the_lexicon_misses_with_its_variant() -> None:
-    assert _stand_in(0.9, THIRD_PERSON).assess(BENIGN_TO_THE_LEXICON) == (True, THIRD_PERSON)
-    assert _stand_in(0.9, SELF).assess(BENIGN_TO_THE_LEXICON) == (True, SELF)
+    assert _stand_in(0.9, THIRD_PERSON).assess(BENIGN_TO_THE_LEXICON) == (True, THIRD_PERSON, False)
+    assert _stand_in(0.9, SELF).assess(BENIGN_TO_THE_LEXICON) == (True, SELF, False)
 
 
 def test_below_the_threshold_is_not_a_crisis() -> None:
-    assert _stand_in(0.4).assess(BENIGN_TO_THE_LEXICON) == (False, SELF)
+    assert _stand_in(0.4).assess(BENIGN_TO_THE_LEXICON) == (False, SELF, False)
 
 
 @pytest.mark.parametrize("text", ["", "   \n"])
 def test_empty_messages_are_not_a_crisis(text: str) -> None:
-    assert _stand_in(0.999).assess(text) == (False, SELF)
+    assert _stand_in(0.999).assess(text)[:2] == (False, SELF)
 
 
 def test_an_assessment_already_made_is_reused() -> None:
     third = Assessment(RiskLevel.CRISIS, frozenset({RiskCategory.THIRD_PERSON}))
     decision = _stand_in(0.001).assess("bonjour", assessment=third)
     assert isinstance(decision, Decision)
-    is_crisis, variant = decision
-    assert (is_crisis, variant) == (True, THIRD_PERSON)
+    assert (decision.is_crisis, decision.variant, decision.level) == (True, THIRD_PERSON, "crisis")
+
+
+def test_distress_is_the_third_outcome() -> None:
+    # The lexicon's distress, or the classifier's distress head above its threshold.
+    decision = _stand_in(0.001).assess("je suis tellement épuisée, je pleure tous les soirs")
+    assert decision == (False, SELF, True) and decision.level == "distress"
+    assert _stand_in(0.001).assess("où est le formulaire de vacances?").level == "none"
 
 
 # --- the real models and the committed weights ------------------------------------------
@@ -81,16 +89,21 @@ def detector() -> CombinedDetector:
 
 
 @pytest.mark.slow
-def test_combined_detector_meets_the_crisis_targets(detector: CombinedDetector) -> None:
-    # Prints recall and false-positive rate per split and for the whole set.
-    problems = check_targets(detector.is_crisis, "combined detector", TARGETS)
+@pytest.mark.parametrize("set_name", SETS)
+def test_combined_detector_meets_the_crisis_targets(
+    detector: CombinedDetector, set_name: str
+) -> None:
+    # Prints recall, false alarms and distress taken for crisis (counts only).
+    problems = check_targets(detector.is_crisis, "combined detector", TARGETS, set_name)
     assert not problems, problems
 
 
 def _nlu_holdout_without_crisis() -> list[str]:
     """The NLU held-out examples (never trained on, by the bot nor by the classifier), crisis
     intent left out: what ordinary traffic looks like."""
-    content = yaml.safe_load((ROOT / "tests" / "data" / "nlu_holdout.yml").read_text(encoding="utf-8"))
+    content = yaml.safe_load(
+        (ROOT / "tests" / "data" / "nlu_holdout.yml").read_text(encoding="utf-8")
+    )
     return [
         line.strip()[2:]
         for block in content["nlu"]
@@ -118,7 +131,7 @@ def test_ordinary_chat_is_not_taken_for_a_crisis(detector: CombinedDetector) -> 
 def test_real_detector_keeps_idioms_and_professional_usage_non_crisis(
     detector: CombinedDetector, text: str, context: str
 ) -> None:
-    assert detector.assess(text) == (False, SELF)
+    assert detector.assess(text)[:2] == (False, SELF)
 
 
 # --- packaging ---------------------------------------------------------------------------

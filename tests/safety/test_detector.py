@@ -1,11 +1,10 @@
 """The crisis detector, through its public entry point `safety.assess`.
 
-Figures are asserted per split and printed for the whole set (tests/crisis_dataset.py holds
-the lexicon's floors, `LEXICON_TARGETS`), and per
-design file. Per-message checks use the design files the lexicon was first written with; the
-fresh design batch (crisis_design_more.yml) counts in the figures. Failure messages list
-design-split texts only: the held-out split is written without looking at the lexicon, and its
-texts must not leak back into tuning.
+Figures are asserted per set (tests/crisis_dataset.py holds the lexicon's floors,
+`LEXICON_TARGETS`: design, development, the 2026-12 held-out batch), and per design file the
+lexicon was written or extended with. Per-message checks use the design files the lexicon was
+first written with. Failure messages list design texts only: held-out and development texts
+must not leak back into tuning.
 """
 
 from __future__ import annotations
@@ -14,9 +13,10 @@ import pytest
 
 from safety import Assessment, RiskCategory, RiskLevel, assess
 from tests.crisis_dataset import (
-    DESIGN_FILES,
     LEXICON_FILES,
     LEXICON_TARGETS,
+    LEXICON_TUNED_FILES,
+    SETS,
     LabelledMessage,
     check_targets,
     load_messages,
@@ -59,24 +59,25 @@ def test_design_split_is_well_formed() -> None:
     for m in messages:
         assert (m.category in categories) if m.label == "crisis" else m.category is None, m.text
     share = {label: sum(m.label == label for m in messages) / len(messages) for label in LABELS}
-    assert 0.40 <= share["crisis"] <= 0.50, share
-    assert 0.20 <= share["distress"] <= 0.30, share
-    assert 0.25 <= share["none"] <= 0.35, share
+    assert 0.40 <= share["crisis"] <= 0.60, share
+    assert 0.15 <= share["distress"] <= 0.30, share
+    assert 0.15 <= share["none"] <= 0.35, share
     # The fresh batch's author, who never saw the other files, wrote two short messages already
     # in them, with the same label: a text may repeat across files, never with another label.
-    for name in DESIGN_FILES:
+    for name in {m.source for m in messages}:
         texts = [m.text for m in load_messages("design", (name,))]
         assert len(set(texts)) == len(texts), f"duplicate texts in {name}"
     labelled = {(m.text, m.label, m.category) for m in messages}
     assert len(labelled) == len({m.text for m in messages}), "a text with two labels"
 
 
-def test_crisis_targets_per_split() -> None:
-    problems = check_targets(_says_crisis, "safety.assess", LEXICON_TARGETS)
+@pytest.mark.parametrize("set_name", SETS)
+def test_crisis_targets_per_set(set_name: str) -> None:
+    problems = check_targets(_says_crisis, "safety.assess", LEXICON_TARGETS, set_name)
     assert not problems, problems
 
 
-@pytest.mark.parametrize("name", DESIGN_FILES)
+@pytest.mark.parametrize("name", LEXICON_TUNED_FILES)
 def test_crisis_figures_per_design_file(name: str) -> None:
     messages = load_messages("design", (name,))
 
@@ -294,3 +295,22 @@ def test_safety_imports_only_the_standard_library(python: str) -> None:
 @pytest.mark.parametrize("text", ["je suis pas en danger en ce moment", "je ne suis pas en danger"])
 def test_saying_you_are_not_in_danger_is_not_a_crisis(text: str) -> None:
     assert not assess(text).is_crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "variant"),
+    [
+        (
+            "un patient a un couteau au poste des infirmières et menace ma collègue, maintenant",
+            "violence_staff",
+        ),
+        ("le conjoint d'une patiente menace de revenir avec une arme", "violence_staff"),
+        ("mon chum me frappe pis j'ai peur qu'il me tue ce soir", "violence"),
+        ("mon chum me frappe quand je rentre de mon quart", "violence"),
+    ],
+)
+def test_violence_against_staff_gets_its_own_variant(text: str, variant: str) -> None:
+    from safety.reply_variant import reply_variant
+
+    assessment = assess(text)
+    assert assessment.is_crisis and reply_variant(assessment) == variant

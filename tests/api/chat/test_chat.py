@@ -37,7 +37,9 @@ def test_reply_follows_the_contract_and_gets_a_new_conversation_id(client: TestC
     assert body["offers"] == []
 
 
-def test_given_conversation_id_and_metadata_reach_rasa(client: TestClient, rasa: ScriptedRasa) -> None:
+def test_given_conversation_id_and_metadata_reach_rasa(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
     payload = {
         "conversation_id": "abc-123",
         "message": "le PAE?",
@@ -51,12 +53,22 @@ def test_given_conversation_id_and_metadata_reach_rasa(client: TestClient, rasa:
     assert sent["metadata"] == {"channel": "web", "establishment": "demo", "audience": "manager"}
 
 
-def test_structured_fields_come_from_custom_payloads(client: TestClient, rasa: ScriptedRasa) -> None:
-    source = {"id": "pae-c-est-quoi", "title": "Le PAE", "topic": "pae", "last_reviewed": "2026-11-23"}
+def test_structured_fields_come_from_custom_payloads(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    source = {
+        "id": "pae-c-est-quoi",
+        "title": "Le PAE",
+        "topic": "pae",
+        "last_reviewed": "2026-11-23",
+    }
     rasa.reply = lambda body: httpx.Response(
         200,
         json=[
-            {"text": "Le PAE est gratuit.", "buttons": [{"title": "Parler à quelqu'un", "payload": "/request_human"}]},
+            {
+                "text": "Le PAE est gratuit.",
+                "buttons": [{"title": "Parler à quelqu'un", "payload": "/request_human"}],
+            },
             {"custom": {"relais": {"topic": "pae", "sources": [source]}}},
         ],
     )
@@ -64,18 +76,28 @@ def test_structured_fields_come_from_custom_payloads(client: TestClient, rasa: S
     assert body["topic"] == "pae"
     assert body["sources"] == [source]
     assert body["messages"] == [
-        {"text": "Le PAE est gratuit.", "buttons": [{"title": "Parler à quelqu'un", "payload": "/request_human"}]}
+        {
+            "text": "Le PAE est gratuit.",
+            "buttons": [{"title": "Parler à quelqu'un", "payload": "/request_human"}],
+        }
     ]
 
 
-def test_personal_information_is_redacted_before_reaching_rasa(client: TestClient, rasa: ScriptedRasa) -> None:
-    client.post("/api/chat", json={"message": "rappelez-moi au 514 555-0199 ou a.b@exemple.ca, pas au 1 866 277-3553"})
+def test_personal_information_is_redacted_before_reaching_rasa(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    client.post(
+        "/api/chat",
+        json={"message": "rappelez-moi au 514 555-0199 ou a.b@exemple.ca, pas au 1 866 277-3553"},
+    )
     sent = rasa.received[-1]["message"]
     assert "555-0199" not in sent and "a.b@exemple.ca" not in sent
     assert "1 866 277-3553" in sent
 
 
-def test_rasa_down_still_gives_the_static_crisis_reply(client: TestClient, rasa: ScriptedRasa) -> None:
+def test_rasa_down_still_gives_the_static_crisis_reply(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
     rasa.fail_with(httpx.ConnectError("refused"))
     body = client.post("/api/chat", json={"message": "chu pu capable, j'pense à en finir"}).json()
     assert body["crisis"] is True
@@ -100,15 +122,21 @@ def test_rasa_error_status_is_not_passed_on_as_5xx(client: TestClient, rasa: Scr
     assert "811" in response.json()["messages"][0]["text"]
 
 
-def test_violence_uses_the_violence_variant_when_rasa_is_down(client: TestClient, rasa: ScriptedRasa) -> None:
+def test_violence_uses_the_violence_variant_when_rasa_is_down(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
     rasa.fail_with(httpx.ConnectError("refused"))
-    body = client.post("/api/chat", json={"message": "mon chum me frappe pis j'ai peur qu'il me tue ce soir"}).json()
+    body = client.post(
+        "/api/chat", json={"message": "mon chum me frappe pis j'ai peur qu'il me tue ce soir"}
+    ).json()
     assert body["crisis"] is True
     assert body["messages"][0]["text"] == domain_text("utter_crisis_violence")
     assert "1 800 363-9010" in body["messages"][0]["text"]
 
 
-def test_crisis_missed_by_the_bot_gets_the_safety_net(client: TestClient, rasa: ScriptedRasa) -> None:
+def test_crisis_missed_by_the_bot_gets_the_safety_net(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
     rasa.reply = lambda body: httpx.Response(200, json=[{"text": "Quel est votre prénom?"}])
     body = client.post("/api/chat", json={"message": "je veux mourir"}).json()
     assert body["crisis"] is True
@@ -152,3 +180,53 @@ def test_the_establishment_list_for_the_callback_form(client):
     assert names == sorted(names)
     demo = next(e for e in listed if e["id"] == "demo")
     assert demo["local_configured"] is True
+
+
+def test_distress_gets_the_warm_reply_when_rasa_is_down(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    rasa.fail_with(httpx.ConnectError("refused"))
+    body = client.post(
+        "/api/chat", json={"message": "je suis épuisée, je pleure dans mon auto après chaque quart"}
+    ).json()
+    assert body["crisis"] is False
+    assert [m["text"] for m in body["messages"]] == [domain_text("utter_distress")]
+
+
+def test_violence_against_staff_gets_its_own_reply_when_rasa_is_down(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    rasa.fail_with(httpx.ConnectError("refused"))
+    text = "un patient a un couteau au poste des infirmières et menace ma collègue, maintenant"
+    body = client.post("/api/chat", json={"message": text}).json()
+    assert body["crisis"] is True
+    assert body["messages"][0]["text"] == domain_text("utter_crisis_violence_staff")
+
+
+def test_once_risk_is_disclosed_a_reassurance_does_not_clear_it(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    first = client.post("/api/chat", json={"message": "je veux mourir"}).json()
+    conversation = {"conversation_id": first["conversation_id"]}
+    assert first["crisis"] is True
+    for text in ("je niaisais", "ça va, merci", "c'est quoi le PAE?"):
+        body = client.post("/api/chat", json={**conversation, "message": text}).json()
+        texts = [m["text"] for m in body["messages"]]
+        assert texts[-1] == domain_text("utter_check_in_risk"), text  # the lines stay in view
+        assert "1 866 277-3553" in texts[-1]
+    other = client.post("/api/chat", json={"message": "ça va, merci"}).json()  # another session
+    assert domain_text("utter_check_in_risk") not in [m["text"] for m in other["messages"]]
+
+
+def test_signs_spread_over_turns_add_up(client: TestClient, rasa: ScriptedRasa) -> None:
+    # Each turn alone is not a crisis for the lexicon; read together they are (a plan, then a day).
+    turns = [
+        "j'ai tout préparé, la lettre est écrite",
+        "ce sera ce soir après mon quart, c'est décidé",
+    ]
+    alone = [client.post("/api/chat", json={"message": text}).json()["crisis"] for text in turns]
+    first = client.post("/api/chat", json={"message": turns[0]}).json()
+    second = client.post(
+        "/api/chat", json={"conversation_id": first["conversation_id"], "message": turns[1]}
+    ).json()
+    assert second["crisis"] is True, alone

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from tests.api.conftest import ScriptedRasa, gateway_settings
-from tests.crisis_dataset import TARGETS, check_targets
+from tests.crisis_dataset import SETS, TARGETS, check_targets
 
 
 @pytest.fixture
@@ -22,7 +22,10 @@ def client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: ScriptedRasa) -> None:
+@pytest.mark.parametrize("set_name", SETS)
+def test_fallback_path_meets_the_crisis_targets(
+    client: TestClient, rasa: ScriptedRasa, set_name: str
+) -> None:
     rasa.fail_with(httpx.ConnectError("refused"))
 
     def says_crisis(text: str) -> bool:
@@ -31,5 +34,5 @@ def test_fallback_path_meets_the_crisis_targets(client: TestClient, rasa: Script
         return bool(response.json()["crisis"])
 
     # The combined detector (lexicon + risk_classifier) decides on this path too (issue 5).
-    problems = check_targets(says_crisis, "gateway fallback", TARGETS)
+    problems = check_targets(says_crisis, "gateway fallback", TARGETS, set_name)
     assert not problems, problems

@@ -14,7 +14,7 @@ RULES = ROOT / "bot" / "rules" / "crise.yml"
 
 def test_the_gateway_reads_one_sequence_per_crisis_type():
     replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
-    assert set(replies.crisis_sequences) == {"self", "third_person", "violence"}
+    assert set(replies.crisis_sequences) == {"self", "third_person", "violence", "violence_staff"}
     assert replies.crisis("violence")[0].text.count("1 800 363-9010") == 1
     assert "1 866 277-3553" in replies.crisis("self")[0].text
 
@@ -39,4 +39,22 @@ def test_a_crisis_inside_any_form_stops_it_and_sends_the_same_replies():
         assert tuple(actions[1:]) == replies.crisis_sequences[variant], rule["rule"]
         interrupted[loops[0]].add(variant)
     for form, variants in interrupted.items():
-        assert variants == {"self", "third_person", "violence"}, form
+        assert variants == {"self", "third_person", "violence", "violence_staff"}, form
+
+
+def test_violence_against_staff_has_its_own_reply_911_and_the_code_first():
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    first, after, check = replies.crisis("violence_staff")
+    assert "911" in first.text and "code" in first.text and "sécurité" in first.text
+    assert "PAE" in after.text and "BQVT" in after.text and "811" in after.text
+    assert check.text == replies.crisis("self")[-1].text  # "Êtes-vous en sécurité…?"
+    assert first.text not in {m.text for v in ("self", "violence") for m in replies.crisis(v)}
+
+
+def test_distress_has_a_warm_reply_distinct_from_the_crisis_reply():
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    (distress,) = replies.distress()
+    assert "PAE" in distress.text and "811, option 2" in distress.text
+    assert "lignes d'écoute" in distress.text
+    assert "911" not in distress.text  # not the emergency protocol
+    assert distress.text not in {m.text for m in replies.crisis("self")}

@@ -1,0 +1,76 @@
+"""Risk over a conversation (risk_classifier/conversation.py): evidence over the last turns, and
+a risk disclosed once is never cleared for the session.
+
+Rule tests use scripted decisions and window scores; the figures use the real detector and the
+committed weights on the design conversations (the turn where the risk appears and every safe
+turn were training examples: in-sample) and on the 2026-12 held-out conversations (counts only).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from risk_classifier import Decision, GuardedDetector
+from risk_classifier.conversation import ConversationRisk
+from safety.reply_variant import SELF
+from tests.crisis_dataset import (
+    CONVERSATION_TARGETS,
+    conversation_flags,
+    load_conversations,
+    measure_conversations,
+)
+
+CALM = Decision(False, SELF)
+CRISIS = Decision(True, SELF)
+
+
+def test_a_disclosed_risk_is_not_cleared_by_a_reassurance() -> None:
+    risk = ConversationRisk()
+    assert risk.observe("je veux mourir", CRISIS).decision.is_crisis
+    for text in ("je niaisais", "ça va", "merci"):
+        turn = risk.observe(text, CALM)
+        assert turn.at_risk and turn.check_in and not turn.decision.is_crisis
+
+
+def test_signs_spread_over_turns_add_up_in_the_window() -> None:
+    def window_score(text: str) -> float:
+        return 0.95 if "chat" in text and "nip" in text else 0.1
+
+    risk = ConversationRisk(window_threshold=0.9)
+    assert not risk.observe("j'ai donné mon chat", CALM, window_score).decision.is_crisis
+    turn = risk.observe("ma cousine a ma carte avec le nip", CALM, window_score)
+    assert turn.decision.is_crisis and turn.from_window and turn.at_risk
+
+
+def test_the_window_forgets_turns_older_than_its_length() -> None:
+    def window_score(text: str) -> float:
+        return 0.95 if "chat" in text and "nip" in text else 0.1
+
+    risk = ConversationRisk(window_threshold=0.9)
+    for text in ("j'ai donné mon chat", "bonjour", "il fait beau", "le nip de ma carte"):
+        turn = risk.observe(text, CALM, window_score)
+    assert not turn.decision.is_crisis and not turn.at_risk
+
+
+def test_a_calm_conversation_is_never_flagged() -> None:
+    risk = ConversationRisk()
+    turns = [risk.observe(text, CALM, lambda _: 0.2) for text in ("bonjour", "le PAE?", "merci")]
+    assert not any(t.decision.is_crisis or t.check_in for t in turns)
+
+
+@pytest.fixture(scope="module")
+def detector() -> GuardedDetector:
+    return GuardedDetector.load()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("set_name", ["design", "holdout_2026_12"])
+def test_conversation_figures(detector: GuardedDetector, set_name: str) -> None:
+    assert detector.classifier_available
+    figures = measure_conversations(load_conversations(set_name), conversation_flags(detector))
+    print("\n" + figures.report(f"conversations, {set_name}"))
+    target = CONVERSATION_TARGETS[set_name]
+    assert figures.in_time >= target[0], f"{len(figures.late)} crisis conversations flagged late"
+    assert len(figures.false_alarms) <= target[1], (
+        "false alarms on safe conversations (counts only)"
+    )
