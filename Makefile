@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model crisis-report teams-app indicators clean
+.PHONY: help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model crisis-report teams-app indicators resilience clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -74,8 +74,11 @@ unit: .venv/app/.installed ## fast tests (no trained model)
 e2e: install train index ## end-to-end tests through the real stack
 	$(APP)/python -m pytest -m e2e -q
 
-test: install kb-check lint validate train index rasa-test ## every test
-	$(APP)/python -m pytest -q
+test: install kb-check lint validate train index rasa-test ## every test but the resilience ones (make resilience)
+	$(APP)/python -m pytest -q -m "not resilience"
+
+resilience: install train index ## crash the action server then Rasa, stop the tracker database: the crisis path holds, all heals
+	$(APP)/python -m pytest -q -m resilience
 
 risk-model: .venv/app/.installed ## retrain the crisis classifier on the design data (risk_classifier/weights.json)
 	$(APP)/python -m risk_classifier.train

@@ -69,7 +69,7 @@ def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
 
 
 def _crisis_line(text: str) -> str:
-    """The first long phone number of a static response ("1 866 277-3553")."""
+    """The first long phone number of a static response (as written in the domain file)."""
     found = re.search(r"\d[\d ]{6,}-\d{4}", text)
     if found is None:
         raise StaticReplyError(f"{CHECK_IN_RESPONSE} names no crisis line")

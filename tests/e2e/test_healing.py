@@ -16,7 +16,7 @@ import pytest
 from stack.launcher import Stack
 from tests.e2e.test_conversations import all_text, chat, new_id
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.resilience]
 
 KNOWLEDGE = "c'est quoi le PAE?"
 CRISIS = "j'ai envie de mourir"

@@ -21,7 +21,7 @@ from stack.services import ROOT, StackConfig
 from tests.e2e.test_conversations import all_text, chat, new_id
 from tests.postgres import PostgresCluster, postgres  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.resilience]
 
 ENDPOINTS = """\
 action_endpoint:
