@@ -54,7 +54,8 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Capitalised words that start sentences or name places and services, never people.
+# Capitalised words that start sentences or name places and services, never people; and English
+# words that are first names too ("Guy just threatened me"): never hide a risk to mask a name.
 _NOT_NAMES = _word_set(
     """bonjour bonsoir salut allo hello hi merci thanks je j tu il elle on nous vous ils elles le la
     les un une des mon ma mes ton ta son sa c ce cette ici oui non ok pis mais et ou donc car si
@@ -62,7 +63,8 @@ _NOT_NAMES = _word_set(
     sante quebec montreal laval canada chum chu cisss ciusss clsc chsld pae bqvt rh urgence hopital
     i'm i'll i've i'd noel paques lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai
     juin juillet aout septembre octobre novembre decembre gestionnaire infirmiere infirmier
-    preposee prepose cadre medecin residente resident patient patiente info social sos pamq eap the i my is"""
+    preposee prepose cadre medecin residente resident patient patiente info social sos pamq eap the i my is
+    guy guys will may mark bill"""
 )
 # Words that end a name written in lower case.
 _STOP = _word_set(
@@ -81,7 +83,8 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    names = (_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name for name in names if name not in _NOT_NAMES)
 
 
 def _is_first_name(word: str) -> bool:
