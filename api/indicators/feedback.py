@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse
 from api.conversations.tokens import ConversationTokensDep
+from api.deps import IndicatorsDep
 from api.errors import GatewayError
 from api.indicators.articles import ArticleInfo
-from api.indicators.recorder import IndicatorRecorder
 
 router = APIRouter(prefix="/api", tags=["feedback"])
 ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,119}$"
@@ -38,10 +38,6 @@ class UnknownArticle(GatewayError):
     message_en = "Unknown article. Check its id (the one of the source shown)."
 
 
-def _recorder(request: Request) -> IndicatorRecorder:
-    return request.app.state.indicators  # type: ignore[no-any-return]
-
-
 def _articles(request: Request) -> dict[str, ArticleInfo]:
     return request.app.state.articles  # type: ignore[no-any-return]
 
@@ -54,7 +50,7 @@ def _articles(request: Request) -> dict[str, ArticleInfo]:
 async def feedback(
     body: FeedbackRequest,
     tokens: ConversationTokensDep,
-    recorder: Annotated[IndicatorRecorder, Depends(_recorder)],
+    recorder: IndicatorsDep,
     articles: Annotated[dict[str, ArticleInfo], Depends(_articles)],
     x_conversation_token: Annotated[str | None, Header()] = None,
 ) -> Response:

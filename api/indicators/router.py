@@ -12,10 +12,10 @@ import asyncio
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from api.deps import RegistryDep, SettingsDep
+from api.deps import IndicatorsDep, RegistryDep, SettingsDep
 from api.errors import GatewayError
 from api.establishments.access import visible
 from api.indicators.dashboard import dashboard
@@ -61,16 +61,12 @@ def _auth(request: Request) -> AgentAuth:
     return request.app.state.bqvt_auth  # type: ignore[no-any-return]
 
 
-def _recorder(request: Request) -> IndicatorRecorder:
-    return request.app.state.indicators  # type: ignore[no-any-return]
-
-
 def _lead(request: Request) -> str | None:
     token = request.cookies.get(COOKIE)
     return _auth(request).agent_for(token) if token else None
 
 
-Recorder = Annotated[IndicatorRecorder, Depends(_recorder)]
+Recorder = IndicatorsDep
 Establishment = Annotated[str | None, Query(alias="etablissement", pattern=ESTABLISHMENT_QUERY)]
 
 
