@@ -114,6 +114,23 @@ class LiveQueueFull(GatewayError):
     headers = {"Retry-After": "60"}
 
 
+class SharedStateUnavailable(GatewayError):
+    """The gateways' shared state (Redis) does not answer: the live chat and the console wait."""
+
+    status_code = 503
+    code = "live_chat_unavailable"
+    message_fr = (
+        "La conversation avec une intervenante ou un intervenant est indisponible pour le moment. "
+        "L'assistant continue de vous répondre ici. {lines_24_7}"
+    )
+    message_en = (
+        "Chatting with a counsellor is unavailable right now. The assistant keeps answering here. "
+        "If you need to talk to someone now, day or night: {crisis_line}, or {emergency} in an "
+        "emergency."
+    )
+    headers = {"Retry-After": "30"}
+
+
 class MetricsUnauthorized(GatewayError):
     status_code = 401
     code = "metrics_unauthorized"

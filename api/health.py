@@ -8,6 +8,9 @@
   store), "degraded" (some replicas are not "ok"); `rasa_replicas` gives each one.
 - actions: "ok", "warming" (loading the index), "no_index" (knowledge answers say so), "down".
 - crisis_classifier: "ok", or "lexicon_only" (the weights or the models did not load).
+- shared_state: "memory" (one gateway, no RELAIS_REDIS_URL), "ok", or "down" (Redis does not
+  answer: the chat and the crisis reply go on, the live chat and the console answer 503 with the
+  24/7 lines; degraded, not 503).
 - crisis_reply: "ok" when the gateway holds the static crisis reply and the apology with the 24/7
   lines, "missing" otherwise.
 
@@ -72,9 +75,11 @@ async def _actions_state(url: str) -> str:
 async def check_parts(request: Request, rasa: Any, settings: Any, metrics: Metrics) -> dict[str, Any]:
     """Every part, checked at once (each with a 2-second limit); updates the part gauges."""
     urls = rasa.urls
-    healths, actions = await asyncio.gather(
+    shared = getattr(request.app.state, "shared", None)
+    healths, actions, shared_state = await asyncio.gather(
         asyncio.gather(*(rasa.replica_health(url) for url in urls)),
         _actions_state(settings.action_server_url),
+        asyncio.to_thread(shared.state) if shared is not None else _memory(),
     )
     replicas = [_replica_state(health) for health in healths]
     if all(state == "ok" for state in replicas):
@@ -96,15 +101,22 @@ async def check_parts(request: Request, rasa: Any, settings: Any, metrics: Metri
             )
     metrics.part_up.labels(part="actions").set(1 if actions == "ok" else 0)
     metrics.part_up.labels(part="crisis_classifier").set(1 if classifier else 0)
+    if shared_state != "memory":
+        metrics.part_up.labels(part="shared_state").set(1 if shared_state == "ok" else 0)
     parts = {
         "rasa": rasa_state,
         "rasa_replicas": replicas,
         "actions": actions,
         "crisis_classifier": "ok" if classifier else "lexicon_only",
         "crisis_reply": "ok" if crisis_reply else "missing",
+        "shared_state": shared_state,
     }
-    degraded = rasa_state != "ok" or actions != "ok" or not classifier
+    degraded = rasa_state != "ok" or actions != "ok" or not classifier or shared_state == "down"
     return {"ready": bool(crisis_reply), "degraded": degraded, **parts}
+
+
+async def _memory() -> str:
+    return "memory"
 
 
 @router.get("/readyz")

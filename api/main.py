@@ -38,6 +38,7 @@ from api.logs import RequestIdMiddleware, configure_logging
 from api.metrics import Metrics
 from api.pages import page
 from api.settings import Settings, get_settings
+from api.shared.state import SharedState
 from api.teams import router as teams
 from api.teams.runtime import open_teams
 from api.throttling import Throttle
@@ -62,21 +63,26 @@ def create_app(
         app.state.rasa = rasa
         app.state.registry = load_registry(settings.resources_file, settings.establishments_file)
         app.state.metrics = Metrics()
-        app.state.agent_auth = AgentAuth(settings.agent_keys, settings.agent_session_hours)
-        app.state.live_chat = LiveChat()
+        shared = app.state.shared = SharedState.from_url(settings.redis_url)  # memory or Redis
+        app.state.agent_auth = AgentAuth(
+            settings.agent_keys, settings.agent_session_hours, store=shared.agent_sessions("agent")
+        )
+        app.state.live_chat = LiveChat(store=shared.live_sessions())
         app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
-        app.state.throttle = Throttle(settings)
+        app.state.throttle = Throttle(settings, shared.redis)
         app.state.indicators = indicator_recorder(settings)
         app.state.articles = load_article_catalog(settings.articles_dir)
         bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
-        app.state.bqvt_auth = AgentAuth(bqvt_keys, settings.agent_session_hours)
+        app.state.bqvt_auth = AgentAuth(
+            bqvt_keys, settings.agent_session_hours, store=shared.agent_sessions("bqvt")
+        )
         app.state.metrics.watch(
             lambda: len(app.state.live_chat.waiting()), lambda: len(app.state.agent_auth.present())
         )
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
-        counsellors_present = lambda: bool(app.state.agent_auth.present())  # noqa: E731
+        counsellors_present = app.state.agent_auth.anyone_present
         app.state.chat_service = ChatService(
             rasa,
             replies,
@@ -85,6 +91,7 @@ def create_app(
             counsellors_present=counsellors_present,
             crisis_check=CrisisCheck(detector),
             indicators=app.state.indicators,
+            risk_store=shared.risks(),
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
@@ -105,6 +112,7 @@ def create_app(
             restrict_sqlite_file(settings.database_url)  # tickets hold names and numbers
             yield
         await rasa.close()
+        shared.close()
 
     # No /docs, /redoc or /openapi.json outside development.
     docs = settings.environment == "development"

@@ -21,6 +21,7 @@ Added:
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Callable
 
@@ -93,8 +94,8 @@ class Metrics:
 
     def watch(self, waiting: Callable[[], int], counsellors_online: Callable[[], int]) -> None:
         """The two gauges are read at each scrape from the live chat and the counsellors."""
-        self._live_waiting.set_function(lambda: float(waiting()))
-        self._counsellors_online.set_function(lambda: float(counsellors_online()))
+        self._live_waiting.set_function(lambda: _read(waiting))
+        self._counsellors_online.set_function(lambda: _read(counsellors_online))
 
     def count(self, name: str, amount: int = 1) -> None:
         with self._lock:
@@ -115,3 +116,11 @@ class Metrics:
 
     def render(self) -> str:
         return generate_latest(self.registry).decode("utf-8")
+
+
+def _read(gauge: Callable[[], int]) -> float:
+    """A gauge's value, NaN when it cannot be read (the shared state is down): a scrape never fails."""
+    try:
+        return float(gauge())
+    except Exception:  # noqa: BLE001 - the scrape must answer; /readyz says what is down
+        return math.nan

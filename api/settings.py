@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     # process (tokens then end with the process). Share it between gateway replicas.
     conversation_secret: str = ""
     rasa_timeout_seconds: float = 3.0
+    # Shared state of several gateway replicas (api/shared/): live chat, counsellor sessions, rate
+    # limits, conversation risk, e.g. redis://redis:6379/0. Empty: this process's memory (one gateway).
+    redis_url: str = ""
     action_server_url: str = "http://127.0.0.1:5055"
     domain_dir: Path = ROOT / "bot" / "domain"
     rules_dir: Path = ROOT / "bot" / "rules"

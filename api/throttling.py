@@ -1,4 +1,9 @@
-"""Rate limits (the `limits` library, moving windows in memory) per client and for everyone.
+"""Rate limits (the `limits` library, moving windows) per client and for everyone.
+
+The counters live in this process's memory, or in Redis with RELAIS_REDIS_URL so that several
+gateways share them (a client spreading requests over two gateways gets the same limits). Redis
+down: each gateway counts in its own memory until Redis answers again (checked every few seconds),
+so the limits still hold per gateway and nothing is refused for the outage itself.
 
 Sized for a hospital's shared NAT: many staff share one address, so a client's limits are wide
 and the tight ones are per conversation (chat, live polling) or per contact (callback requests).
@@ -12,6 +17,7 @@ Every limit is a setting in the `limits` notation ("20/minute", "5/minute;30/hou
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -19,11 +25,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from limits import RateLimitItem, parse_many
-from limits.storage import MemoryStorage
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from api.errors import TooManyRequests
 from api.settings import Settings
+from api.shared.redis_client import RETRY_AFTER_SECONDS, SharedRedis
+
+logger = logging.getLogger("relais.throttle")
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,18 @@ def _rule(client: str, subject: str, everyone: str) -> Rule:
 
 
 class Throttle:
-    def __init__(self, settings: Settings) -> None:
-        self._limiter = MovingWindowRateLimiter(MemoryStorage())
+    def __init__(self, settings: Settings, shared: SharedRedis | None = None) -> None:
+        self._local = MovingWindowRateLimiter(MemoryStorage())
+        self._limiter = self._local
+        if shared is not None:
+            storage = RedisStorage(
+                shared.url,
+                connection_pool=shared.client.connection_pool,
+                key_prefix=shared.key("limits"),
+                wrap_exceptions=True,
+            )
+            self._limiter = MovingWindowRateLimiter(storage)
+        self._shared_down_until = 0.0
         self.rules = {
             "chat": _rule(settings.rate_chat_client, settings.rate_chat_conversation, settings.rate_chat_global),
             "live_request": _rule(settings.rate_live_request_client, "", settings.rate_live_request_global),
@@ -65,13 +85,25 @@ class Throttle:
     def refused(self, action: str, client: str, subject: str | None = None, *, count: bool = True) -> float | None:
         """None if allowed (and counted, unless `count` is False), else the seconds to wait."""
         checks = self._checks(action, client, subject)
+        if self._limiter is not self._local and time.monotonic() >= self._shared_down_until:
+            try:
+                return self._refused(self._limiter, checks, count)
+            except StorageError as error:
+                logger.error("rate limits: Redis unavailable (%s), counting in memory", type(error.storage_error).__name__)
+                self._shared_down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        return self._refused(self._local, checks, count)
+
+    @staticmethod
+    def _refused(
+        limiter: MovingWindowRateLimiter, checks: list[tuple[RateLimitItem, str]], count: bool
+    ) -> float | None:
         for item, key in checks:
-            if not self._limiter.test(item, key):
-                reset = self._limiter.get_window_stats(item, key).reset_time
+            if not limiter.test(item, key):
+                reset = limiter.get_window_stats(item, key).reset_time
                 return max(1.0, math.ceil(reset - time.time()))
         if count:
             for item, key in checks:
-                self._limiter.hit(item, key)
+                limiter.hit(item, key)
         return None
 
     def check(self, action: str, client: str, subject: str | None = None) -> None:

@@ -24,12 +24,13 @@ import time
 import uuid
 from collections.abc import Callable
 
-from api.chat.conversation_risk import ConversationRisks
+from api.chat.conversation_risk import ConversationRisks, RiskStore
 from api.chat.crisis_check import CrisisCheck
 from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
 from api.chat.reply_parser import ParsedReply, parse_rasa_replies
 from api.chat.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
+from api.errors import SharedStateUnavailable
 from api.indicators.recorder import IndicatorRecorder
 from api.live.queue import LiveChat, LiveSession
 from api.live.texts import CRISIS_BANNER
@@ -50,6 +51,7 @@ class ChatService:
         counsellors_present: Callable[[], bool] = lambda: False,
         crisis_check: CrisisCheck | None = None,
         indicators: IndicatorRecorder | None = None,
+        risk_store: RiskStore | None = None,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
@@ -60,7 +62,7 @@ class ChatService:
         # Weekly counts for the BQVT (api/indicators/): memory only during the turn.
         self._indicators = indicators or IndicatorRecorder(None)
         # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
-        self._risks = ConversationRisks(self._crisis_check.detector)
+        self._risks = ConversationRisks(self._crisis_check.detector, risk_store)
 
     @property
     def crisis_classifier_available(self) -> bool:
@@ -80,7 +82,7 @@ class ChatService:
         deciding.add_done_callback(
             lambda _: self._metrics.crisis_decision.observe(time.perf_counter() - started)
         )
-        live = self._live.session(conversation_id, person=True) if request.conversation_id else None
+        live = self._live_session(conversation_id) if request.conversation_id else None
         if live is not None and live.state == "with_counsellor":
             turn = self._risks.observe(conversation_id, request.message, await deciding)
             return self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
@@ -173,7 +175,14 @@ class ChatService:
         self, text: str, live: LiveSession, decision: Decision, channel: str, started: float
     ) -> ChatResponse:
         """The counsellor answers, not the bot; a crisis still gets its static reply now."""
-        self._live.person_message(live.conversation_id, text)
+        try:
+            self._live.person_message(live.conversation_id, text)
+        except SharedStateUnavailable:
+            # Shared state down: not relayed; say so with the 24/7 lines (a crisis gets its reply).
+            self._metrics.count("live_relay_failures")
+            messages = self._replies.crisis(decision.variant) if decision.is_crisis else self._replies.unavailable()
+            self._count_turn(decision.is_crisis, channel, started)
+            return ChatResponse(conversation_id=live.conversation_id, messages=messages, crisis=decision.is_crisis)
         self._metrics.count("live_messages")
         self._metrics.outcome("counsellor_crisis" if decision.is_crisis else "counsellor", channel)
         messages = []
@@ -188,6 +197,14 @@ class ChatService:
             crisis=decision.is_crisis,
             live=self._status(live),
         )
+
+    def _live_session(self, conversation_id: str) -> LiveSession | None:
+        """The live chat session, or None (also while the shared state is down: the bot answers)."""
+        try:
+            return self._live.session(conversation_id, person=True)
+        except SharedStateUnavailable:
+            self._metrics.count("live_state_unavailable")
+            return None
 
     def _count_turn(self, crisis: bool, channel: str, started: float) -> None:
         """Counts only, never text: the turn, its latency, and a crisis reply per channel."""
@@ -206,4 +223,8 @@ class ChatService:
     def _status(self, live: LiveSession | None) -> LiveStatus | None:
         if live is None or live.state == "ended":
             return None
-        return LiveStatus(state=live.state, position=self._live.position(live), agent=live.agent)
+        try:
+            position = self._live.position(live)
+        except SharedStateUnavailable:
+            position = None
+        return LiveStatus(state=live.state, position=position, agent=live.agent)

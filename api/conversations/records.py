@@ -2,7 +2,8 @@
 (`DELETE /api/conversations/{id}`), or purged after RELAIS_CONVERSATION_RETENTION_DAYS.
 
 A conversation lives in two places: Rasa's tracker store (privacy/tracker.py; the redacted
-messages and the bot's replies) and, during a live chat, the gateway's memory (api/live/queue.py).
+messages and the bot's replies) and, during a live chat, the live chat's store (api/live/queue.py:
+the gateway's memory, or Redis).
 Nothing else links to it: callback tickets do not keep the conversation id, and the token is
 computed, not stored. Logs carry counts only, never an id.
 """
@@ -15,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from api.errors import SharedStateUnavailable
 from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.settings import Settings
@@ -34,8 +36,13 @@ class ConversationRecords:
 
     async def erase(self, conversation_id: str) -> int:
         """Erase the conversation everywhere at once; TrackerStoreError if the store is down
-        (the live transcript is dropped anyway)."""
-        self.live.erase(conversation_id)
+        (the live transcript is dropped anyway); SharedStateUnavailable if Redis is down (the
+        tracker events are erased anyway; the transcript expires with its session)."""
+        try:
+            self.live.erase(conversation_id)
+        except SharedStateUnavailable:
+            await asyncio.to_thread(self.tracker.erase, conversation_id)
+            raise
         deleted = await asyncio.to_thread(self.tracker.erase, conversation_id)
         self.metrics.count("conversations_erased")
         return deleted

@@ -1,11 +1,12 @@
-"""Counsellors' sign-in for the agent console: named keys from the settings, session tokens in memory.
+"""Counsellors' sign-in for the agent console: named keys from the settings, session tokens in a
+store (api/live/agent_sessions.py: this process's memory, or Redis for several gateways).
 
 - Keys come from `RELAIS_AGENT_KEYS` (`name:key,name:key`): argon2 hashes (required in
   production: `python -m api.live.hash_key`), or plain keys in development, compared in constant
   time. An unknown name is checked against a decoy of the same kind, so neither the answer nor its
   timing tells which names exist.
-- A session token is random, lives only in this process (a restart signs everyone out) and expires
-  after `session_hours`. Only a hash of each token is kept.
+- A session token is random and expires after `session_hours`. Only a hash of each token is kept
+  (in memory a restart signs everyone out; in Redis every gateway knows it).
 - Failures are throttled per client address by the caller (api/live/console.py), never per name:
   nobody can lock a counsellor out.
 - `last_seen` is refreshed on every authenticated call (the console polls every few seconds), so
@@ -18,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +26,9 @@ from datetime import UTC, datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from api.errors import SharedStateUnavailable
+from api.live.agent_sessions import AgentSessionStore, MemoryAgentSessions
 
 PRESENCE_SECONDS = 60.0
 ARGON2_PREFIX = "$argon2"
@@ -46,12 +49,6 @@ class AgentSession:
     expires_at: datetime
 
 
-@dataclass
-class _Session:
-    name: str
-    expires: float
-
-
 def is_argon2_hash(key: str) -> bool:
     return key.startswith(ARGON2_PREFIX)
 
@@ -66,14 +63,13 @@ class AgentAuth:
         keys: dict[str, str],
         session_hours: float = 12.0,
         clock: Callable[[], float] = time.time,
+        store: AgentSessionStore | None = None,
     ) -> None:
         self._keys = dict(keys)
         self._ttl = session_hours * 3600.0
         # A public attribute so tests can move time forward.
         self.clock = clock
-        self._lock = threading.Lock()
-        self._sessions: dict[str, _Session] = {}
-        self._last_seen: dict[str, float] = {}
+        self._store: AgentSessionStore = store or MemoryAgentSessions()
         self._hasher = PasswordHasher()
         # Checked when the name is unknown, so timing does not tell which names exist.
         hashed = any(is_argon2_hash(key) for key in self._keys.values())
@@ -97,43 +93,28 @@ class AgentAuth:
         call it from a thread."""
         expected = self._keys.get(name, self._decoy)
         matches = self._matches(key, expected)
+        if not matches or name not in self._keys:
+            raise BadCredentials()
         now = self.clock()
-        with self._lock:
-            if not matches or name not in self._keys:
-                raise BadCredentials()
-            self._prune(now)
-            token = secrets.token_urlsafe(32)
-            expires = now + self._ttl
-            self._sessions[_digest(token)] = _Session(name, expires)
-            self._last_seen[name] = now
+        token = secrets.token_urlsafe(32)
+        expires = now + self._ttl
+        self._store.add(_digest(token), name, expires, now)
         return AgentSession(name, token, datetime.fromtimestamp(expires, UTC))
 
     def agent_for(self, token: str) -> str | None:
         """The agent's name for a live token (and mark them present), or None."""
-        now = self.clock()
-        with self._lock:
-            session = self._sessions.get(_digest(token))
-            if session is None:
-                return None
-            if session.expires <= now:
-                del self._sessions[_digest(token)]
-                return None
-            self._last_seen[session.name] = now
-            return session.name
+        return self._store.name_for(_digest(token), self.clock())
 
     def sign_out(self, token: str) -> None:
-        with self._lock:
-            session = self._sessions.pop(_digest(token), None)
-            if session and not any(s.name == session.name for s in self._sessions.values()):
-                self._last_seen.pop(session.name, None)
+        self._store.remove(_digest(token))
 
     def present(self, within_seconds: float = PRESENCE_SECONDS) -> list[str]:
         """Agents signed in who used the console recently."""
-        now = self.clock()
-        with self._lock:
-            live = {s.name for s in self._sessions.values() if s.expires > now}
-            return sorted(n for n in live if now - self._last_seen.get(n, 0.0) <= within_seconds)
+        return self._store.present(self.clock(), within_seconds)
 
-    def _prune(self, now: float) -> None:
-        for digest in [d for d, s in self._sessions.items() if s.expires <= now]:
-            del self._sessions[digest]
+    def anyone_present(self) -> bool:
+        """For the chat's offers: False when the sessions cannot be read (shared state down)."""
+        try:
+            return bool(self.present())
+        except SharedStateUnavailable:
+            return False

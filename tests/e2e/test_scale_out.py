@@ -4,12 +4,7 @@ lock store (bot/endpoints.scaled.yml), behind the gateway's sticky routing by co
 from __future__ import annotations
 
 import asyncio
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import psycopg
@@ -18,48 +13,19 @@ import pytest
 from api.chat.rasa_client import RasaClient
 from stack.launcher import Stack
 from stack.services import ROOT, StackConfig
-from tests.availability import unavailable
 from tests.conversation_tokens import sign_conversations
 from tests.e2e.test_conversations import all_text, chat, new_id
-from tests.postgres import PostgresCluster, _free_port, postgres  # noqa: F401 (fixture)
+from tests.postgres import PostgresCluster, postgres  # noqa: F401 (fixture)
+from tests.redis_server import redis_command, start_redis
 
 pytestmark = pytest.mark.e2e
 
 
-def _redis_command(port: int, *words: str) -> bytes:
-    request = f"*{len(words)}\r\n" + "".join(f"${len(w)}\r\n{w}\r\n" for w in words)
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        connection.sendall(request.encode())
-        return connection.recv(65536)
-
-
 @pytest.fixture(scope="module")
 def redis_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        message = "redis-server not found: `apt-get install redis-server` (.ci/run does)"
-        unavailable(message)
-    port = _free_port()
-    folder: Path = tmp_path_factory.mktemp("redis")
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if _redis_command(port, "PING").startswith(b"+PONG"):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    server = start_redis(tmp_path_factory.mktemp("redis"))
+    yield server.port
+    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +64,7 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
 ) -> None:
     stack, database = scaled
     urls = stack.config.rasa_urls
-    commands_before = _redis_command(redis_port, "INFO", "stats").decode()
+    commands_before = redis_command(redis_port, "INFO", "stats").decode()
     with httpx.Client(base_url=stack.config.gateway_url, timeout=30) as gateway:
         sign_conversations(gateway, stack.config.conversation_secret)  # ids chosen per replica
         placed = conversations_on_each_replica(urls)
@@ -121,7 +87,7 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
         ).json()  # fmt: skip
         assert tracker["slots"]["at_risk"] is True
     # The replicas took their conversation locks in Redis.
-    commands_after = _redis_command(redis_port, "INFO", "stats").decode()
+    commands_after = redis_command(redis_port, "INFO", "stats").decode()
 
     def processed(info: str) -> int:
         line = next(x for x in info.splitlines() if x.startswith("total_commands_processed:"))

@@ -1,0 +1,85 @@
+"""The gateway's shared state in Redis (RELAIS_REDIS_URL), for several gateway replicas.
+
+Each store (live chat sessions, counsellor sessions, conversation risk, rate-limit counters) has
+one interface and two implementations: in this process's memory (the default, no Redis needed) and
+in Redis. This module holds what the Redis ones share: one client with short timeouts, the key
+prefix, and a breaker.
+
+Redis down: every call raises `SharedStateUnavailable` (a 503 with the 24/7 lines at the edge,
+api/errors.py) instead of hanging, and for `RETRY_AFTER_SECONDS` after a failure calls fail at
+once without touching the network, so a dead Redis never holds the event loop for longer than one
+timeout. The chat itself keeps answering (api/chat/service.py does not need Redis to answer).
+
+The client is synchronous: a call to a Redis on the local network takes well under a millisecond,
+and the timeouts bound the worst case (`SOCKET_TIMEOUT_SECONDS`, once per breaker period).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import redis
+
+from api.errors import SharedStateUnavailable
+
+logger = logging.getLogger("relais.shared")
+
+SOCKET_TIMEOUT_SECONDS = 0.5
+RETRY_AFTER_SECONDS = 2.0
+PREFIX = "relais:"
+
+T = TypeVar("T")
+
+
+class SharedRedis:
+    """One Redis client for the gateway's stores; `run` translates every Redis failure."""
+
+    def __init__(
+        self, url: str, prefix: str = PREFIX, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.url = url
+        self.prefix = prefix
+        # Any: redis-py's types mix its sync and asyncio answers.
+        self.client: Any = redis.Redis.from_url(
+            url,
+            socket_timeout=SOCKET_TIMEOUT_SECONDS,
+            socket_connect_timeout=SOCKET_TIMEOUT_SECONDS,
+            health_check_interval=30,
+            decode_responses=False,
+        )
+        self._clock = clock
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    def key(self, *parts: str) -> str:
+        return self.prefix + ":".join(parts)
+
+    def run(self, call: Callable[[Any], T]) -> T:
+        """`call(client)`, or SharedStateUnavailable if Redis fails (at once while it is known down)."""
+        if self._clock() < self._down_until:
+            raise SharedStateUnavailable()
+        try:
+            return call(self.client)
+        except redis.RedisError as error:
+            with self._lock:
+                if self._clock() >= self._down_until:
+                    logger.error("shared state: Redis unavailable (%s)", type(error).__name__)
+                self._down_until = self._clock() + RETRY_AFTER_SECONDS
+            raise SharedStateUnavailable() from None
+
+    def state(self) -> str:
+        """ "ok" or "down", for /readyz (a real PING, whatever the breaker says)."""
+        try:
+            self.client.ping()
+        except redis.RedisError:
+            return "down"
+        with self._lock:
+            self._down_until = 0.0
+        return "ok"
+
+    def close(self) -> None:
+        self.client.close()

@@ -1,0 +1,142 @@
+"""The live chat's rules on both stores: what one gateway does, another sees; one person cannot be
+taken twice; transcripts live only as long as they should."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.errors import ConversationTaken, LiveChatClosed, LiveChatNotFound
+from api.live.queue import ABANDONED_SECONDS, GRACE_SECONDS, LiveChat
+from api.live.sessions import RedisSessions
+from api.shared.redis_client import SharedRedis
+from tests.api.shared.conftest import Backend
+from tests.redis_server import RedisServer, redis_command
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def two_gateways(backend: Backend, clock: Clock | None = None) -> tuple[LiveChat, LiveChat]:
+    clock = clock or Clock()
+    return (
+        LiveChat(clock=clock, store=backend.gateway().live_sessions()),
+        LiveChat(clock=clock, store=backend.gateway().live_sessions()),
+    )
+
+
+def test_a_person_on_one_gateway_and_a_counsellor_on_the_other(backend: Backend) -> None:
+    a, b = two_gateways(backend)
+    a.request("first")
+    a.request("second")
+    assert [s.conversation_id for s in b.waiting()] == ["first", "second"]
+    assert b.position(b.require("second")) == 2
+    b.take("first", "Julie", "Julie vous rejoint.")
+    assert a.position(a.require("second")) == 1
+    assert [s.conversation_id for s in a.held_by("Julie")] == ["first"]
+    a.person_message("first", "Bonjour, j'ai besoin de parler")
+    b.counsellor_message("first", "Julie", "Je suis là.")
+    a.flag_crisis("first", "Risque")
+    seen = b.held("first", "Julie", open_only=False)
+    assert seen.crisis is True
+    assert [(e.kind, e.author, e.text) for e in seen.events] == [
+        ("joined", "counsellor", "Julie vous rejoint."),
+        ("message", "person", "Bonjour, j'ai besoin de parler"),
+        ("message", "counsellor", "Je suis là."),
+        ("crisis", "system", "Risque"),
+    ]
+    assert [e.seq for e in a.require("first").after(2)] == [3, 4]
+    ended = b.end("first", "Julie", "Julie a quitté.")
+    assert ended.state == "ended" and a.require("first").state == "ended"
+    with pytest.raises(LiveChatClosed):
+        a.person_message("first", "encore là?")
+
+
+def test_the_same_person_cannot_be_taken_twice(backend: Backend) -> None:
+    a, b = two_gateways(backend)
+    a.request("c1")
+    a.take("c1", "Julie", "Julie vous rejoint.")
+    with pytest.raises(ConversationTaken):
+        b.take("c1", "Marc", "Marc vous rejoint.")
+    with pytest.raises(ConversationTaken):
+        b.counsellor_message("c1", "Marc", "Bonjour")
+    assert b.take("c1", "Julie", "Julie vous rejoint.").agent == "Julie"  # asking again is fine
+    assert [e.kind for e in b.require("c1").events] == ["joined"]
+
+
+def test_asking_again_keeps_the_place_and_a_new_request_keeps_counting(backend: Backend) -> None:
+    a, b = two_gateways(backend)
+    first = a.request("c1")
+    assert b.request("c1").order == first.order
+    b.take("c1", "Julie", "Julie vous rejoint.")
+    b.end("c1", "Julie", "Julie a quitté.")
+    again = a.request("c1")
+    assert again.state == "waiting" and again.first_seq == 3
+
+
+def test_an_ended_conversation_is_dropped_after_the_grace_period(backend: Backend) -> None:
+    clock = Clock()
+    a, b = two_gateways(backend, clock)
+    a.request("c1")
+    b.take("c1", "Julie", "Julie vous rejoint.")
+    b.end("c1", "Julie", "Julie a quitté la conversation.")
+    clock.now += GRACE_SECONDS - 1
+    assert [e.kind for e in a.require("c1", person=True).events] == ["joined", "left"]
+    clock.now += 2
+    assert a.session("c1") is None and b.session("c1") is None
+    with pytest.raises(LiveChatNotFound):
+        b.require("c1")
+
+
+def test_an_abandoned_request_leaves_the_queue_but_a_visited_one_stays(backend: Backend) -> None:
+    clock = Clock()
+    a, b = two_gateways(backend, clock)
+    a.request("gone")
+    a.request("here")
+    clock.now += ABANDONED_SECONDS - 10
+    b.session("here", person=True)  # the person's page polls, through the other gateway
+    clock.now += 20
+    assert [s.conversation_id for s in a.waiting()] == ["here"]
+    assert a.position(a.require("here")) == 1
+
+
+def test_a_held_conversation_stays_while_the_counsellor_is_active(backend: Backend) -> None:
+    clock = Clock()
+    a, b = two_gateways(backend, clock)
+    a.request("c2")
+    b.take("c2", "Julie", "Julie vous rejoint.")
+    for _ in range(3):
+        clock.now += ABANDONED_SECONDS - 1
+        b.held("c2", "Julie")
+    assert a.require("c2").state == "with_counsellor"
+    clock.now += ABANDONED_SECONDS + 1
+    assert a.session("c2") is None
+
+
+def test_erasure_drops_the_transcript_for_every_gateway(backend: Backend) -> None:
+    a, b = two_gateways(backend)
+    a.request("c3")
+    b.take("c3", "Julie", "Julie vous rejoint.")
+    assert a.erase("c3") is True
+    assert b.session("c3") is None and b.held_by("Julie") == []
+    assert a.erase("c3") is False
+
+
+def test_in_redis_the_persons_words_are_redacted_and_expire(redis_server: RedisServer) -> None:
+    """Memory keeps the person's words in the process, as before; Redis gets them redacted."""
+    if redis_server.process is None:
+        redis_server.start()
+    live = LiveChat(store=RedisSessions(SharedRedis(redis_server.url, prefix="redacted:")))
+    live.request("c4")
+    live.take("c4", "Julie", "Julie vous rejoint.")
+    live.person_message("c4", "Rappelez-moi au 514 555-0142 svp")
+    key = "redacted:live:session:c4"
+    stored = redis_command(redis_server.port, "GET", key)
+    assert b"Rappelez-moi" in stored and b"555-0142" not in stored
+    ttl = int(redis_command(redis_server.port, "TTL", key).strip(b":\r\n"))
+    # The transcript goes with the session: Redis drops it once abandoned (plus a small margin).
+    assert ABANDONED_SECONDS - 5 < ttl <= ABANDONED_SECONDS + RedisSessions.MARGIN_SECONDS + 1
