@@ -6,8 +6,12 @@ api/live/queue.py; a store only keeps sessions and changes one atomically.
 - `RedisSessions`: one JSON value per session with a Redis expiry (the transcript's time to live:
   the grace period after the end, or the abandonment delay), a set of the ids, and a counter for
   the queue's order. A change is a WATCH/MULTI transaction, retried if another gateway changed the
-  session meanwhile, so two counsellors on two gateways cannot both take the same person. What
-  the person wrote is redacted (privacy/redaction.py) before it is written to Redis.
+  session meanwhile, so two counsellors on two gateways cannot both take the same person.
+  What the person writes reaches the counsellor as written (confidentialite-anonymat.md: a number
+  may be needed in an emergency; "gardés en mémoire ... puis effacés"), so it is kept as written
+  only in a Redis that keeps nothing on disk (`--save "" --appendonly no`, as deploy/ runs it).
+  If Redis may write to disk, or cannot say (SharedRedis.keeps_to_disk), the person's words are
+  redacted (privacy/redaction.py) before they are written.
 """
 
 from __future__ import annotations
@@ -73,10 +77,10 @@ class MemorySessions:
         return next(self._order)
 
 
-def encode(session: LiveSession) -> bytes:
+def encode(session: LiveSession, redact_person: bool = True) -> bytes:
     data = asdict(session)
     for event in data["events"]:
-        if event["author"] == "person":
+        if event["author"] == "person" and redact_person:
             event["text"] = redact(event["text"])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -90,8 +94,9 @@ def decode(raw: bytes) -> LiveSession:
 class RedisSessions:
     MARGIN_SECONDS = 5.0  # Redis drops a session a little after the rules say it is gone
 
-    def __init__(self, shared: SharedRedis) -> None:
+    def __init__(self, shared: SharedRedis, redact_person: bool = True) -> None:
         self._shared = shared
+        self._redact = redact_person
         self._ids = shared.key("live", "ids")
         self._order = shared.key("live", "order")
 
@@ -122,7 +127,7 @@ class RedisSessions:
             if session is not None:
                 ttl = max(1, math.ceil(lifetime(session) + self.MARGIN_SECONDS))
                 pipe.multi()
-                pipe.set(key, encode(session), ex=ttl)
+                pipe.set(key, encode(session, self._redact), ex=ttl)
                 pipe.sadd(self._ids, conversation_id)
             return result
 

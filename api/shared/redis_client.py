@@ -81,5 +81,17 @@ class SharedRedis:
             self._down_until = 0.0
         return "ok"
 
+    def keeps_to_disk(self) -> bool:
+        """Whether this Redis may write what it holds to disk (RDB snapshots or an append-only
+        file); True too when it cannot tell (CONFIG refused, Redis down): fail closed."""
+        try:
+            save = self.client.config_get("save").get("save", b"")
+            appendonly = self.client.config_get("appendonly").get("appendonly", b"no")
+        except redis.RedisError:
+            return True
+        return bool(str(save, "utf-8") if isinstance(save, bytes) else save) or (
+            (str(appendonly, "utf-8") if isinstance(appendonly, bytes) else appendonly) != "no"
+        )
+
     def close(self) -> None:
         self.client.close()

@@ -10,12 +10,15 @@ database), the metrics (each replica is scraped on its own).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from api.chat.conversation_risk import MemoryRisks, RedisRisks, RiskStore
 from api.live.agent_sessions import AgentSessionStore, MemoryAgentSessions, RedisAgentSessions
 from api.live.sessions import MemorySessions, RedisSessions, SessionStore
 from api.shared.redis_client import SharedRedis
+
+logger = logging.getLogger("relais.shared")
 
 
 @dataclass
@@ -27,7 +30,16 @@ class SharedState:
         return cls(SharedRedis(url) if url.strip() else None)
 
     def live_sessions(self) -> SessionStore:
-        return RedisSessions(self.redis) if self.redis else MemorySessions()
+        if self.redis is None:
+            return MemorySessions()
+        # The person's words as written only in a Redis that keeps nothing on disk.
+        to_disk = self.redis.keeps_to_disk()
+        if to_disk:
+            logger.warning(
+                "shared state: Redis may write to disk (or cannot say): live chat messages are "
+                "redacted before they are kept; run it with --save '' --appendonly no"
+            )
+        return RedisSessions(self.redis, redact_person=to_disk)
 
     def agent_sessions(self, scope: str) -> AgentSessionStore:
         return RedisAgentSessions(self.redis, scope) if self.redis else MemoryAgentSessions()

@@ -142,11 +142,22 @@ def test_each_rasa_replica_is_named_in_the_gateways_list() -> None:
     assert k8s("Service", "rasa")["spec"]["clusterIP"] == "None"  # one DNS name per pod
 
 
-def test_one_gateway_while_the_live_chat_is_in_its_memory() -> None:
-    """Two gateways would each have their own live-chat queue: a counsellor on one would never
-    see a person waiting on the other. Raise this only with shared state (issue 13)."""
-    assert "deploy" not in compose()["services"]["gateway"]
-    assert k8s("Deployment", "gateway")["spec"]["replicas"] == 1
+def test_several_gateways_only_on_one_redis() -> None:
+    """Without RELAIS_REDIS_URL each gateway would have its own live-chat queue: a counsellor on
+    one would never see a person waiting on the other (api/shared/state.py)."""
+    gateway = compose()["services"]["gateway"]
+    replicas = gateway.get("deploy", {}).get("replicas", 1)
+    pods = k8s("Deployment", "gateway")["spec"]["replicas"]
+    assert (replicas, pods) == (2, 2)
+    for url in (
+        compose()["x-app-env"].get("RELAIS_REDIS_URL"),
+        k8s("ConfigMap", "relais-config")["data"].get("RELAIS_REDIS_URL"),
+    ):
+        assert url is not None and url.startswith("redis://redis:6379/")
+        assert not url.endswith("/0")  # not Rasa's lock database
+    # Each compose replica publishes its own port for the reverse proxy.
+    assert gateway["ports"] == ["127.0.0.1:8000-8001:8000"]
+    assert "redis" in gateway["depends_on"]
 
 
 def test_only_variables_the_code_reads() -> None:

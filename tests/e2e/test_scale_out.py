@@ -1,10 +1,17 @@
 """The scale-out path for real: two Rasa replicas sharing a PostgreSQL tracker store and a Redis
-lock store (bot/endpoints.scaled.yml), behind the gateway's sticky routing by conversation."""
+lock store (bot/endpoints.scaled.yml), behind the gateway's sticky routing by conversation; then
+two gateways on one Redis (RELAIS_REDIS_URL, api/shared/): a person on one, a counsellor on the
+other, and the first gateway killed while the conversation goes on.
+
+One stack for the module (the session's trained model and index); the test that kills gateway A
+comes last."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
+from dataclasses import replace
 
 import httpx
 import psycopg
@@ -40,7 +47,11 @@ def scaled(
         gateway_port=18200, rasa_port=15205, rasa_replicas=2, action_port=15255,
         var_dir=tmp_path_factory.mktemp("var-scaled"), index_dir=ROOT / "var" / "index",
         endpoints=ROOT / "bot" / "endpoints.scaled.yml", tracker_url=tracker_url,
-        extra_env={"RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_port)},
+        extra_env={
+            "RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_port),
+            # The gateways' shared state, in another database than Rasa's locks.
+            "RELAIS_REDIS_URL": f"redis://127.0.0.1:{redis_port}/1",
+        },
     )  # fmt: skip
     running = Stack(config)
     running.start(timeout_seconds=420)
@@ -94,3 +105,123 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
         return int(line.split(":")[1])
 
     assert processed(commands_after) > processed(commands_before) + 4
+
+
+GATEWAY_B_PORT = 18201
+CRISIS_LINE = "1 866 277-3553"
+
+
+@pytest.fixture(scope="module")
+def gateway_b(scaled: tuple[Stack, str]) -> str:
+    """A second gateway, as the launcher starts the first (same command, environment, Redis)."""
+    stack, _ = scaled
+    first = next(s for s in stack.config.services() if s.name == "gateway")
+    port = str(stack.config.gateway_port)
+    command = [str(GATEWAY_B_PORT) if part == port else part for part in first.command]
+    url = f"http://127.0.0.1:{GATEWAY_B_PORT}"
+    second = replace(first, name="gateway-b", command=command, ready_url=f"{url}/readyz")
+    stack.supervisor.spawn(second)
+    stack._wait_ready(second, time.monotonic() + 120)
+    return url
+
+
+def events(client: httpx.Client, path: str, after: int, **headers: str) -> dict:
+    answer = client.get(path, params={"after": after}, headers=headers)
+    assert answer.status_code == 200, answer.text
+    return answer.json()  # type: ignore[no-any-return]
+
+
+def test_two_gateways_share_the_live_chat_and_one_can_die(
+    scaled: tuple[Stack, str], gateway_b: str
+) -> None:
+    stack, _ = scaled
+    name, _, key = stack.config.agent_keys.partition(":")
+    a = httpx.Client(base_url=stack.config.gateway_url, timeout=30)
+    b = httpx.Client(base_url=gateway_b, timeout=30)
+    for gateway in (a, b):
+        ready = gateway.get("/readyz").json()
+        assert ready["shared_state"] == "ok", ready
+    # The person starts on gateway A, as a browser would: the token comes from the reply.
+    first = a.post("/api/chat", json={"message": "Bonjour"}).json()
+    conversation, token = first["conversation_id"], first["conversation_token"]
+    person = {"X-Conversation-Token": token}
+    asked = a.post(f"/api/live/{conversation}/request", headers=person)
+    assert asked.status_code == 200 and asked.json()["state"] == "waiting", asked.text
+
+    # A counsellor signs in on gateway B and sees the person waiting on A.
+    signed = b.post("/api/agent/session", json={"name": name, "key": key})
+    assert signed.status_code == 200, signed.text
+    agent = {"Authorization": f"Bearer {signed.json()['token']}"}
+    waiting = b.get("/api/agent/conversations", headers=agent).json()["waiting"]
+    assert conversation in [w["conversation_id"] for w in waiting]
+    assert b.post(f"/api/agent/conversations/{conversation}/take", headers=agent).status_code == 200
+    # Gateway A knows at once: the person's page polls A.
+    seen = events(a, f"/api/live/{conversation}/events", 0, **person)
+    assert seen["state"] == "with_counsellor" and seen["agent"] == name
+
+    # Both ways: the person on A, the counsellor on B.
+    relayed = a.post(
+        "/api/chat",
+        json={"conversation_id": conversation, "message": "J'ai eu une nuit difficile"},
+        headers=person,
+    ).json()
+    assert relayed["messages"] == [] and relayed["live"]["state"] == "with_counsellor"
+    said = b.post(
+        f"/api/agent/conversations/{conversation}/messages",
+        json={"text": "Je vous écoute."},
+        headers=agent,
+    )
+    assert said.status_code == 200, said.text
+    counsellor_view = events(b, f"/api/agent/conversations/{conversation}/events", 0, **agent)
+    assert "J'ai eu une nuit difficile" in [e["text"] for e in counsellor_view["events"]]
+    person_view = events(a, f"/api/live/{conversation}/events", 0, **person)
+    assert "Je vous écoute." in [e["text"] for e in person_view["events"]]
+    last_seen = max(e["seq"] for e in person_view["events"])
+
+    # A crisis message on A: the static crisis reply at once, the banner for the counsellor on B.
+    crisis = a.post(
+        "/api/chat",
+        json={"conversation_id": conversation, "message": "je veux mourir"},
+        headers=person,
+    ).json()
+    assert crisis["crisis"] is True and CRISIS_LINE in all_text(crisis)
+    mine = b.get("/api/agent/conversations", headers=agent).json()["mine"]
+    assert [(m["conversation_id"], m["crisis"]) for m in mine] == [(conversation, True)]
+    kinds = [
+        e["kind"]
+        for e in events(b, f"/api/agent/conversations/{conversation}/events", 0, **agent)["events"]
+    ]
+    assert "crisis" in kinds
+
+    # Gateway A dies; the person goes on through B with the same conversation and token.
+    stack.crash("gateway")
+    stack.supervisor.process("gateway").wait(timeout=10)  # type: ignore[union-attr]
+    with pytest.raises(httpx.TransportError):
+        a.get("/healthz")
+    relayed = b.post(
+        "/api/chat",
+        json={"conversation_id": conversation, "message": "Vous êtes encore là?"},
+        headers=person,
+    ).json()
+    assert relayed["live"] == {"state": "with_counsellor", "position": None, "agent": name}
+    counsellor_view = events(b, f"/api/agent/conversations/{conversation}/events", 0, **agent)
+    assert "Vous êtes encore là?" in [e["text"] for e in counsellor_view["events"]]
+    b.post(
+        f"/api/agent/conversations/{conversation}/messages",
+        json={"text": "Oui, toujours."},
+        headers=agent,
+    )
+    b.post(f"/api/agent/conversations/{conversation}/end", headers=agent)
+    later = events(b, f"/api/live/{conversation}/events", last_seen, **person)
+    assert [e["text"] for e in later["events"] if e["kind"] == "message"] == ["Oui, toujours."]
+    assert later["state"] == "ended"
+    # Back with the bot on B, the risk disclosed on A still shows: the lines stay in view.
+    after = b.post(
+        "/api/chat", json={"conversation_id": conversation, "message": "merci"}, headers=person
+    ).json()
+    assert CRISIS_LINE in all_text(after)
+    # Without the token, B refuses as A did: the secret is shared, not the process.
+    refused = b.post("/api/chat", json={"conversation_id": conversation, "message": "merci"})
+    assert refused.status_code == 401
+    a.close()
+    b.close()

@@ -9,6 +9,7 @@ from api.errors import ConversationTaken, LiveChatClosed, LiveChatNotFound
 from api.live.queue import ABANDONED_SECONDS, GRACE_SECONDS, LiveChat
 from api.live.sessions import RedisSessions
 from api.shared.redis_client import SharedRedis
+from api.shared.state import SharedState
 from tests.api.shared.conftest import Backend
 from tests.redis_server import RedisServer, redis_command
 
@@ -126,17 +127,34 @@ def test_erasure_drops_the_transcript_for_every_gateway(backend: Backend) -> Non
     assert a.erase("c3") is False
 
 
-def test_in_redis_the_persons_words_are_redacted_and_expire(redis_server: RedisServer) -> None:
-    """Memory keeps the person's words in the process, as before; Redis gets them redacted."""
+def test_in_a_redis_without_disk_the_words_are_kept_as_written_and_expire(
+    redis_server: RedisServer,
+) -> None:
+    """The counsellor reads what the person wrote (a number may be needed in an emergency), kept
+    in memory only and gone with the session; a Redis that may write to disk gets it redacted."""
     if redis_server.process is None:
         redis_server.start()
-    live = LiveChat(store=RedisSessions(SharedRedis(redis_server.url, prefix="redacted:")))
+    shared = SharedRedis(redis_server.url, prefix="as-written:")
+    assert shared.keeps_to_disk() is False  # tests/redis_server.py: --save "" --appendonly no
+    state = SharedState(shared)
+    live = LiveChat(store=state.live_sessions())
     live.request("c4")
     live.take("c4", "Julie", "Julie vous rejoint.")
     live.person_message("c4", "Rappelez-moi au 514 555-0142 svp")
-    key = "redacted:live:session:c4"
-    stored = redis_command(redis_server.port, "GET", key)
-    assert b"Rappelez-moi" in stored and b"555-0142" not in stored
+    key = "as-written:live:session:c4"
+    assert b"514 555-0142" in redis_command(redis_server.port, "GET", key)
     ttl = int(redis_command(redis_server.port, "TTL", key).strip(b":\r\n"))
     # The transcript goes with the session: Redis drops it once abandoned (plus a small margin).
     assert ABANDONED_SECONDS - 5 < ttl <= ABANDONED_SECONDS + RedisSessions.MARGIN_SECONDS + 1
+
+    redis_command(redis_server.port, "CONFIG", "SET", "appendonly", "yes")
+    try:
+        assert shared.keeps_to_disk() is True
+        live = LiveChat(store=state.live_sessions())
+        live.request("c5")
+        live.take("c5", "Julie", "Julie vous rejoint.")
+        live.person_message("c5", "Rappelez-moi au 514 555-0142 svp")
+        stored = redis_command(redis_server.port, "GET", "as-written:live:session:c5")
+        assert b"Rappelez-moi" in stored and b"555-0142" not in stored
+    finally:
+        redis_command(redis_server.port, "CONFIG", "SET", "appendonly", "no")
