@@ -48,7 +48,7 @@ async def request_counsellor(
     if (before is None or before.state == "ended") and len(live.waiting()) >= settings.max_waiting_conversations:
         raise LiveQueueFull()
     session = live.request(conversation_id)
-    if before is not session:
+    if before is None or before.order != session.order:  # a new request (stores return copies)
         metrics.count("live_requests")
         indicators.live_requested(conversation_id)
     position = live.position(session)

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from tests.api.conftest import AGENT_KEYS, CONVERSATION_SECRET, ScriptedRasa, gateway_settings
 from tests.conversation_tokens import sign_conversations
+from tests.postgres import _free_port
 from tests.redis_server import RedisServer, start_redis
 
 CRISIS_LINE = "1 866 277-3553"
@@ -118,3 +119,15 @@ def test_redis_down_the_chat_answers_and_the_live_chat_says_it_is_unavailable(
         ).status_code
         == 200
     )
+
+
+def test_a_gateway_starts_and_answers_while_redis_is_down(tmp_path: Path) -> None:
+    rasa = ScriptedRasa()
+    settings = gateway_settings(tmp_path, redis_url=f"redis://127.0.0.1:{_free_port()}/1")
+    with TestClient(create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))) as client:
+        sign_conversations(client, CONVERSATION_SECRET)
+        crisis = timed(lambda: client.post("/api/chat", json={"message": "je veux mourir"}))
+        assert crisis.status_code == 200 and crisis.json()["crisis"] is True
+        assert timed(lambda: client.get("/readyz")).json()["shared_state"] == "down"
+        refused = timed(lambda: client.post(f"/api/live/{'e' * 32}/request"))
+        assert refused.status_code == 503 and CRISIS_LINE in refused.json()["error"]["message_fr"]
