@@ -9,6 +9,7 @@ comes last."""
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,6 +27,8 @@ from tests.postgres import PostgresCluster, postgres  # noqa: F401 (fixture)
 from tests.redis_server import redis_command, start_redis
 
 pytestmark = pytest.mark.e2e
+# RELAIS_E2E_PORT_OFFSET moves the ports when another stack (another worktree) holds them.
+OFFSET = int(os.environ.get("RELAIS_E2E_PORT_OFFSET", "0"))
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +47,8 @@ def scaled(
     database = postgres.new_database()
     tracker_url = database.replace("postgresql+psycopg://", "postgresql://")  # Rasa uses psycopg2
     config = StackConfig(
-        gateway_port=18200, rasa_port=15205, rasa_replicas=2, action_port=15255,
+        gateway_port=18200 + OFFSET, rasa_port=15205 + OFFSET, rasa_replicas=2,
+        action_port=15255 + OFFSET,
         var_dir=tmp_path_factory.mktemp("var-scaled"), index_dir=ROOT / "var" / "index",
         endpoints=ROOT / "bot" / "endpoints.scaled.yml", tracker_url=tracker_url,
         extra_env={
@@ -107,7 +111,7 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
     assert processed(commands_after) > processed(commands_before) + 4
 
 
-GATEWAY_B_PORT = 18201
+GATEWAY_B_PORT = 18201 + OFFSET
 CRISIS_LINE = "1 866 277-3553"
 
 
