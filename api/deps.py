@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from api.callbacks.worker import Callbacks
 from api.chat.rasa_client import RasaClient
 from api.chat.service import ChatService
+from api.conversations.records import ConversationRecords
 from api.errors import AgentUnauthorized
 from api.indicators.recorder import IndicatorRecorder
 from api.live.auth import AgentAuth
@@ -46,6 +47,10 @@ def _live_chat(request: Request) -> LiveChat:
     return request.app.state.live_chat  # type: ignore[no-any-return]
 
 
+def _conversation_records(request: Request) -> ConversationRecords:
+    return request.app.state.conversation_records  # type: ignore[no-any-return]
+
+
 def _indicators(request: Request) -> IndicatorRecorder:
     return request.app.state.indicators  # type: ignore[no-any-return]
 
@@ -75,5 +80,7 @@ CallbacksDep = Annotated[Callbacks, Depends(_callbacks)]
 AgentAuthDep = Annotated[AgentAuth, Depends(_agent_auth)]
 LiveChatDep = Annotated[LiveChat, Depends(_live_chat)]
 IndicatorsDep = Annotated[IndicatorRecorder, Depends(_indicators)]
+# Rasa's tracker store as the gateway reads it (history, establishments), erases and purges it.
+ConversationRecordsDep = Annotated[ConversationRecords, Depends(_conversation_records)]
 # The signed-in counsellor's name; 401 without a valid `Authorization: Bearer <token>`.
 AgentDep = Annotated[str, Depends(_agent)]

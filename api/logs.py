@@ -38,6 +38,9 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "event": record.getMessage(),
         }
+        audit = getattr(record, "audit", None)
+        if isinstance(audit, dict):  # api/counsellors/audit.py: who did what, never a text
+            line["audit"] = audit
         current = request_id.get()
         if current:
             line["request_id"] = current

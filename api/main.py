@@ -23,6 +23,8 @@ from api.chat.service import ChatService
 from api.conversations import router as conversations
 from api.conversations.records import open_records
 from api.conversations.tokens import ConversationTokens
+from api.counsellors.audit import AuditLog
+from api.counsellors.scope import check_counsellor_establishments
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
 from api.headers import add_security_headers
@@ -56,9 +58,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        rasa = RasaClient(
-            settings.rasa_urls, settings.rasa_token, settings.rasa_timeout_seconds, rasa_transport
-        )
+        rasa = RasaClient(settings.rasa_urls, settings.rasa_timeout_seconds, rasa_transport)
         replies = load_static_replies(settings.domain_dir, settings.rules_dir)
         app.state.rasa = rasa
         app.state.registry = load_registry(settings.resources_file, settings.establishments_file)
@@ -69,6 +69,8 @@ def create_app(
         )
         app.state.live_chat = LiveChat(store=shared.live_sessions())
         app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
+        app.state.audit = AuditLog(app.state.conversation_tokens)
+        check_counsellor_establishments(settings.agent_establishments, app.state.registry)
         app.state.throttle = Throttle(settings, shared.redis)
         app.state.indicators = indicator_recorder(settings)
         app.state.articles = load_article_catalog(settings.articles_dir)

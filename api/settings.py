@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from api.counsellors.keys import split_scopes
 from api.indicators.leads import BqvtLead, parse_bqvt_keys
 from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE
 
@@ -29,7 +30,6 @@ class Settings(BaseSettings):
     rasa_urls: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["http://127.0.0.1:5005"]
     )
-    rasa_token: str = ""
     # Signs each conversation's token (api/conversations/tokens.py); empty: a random secret per
     # process (tokens then end with the process). Share it between gateway replicas.
     conversation_secret: str = ""
@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = 16_384
     # Counsellors of the agent console: `name:key` pairs, comma-separated; keys of 16+ characters.
     agent_keys: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
+    # Establishments of the counsellors written `name@id+id:key` (api/counsellors/keys.py);
+    # a counsellor absent here serves every establishment. Filled from agent_keys.
+    agent_establishments: dict[str, frozenset[str]] = Field(default_factory=dict)
     agent_session_hours: float = 12.0
     # Callback tickets ("être rappelé"): SQLite by default, PostgreSQL with postgresql+psycopg://…
     database_url: str = DEFAULT_DATABASE_URL
@@ -175,14 +178,6 @@ class Settings(BaseSettings):
             raise ValueError("RELAIS_CALLBACK_WEBHOOK_URL must be an https URL outside development")
         return value
 
-    @field_validator("rasa_token")
-    @classmethod
-    def refuse_placeholder_outside_development(cls, value: str, info) -> str:  # type: ignore[no-untyped-def]
-        environment = info.data.get("environment", "production")
-        if environment != "development" and (not value or value.startswith("change")):
-            raise ValueError("RELAIS_RASA_TOKEN must be set to a real secret outside development")
-        return value
-
     @field_validator("agent_keys", mode="before")
     @classmethod
     def split_agent_keys(cls, value: object) -> object:
@@ -219,14 +214,20 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def counsellors_establishments(self) -> Settings:
+        """`Julie@a+b` in RELAIS_AGENT_KEYS: the key is Julie's, a and b her establishments."""
+        keys, scopes = split_scopes(self.agent_keys)
+        self.agent_keys = keys
+        self.agent_establishments = {**scopes, **self.agent_establishments}
+        return self
+
+    @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:
         """Outside development the gateway does not start with a weak secret, a plain counsellor
         key, the launcher's demo counsellor or an http:// webhook (checked above)."""
         if self.environment == "development":
             return self
         problems = []
-        if len(self.rasa_token) < 32:
-            problems.append("RELAIS_RASA_TOKEN must have at least 32 random characters")
         if len(self.conversation_secret) < 32:
             problems.append("RELAIS_CONVERSATION_SECRET must have at least 32 random characters")
         plain = sorted(name for name, key in self.agent_keys.items() if not key.startswith("$argon2"))

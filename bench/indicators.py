@@ -90,7 +90,7 @@ async def whole_turn(store: IndicatorStore) -> None:
 
     settings = Settings()
     replies = load_static_replies(settings.domain_dir, settings.rules_dir)
-    rasa = RasaClient(["http://rasa.test"], "t", 3.0, httpx.MockTransport(reply))
+    rasa = RasaClient(["http://rasa.test"], 3.0, httpx.MockTransport(reply))
     real = IndicatorRecorder(store, unanswered_establishments=["cisss-laval"])
     services = {
         "without": ChatService(rasa, replies, Metrics(), indicators=NoRecorder(None)),

@@ -78,8 +78,6 @@ REPLIES = {message: payload for _, message, payload in TURNS}
 
 
 def scripted_rasa(request: httpx.Request) -> httpx.Response:
-    if request.url.path == "/status":
-        return httpx.Response(200, json={"model_id": "sample"})
     data = json.loads(request.content)
     payload = REPLIES.get(data["message"], {})
     replies = [{"recipient_id": data["sender"], "text": "Réponse."}]

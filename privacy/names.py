@@ -4,7 +4,8 @@ A name is masked when it follows a cue ("je m'appelle", "mon nom est", "moi c'es
 is", "nom :"; "c'est X qui", "je suis X", "ici X", "X ici"; a title such as "Dre", "M.",
 "madame"; a relation such as "ma gestionnaire", "mon collègue", "mon chum"), when it signs the
 message ("Merci, Karine", "— Jocelyn", a last line of one to three capitalised words), or when it
-starts with a common first name (privacy/data/first_names.txt) followed by capitalised words.
+starts with a common first name (privacy/data/first_names.txt) followed by capitalised words, or
+is a frequent family name (privacy/data/last_names.txt) written with a capital.
 Words in lower case are taken only after a strong cue, never from the common vocabulary.
 """
 
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.txt"
+LAST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "last_names.txt"
 LABEL = "[nom]"
 
 # One word of a name: letters, inner apostrophes and hyphens (O'Brien, Côté-Roy, St-Pierre).
@@ -64,7 +66,18 @@ _NOT_NAMES = _word_set(
     i'm i'll i've i'd noel paques lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai
     juin juillet aout septembre octobre novembre decembre gestionnaire infirmiere infirmier
     preposee prepose cadre medecin residente resident patient patiente info social sos pamq eap the i my is
-    guy guys will may mark bill"""
+    guy guys will may mark bill nam nas courriel telephone adresse"""
+)
+# First names of the list that are also words in lower case (a French word in Debian's wfrench
+# list, or shorter than 4 letters: "pierre", "marc", "line", "eve"): never taken in lower case
+# without a strong cue.
+_AMBIGUOUS_LOWER = _word_set(
+    """adele aicha alexandra ali amadou amy angelique anh bao benjamin benoit bernard charlotte
+    chi claude clement constance del denis diane elise eva eve florence guillaume guy huy ian
+    jacinthe jacqueline jacques jean jeanne jeremie jos joseph julien kim lam lan laura laurent
+    lea leo line lise liz lorraine louis louise luc luis luz madeleine marc marguerite maria marie
+    marine martin mathieu maxime micheline nam olivier oscar pascal pascale pierre richard romain
+    serge sylvain thi veronique virginie wei yan zoe"""
 )
 # Words that end a name written in lower case.
 _STOP = _word_set(
@@ -85,6 +98,18 @@ def first_names() -> frozenset[str]:
     lines = FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
     names = (_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
     return frozenset(name for name in names if name not in _NOT_NAMES)
+
+
+@lru_cache(maxsize=1)
+def last_names() -> frozenset[str]:
+    lines = LAST_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    names = (_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name for name in names if name not in _NOT_NAMES)
+
+
+def _is_last_name(word: str) -> bool:
+    parts = _fold(word).split("-")
+    return all(part in last_names() for part in parts)
 
 
 def _is_first_name(word: str) -> bool:
@@ -172,6 +197,20 @@ def _capitalised_run(text: str, start: int, need_first_name: bool) -> tuple[int,
     return words[0].start(), words[run - 1].end()
 
 
+def _lower_case_first_name(text: str, start: int) -> tuple[int, int] | None:
+    """"c'est julie gagnon qui…": after a weak cue, a common first name in lower case (the lists
+    hold no ordinary French word), with a frequent family name after it."""
+    words = _words_at(text, start)
+    if not words or not words[0].group(0).islower() or _fold(words[0].group(0)) in _STOP:
+        return None
+    if not _is_first_name(words[0].group(0)) or _fold(words[0].group(0)) in _AMBIGUOUS_LOWER:
+        return None
+    end = words[0].end()
+    if len(words) > 1 and words[1].group(0).islower() and _is_last_name(words[1].group(0)):
+        end = words[1].end()
+    return words[0].start(), end
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for cues, lower_case in ((_STRONG_CUE, True), (_SOFT_CUE, False)):
@@ -190,6 +229,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
             # "c'est Kim qui", "je suis Wilna Joseph,": a capitalised word closed by qui/ici/comma/end.
             if span and not re.match(r"\s*(?:qui\b|ici\b|[,.!(]|$)", text[span[1]:]):
                 span = None
+        if span is None:
+            span = _lower_case_first_name(text, cue.end())
         if span:
             spans.append(span)
     for title in re.finditer(rf"(?<![\w]){_TITLE}\s+", text):
@@ -210,18 +251,29 @@ def _spans(text: str) -> list[tuple[int, int]]:
             words = _words_at(text, match.start())
             run = 1 + _surname_run(words, 0, limit=2)
             spans.append((match.start(), words[run - 1].end()))
+    # A frequent family name alone, capitalised ("Tremblay m'a crié après"), with a title or a
+    # capitalised word just before it ("Mme Gagnon", "Kevin Bouchard").
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0)
+        if _capitalised(word) and _is_last_name(word) and not _after_place(text, match.start()):
+            before = re.search(rf"(?:{_TITLE}|({_WORD}))[ \t]+$", text[max(0, match.start() - 30):match.start()])
+            begin = match.start()
+            if before and (before.group(1) is None or _capitalised(before.group(1))):
+                begin = match.start() - len(before.group(0))
+            spans.append((begin, match.end()))
     spans.extend(_signature(text))
     return spans
 
 
 _PLACE_WORDS = re.compile(
     r"(?i:(?:h[ôo]pital|pavillon|institut|clsc|chsld|chu|centre|c[ée]gep|[ée]cole|m[ée]tro|station"
-    r"|rue|avenue|boulevard|boul\.|chemin|parc|place|[ée]glise|saint|sainte|st|ste)\s+)$"
+    r"|rue|avenue|boulevard|boul\.|chemin|parc|place|[ée]glise|saint|sainte|st|ste)\s+)"
+    r"(?:[A-ZÀ-Ý][\w'’-]*\s+)?$"
 )
 
 
 def _after_place(text: str, start: int) -> bool:
-    return _PLACE_WORDS.search(text[max(0, start - 20):start]) is not None
+    return _PLACE_WORDS.search(text[max(0, start - 40):start]) is not None
 
 
 def _signature(text: str) -> list[tuple[int, int]]:

@@ -12,8 +12,10 @@ Pure: the database URL and the clock are arguments; nothing reads the environmen
 
 from __future__ import annotations
 
+import json
 import time
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -37,6 +39,19 @@ EVENTS = sa.Table(
 
 class TrackerStoreError(RuntimeError):
     """The tracker database could not be reached or changed."""
+
+
+@dataclass(frozen=True)
+class TrackerTurn:
+    """One thing said in a conversation with the bot, as the tracker store holds it (the person's
+    words were redacted by the gateway before Rasa saw them)."""
+
+    author: Literal["person", "bot"]
+    text: str
+    timestamp: float | None
+
+
+_AUTHORS: dict[str, Literal["person", "bot"]] = {"user": "person", "bot": "bot"}
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -89,6 +104,59 @@ class TrackerEvents:
         with self._engine.connect() as connection:
             return int(connection.execute(query).scalar_one())
 
+    def turns(self, conversation_id: str) -> list[TrackerTurn]:
+        """What the person and the bot said, oldest first, read from the store itself (Rasa's HTTP
+        API is off: README "Rasa's surface")."""
+        query = (
+            sa.select(EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
+            .where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name.in_(tuple(_AUTHORS)))
+            .order_by(EVENTS.c.id)
+        )
+        turns = []
+        for type_name, timestamp, data in self._read(query):
+            text = _field(data, "text")
+            if isinstance(text, str) and text:
+                turns.append(TrackerTurn(_AUTHORS[type_name], text, timestamp))
+        return turns
+
+    def establishments(self, conversation_ids: list[str]) -> dict[str, str]:
+        """The establishment each conversation is about, when the store knows it: the last value of
+        the `establishment` slot (asked by the bot), else the last `establishment` the gateway sent
+        in a message's metadata. Conversations without one are absent from the answer."""
+        if not conversation_ids:
+            return {}
+        query = (
+            sa.select(EVENTS.c.sender_id, EVENTS.c.type_name, EVENTS.c.data)
+            .where(
+                EVENTS.c.sender_id.in_(conversation_ids),
+                EVENTS.c.type_name.in_(("slot", "user")),
+            )
+            .order_by(EVENTS.c.id)
+        )
+        from_slot: dict[str, str] = {}
+        from_metadata: dict[str, str] = {}
+        for sender_id, type_name, data in self._read(query):
+            event = _parsed(data)
+            if type_name == "slot" and event.get("name") == "establishment":
+                value = event.get("value")
+                if isinstance(value, str) and value:
+                    from_slot[sender_id] = value
+            elif type_name == "user":
+                metadata = event.get("metadata")
+                value = metadata.get("establishment") if isinstance(metadata, dict) else None
+                if isinstance(value, str) and value:
+                    from_metadata[sender_id] = value
+        return {**from_metadata, **from_slot}
+
+    def _read(self, query: sa.Select[Any]) -> list[Any]:
+        try:
+            if not self._exists():
+                return []
+            with self._engine.connect() as connection:
+                return list(connection.execute(query).all())
+        except sa.exc.SQLAlchemyError as error:
+            raise TrackerStoreError(f"tracker store: {type(error).__name__}") from None
+
     def _delete(self, condition: sa.ColumnElement[bool]) -> int:
         try:
             if not self._exists():
@@ -98,6 +166,18 @@ class TrackerEvents:
         except sa.exc.SQLAlchemyError as error:
             # Without the statement's parameters: they hold a conversation id.
             raise TrackerStoreError(f"tracker store: {type(error).__name__}") from None
+
+
+def _parsed(data: str | None) -> dict[str, Any]:
+    try:
+        event = json.loads(data or "{}")
+    except ValueError:
+        return {}
+    return event if isinstance(event, dict) else {}
+
+
+def _field(data: str | None, name: str) -> Any:
+    return _parsed(data).get(name)
 
 
 def create_events_table(engine: Engine) -> None:

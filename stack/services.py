@@ -1,7 +1,8 @@
 """The three services, their commands and their environment.
 
 Rasa (Python 3.10 venv) and the action server are internal; only the gateway faces users.
-Everything binds to 127.0.0.1. Telemetry is off.
+Everything binds to 127.0.0.1. Telemetry is off. Rasa runs without its HTTP API. Each service
+gets only the variables on its allow-list (`Service.allowed`), never the whole environment.
 """
 
 from __future__ import annotations
@@ -14,16 +15,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# Secrets only the gateway needs: Rasa and the action server never see them.
-GATEWAY_SECRETS = frozenset(
+# What every process may get from the launcher's environment: the system's basics and the
+# offline switches of the model libraries. Nothing else passes unless a service lists it.
+COMMON_VARIABLES = frozenset(
     (
-        "RELAIS_AGENT_KEYS",
-        "RELAIS_CALLBACK_WEBHOOK_URL",
-        "RELAIS_DATABASE_URL",
-        "RELAIS_CONVERSATION_SECRET",
-        "RELAIS_METRICS_TOKEN",
+        "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "PYTHONPATH",
+        "SSL_CERT_FILE", "SSL_CERT_DIR", "HF_HOME", "HF_HUB_CACHE", "HF_HUB_OFFLINE",
+        "TRANSFORMERS_OFFLINE", "SENTENCE_TRANSFORMERS_HOME", "TORCH_HOME",
+        "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TOKENIZERS_PARALLELISM",
     )
+)  # fmt: skip
+COMMON_PREFIXES = ("LC_",)
+
+# Rasa: its own switches, where the action server is, its tracker and lock stores. Not the
+# counsellors' keys, the callback webhook, the tickets' database or the conversation secret.
+RASA_VARIABLES = frozenset(
+    (
+        "RELAIS_ACTION_ENDPOINT_URL", "RELAIS_TRACKER_URL", "RELAIS_REDIS_HOST",
+        "RELAIS_REDIS_PORT", "LOG_LEVEL", "LOG_LEVEL_LIBRARIES", "TF_CPP_MIN_LOG_LEVEL",
+        "TF_ENABLE_ONEDNN_OPTS",
+    )
+)  # fmt: skip
+# Not "TF_": Terraform's variables (TF_TOKEN_…) start so too.
+RASA_PREFIXES = ("RASA_", "SANIC_")
+# The action server reads these four (actions/settings.py) and nothing else of ours.
+ACTION_VARIABLES = frozenset(
+    ("RELAIS_INDEX_DIR", "RELAIS_ENVIRONMENT", "RELAIS_RESOURCES_FILE", "RELAIS_ESTABLISHMENTS_FILE")
 )
+# The gateway reads every RELAIS_* setting (api/settings.py) and may reach the Internet (Teams,
+# the callback webhook) through a proxy.
+GATEWAY_VARIABLES = frozenset(
+    ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
+)
+GATEWAY_PREFIXES = ("RELAIS_",)
 
 
 @dataclass(frozen=True)
@@ -31,11 +55,20 @@ class Service:
     name: str
     command: list[str]
     ready_url: str
-    # Variables of the launcher's environment this service does not get.
-    withheld: frozenset[str] = frozenset()
+    # Variables of the launcher's environment this service gets, besides COMMON_VARIABLES:
+    # an allow-list, by name and by prefix.
+    allowed: frozenset[str] = frozenset()
+    allowed_prefixes: tuple[str, ...] = ()
+
+    def allows(self, name: str) -> bool:
+        return (
+            name in COMMON_VARIABLES
+            or name in self.allowed
+            or name.startswith(COMMON_PREFIXES + self.allowed_prefixes)
+        )
 
     def environment(self, env: dict[str, str]) -> dict[str, str]:
-        return {name: value for name, value in env.items() if name not in self.withheld}
+        return {name: value for name, value in env.items() if self.allows(name)}
 
 
 @dataclass
@@ -51,7 +84,6 @@ class StackConfig:
     app_python_bin: Path = ROOT / ".venv" / "app" / "bin"
     endpoints: Path = ROOT / "bot" / "endpoints.yml"
     tracker_url: str = ""
-    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # Signs the conversation tokens (api/conversations/tokens.py); one per start unless set.
     conversation_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     # In development with no RELAIS_AGENT_KEYS, one counsellor "demo" with a key made per start,
@@ -77,8 +109,6 @@ class StackConfig:
             endpoints=Path(env.get("RELAIS_RASA_ENDPOINTS", str(ROOT / "bot" / "endpoints.yml"))),
             tracker_url=env.get("RELAIS_TRACKER_URL", ""),
         )
-        if env.get("RELAIS_RASA_TOKEN"):
-            config.rasa_token = env["RELAIS_RASA_TOKEN"]
         if env.get("RELAIS_CONVERSATION_SECRET"):
             config.conversation_secret = env["RELAIS_CONVERSATION_SECRET"]
         if env.get("RELAIS_AGENT_KEYS") or config.relais_environment != "development":
@@ -118,7 +148,6 @@ class StackConfig:
             "RELAIS_ACTION_SERVER_URL": f"http://127.0.0.1:{self.action_port}",
             "RELAIS_TRACKER_URL": tracker_url,
             "RELAIS_RASA_URLS": ",".join(self.rasa_urls),
-            "RELAIS_RASA_TOKEN": self.rasa_token,
             "RELAIS_CONVERSATION_SECRET": self.conversation_secret,
             "RELAIS_ENVIRONMENT": self.relais_environment,
             "RELAIS_AGENT_KEYS": self.agent_keys,
@@ -136,7 +165,7 @@ class StackConfig:
                 ],
                 # 200 once the index is loaded and searched once (actions/warm.py)
                 ready_url=f"http://127.0.0.1:{self.action_port}/relais/ready",
-                withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN", "RELAIS_TRACKER_URL"},
+                allowed=ACTION_VARIABLES,
             ),
             *self._rasa_services(),
             Service(
@@ -148,11 +177,17 @@ class StackConfig:
                     "--no-access-log",
                 ],
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
+                allowed=GATEWAY_VARIABLES,
+                allowed_prefixes=GATEWAY_PREFIXES,
             ),
         ]
 
     def _rasa_services(self) -> list[Service]:
-        """One Rasa per replica ("rasa", or "rasa-1", "rasa-2"…), all on the same model and stores."""
+        """One Rasa per replica ("rasa", or "rasa-1", "rasa-2"…), all on the same model and stores.
+
+        Without `--enable-api`: Rasa serves only `/` and its channels' webhooks
+        (`/webhooks/rest/webhook`, `/webhooks/relais/health`); no model upload, no tracker API
+        (CVE-2024-49375), hence no token to pass."""
         services = []
         for n, port in enumerate(range(self.rasa_port, self.rasa_port + self.rasa_replicas), start=1):
             services.append(
@@ -160,7 +195,6 @@ class StackConfig:
                     name="rasa" if self.rasa_replicas == 1 else f"rasa-{n}",
                     command=[
                         str(self.rasa_python_bin / "rasa"), "run",
-                        "--enable-api", "--auth-token", self.rasa_token,
                         "--interface", self.bind_host, "--port", str(port),
                         "--model", str(self.model_dir / "relais.tar.gz"),
                         "--endpoints", str(self.endpoints),
@@ -168,7 +202,8 @@ class StackConfig:
                     ],
                     # 200 once the model is loaded and has parsed once (bot/channels.py)
                     ready_url=f"http://127.0.0.1:{port}/webhooks/relais/health",
-                    withheld=GATEWAY_SECRETS | {"RELAIS_RASA_TOKEN"},
+                    allowed=RASA_VARIABLES,
+                    allowed_prefixes=RASA_PREFIXES,
                 )
             )  # fmt: skip
         return services

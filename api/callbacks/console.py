@@ -1,5 +1,7 @@
 """Callback tickets in the agent console: the open ones with their contact details, oldest first;
-mark one handled; delete one at the person's request. All need a signed-in counsellor (AgentDep)."""
+read one; mark one handled; delete one at the person's request. All need a signed-in counsellor,
+who sees only the tickets of the establishments they serve (api/counsellors/scope.py; others are
+404), and each read, close and delete is written to the audit log (api/counsellors/audit.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 
 from api.callbacks.schemas import AgentTicket, AgentTicketList
+from api.callbacks.worker import Callbacks
 from api.chat.schemas import ErrorResponse
-from api.deps import AgentDep, CallbacksDep, IndicatorsDep, RegistryDep
+from api.counsellors.scope import AuditDep, CounsellorScope, CounsellorScopeDep, require_ticket
+from api.deps import CallbacksDep, IndicatorsDep, RegistryDep
 from api.errors import CallbackTicketNotFound
 from directory.models import Registry
 from tickets.models import TIME_WINDOW_LABELS, CallbackTicket
@@ -45,10 +49,36 @@ def _out(ticket: CallbackTicket, registry: Registry) -> AgentTicket:
 
 @router.get("", response_model=AgentTicketList)
 async def open_tickets(
-    agent: AgentDep, callbacks: CallbacksDep, registry: RegistryDep
+    scope: CounsellorScopeDep, callbacks: CallbacksDep, registry: RegistryDep, audit: AuditDep
 ) -> AgentTicketList:
-    tickets = await asyncio.to_thread(callbacks.store.list_open)
+    tickets = [
+        ticket for ticket in await asyncio.to_thread(callbacks.store.list_open)
+        if scope.covers(ticket.establishment_id)
+    ]  # fmt: skip
+    audit.tickets_listed(scope.counsellor, ((t.reference, t.establishment_id) for t in tickets))
     return AgentTicketList(tickets=[_out(ticket, registry) for ticket in tickets])
+
+
+async def _ticket_in_scope(reference: str, scope: CounsellorScope, callbacks: Callbacks) -> CallbackTicket:
+    try:
+        ticket = await asyncio.to_thread(callbacks.store.get_by_reference, reference)
+    except TicketNotFound:
+        raise CallbackTicketNotFound() from None
+    require_ticket(ticket.establishment_id, scope)
+    return ticket
+
+
+@router.get("/{reference}", response_model=AgentTicket, responses={404: {"model": ErrorResponse}})
+async def read_ticket(
+    reference: Reference,
+    scope: CounsellorScopeDep,
+    callbacks: CallbacksDep,
+    registry: RegistryDep,
+    audit: AuditDep,
+) -> AgentTicket:
+    ticket = await _ticket_in_scope(reference, scope, callbacks)
+    audit.ticket("callback_ticket_read", scope.counsellor, reference, ticket.establishment_id)
+    return _out(ticket, registry)
 
 
 @router.post(
@@ -56,11 +86,13 @@ async def open_tickets(
 )
 async def mark_handled(
     reference: Reference,
-    agent: AgentDep,
+    scope: CounsellorScopeDep,
     callbacks: CallbacksDep,
     registry: RegistryDep,
     indicators: IndicatorsDep,
+    audit: AuditDep,
 ) -> AgentTicket:
+    await _ticket_in_scope(reference, scope, callbacks)
     now = datetime.now(UTC)
     try:
         ticket = await asyncio.to_thread(callbacks.store.mark_handled, reference, now)
@@ -68,16 +100,19 @@ async def mark_handled(
         raise CallbackTicketNotFound() from None
     if ticket.handled_at == now:  # handled now, not earlier
         indicators.callback_handled(ticket.establishment_id)
-    logger.info("callback ticket %s handled by %s", reference, agent)
+    audit.ticket("callback_ticket_handled", scope.counsellor, reference, ticket.establishment_id)
     return _out(ticket, registry)
 
 
 @router.delete("/{reference}", status_code=204, responses={404: {"model": ErrorResponse}})
-async def delete_ticket(reference: Reference, agent: AgentDep, callbacks: CallbacksDep) -> Response:
+async def delete_ticket(
+    reference: Reference, scope: CounsellorScopeDep, callbacks: CallbacksDep, audit: AuditDep
+) -> Response:
     """Erase a ticket now, when the person asks for it."""
+    ticket = await _ticket_in_scope(reference, scope, callbacks)
     try:
         await asyncio.to_thread(callbacks.store.delete, reference)
     except TicketNotFound:
         raise CallbackTicketNotFound() from None
-    logger.info("callback ticket %s deleted on request by %s", reference, agent)
+    audit.ticket("callback_ticket_deleted", scope.counsellor, reference, ticket.establishment_id)
     return Response(status_code=204)

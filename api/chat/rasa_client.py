@@ -1,4 +1,8 @@
-"""Async client for Rasa's REST channel and status endpoint, with a hard timeout.
+"""Async client for Rasa's REST channel and the Relais health channel, with a hard timeout.
+
+Rasa runs without its HTTP API (README "Rasa's surface", CVE-2024-49375): the gateway talks to it
+only through channel webhooks, and reads the conversations from the tracker store itself
+(privacy/tracker.py). No token: there is no API to protect.
 
 Each conversation sticks to one Rasa replica (chosen from a stable hash of its id), because the
 open-source Redis lock store races when two replicas handle the same conversation.
@@ -7,8 +11,7 @@ open-source Redis lock store races when two replicas handle the same conversatio
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import httpx
 
@@ -17,27 +20,16 @@ class RasaUnavailable(RuntimeError):
     """Rasa did not answer in time, or answered with an error."""
 
 
-@dataclass(frozen=True)
-class TrackerTurn:
-    """One thing said in a conversation with the bot, as Rasa's tracker holds it (redacted)."""
-
-    author: Literal["person", "bot"]
-    text: str
-    timestamp: float | None
-
-
 class RasaClient:
     def __init__(
         self,
         urls: list[str],
-        token: str,
         timeout_seconds: float,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         if not urls:
             raise ValueError("at least one Rasa URL is needed")
         self._urls = urls
-        self._token = token
         self._http = httpx.AsyncClient(timeout=httpx.Timeout(timeout_seconds), transport=transport)
 
     def replica_for(self, conversation_id: str) -> str:
@@ -58,35 +50,6 @@ class RasaClient:
         if not isinstance(replies, list):
             raise RasaUnavailable("unexpected reply shape")
         return replies
-
-    async def history(self, conversation_id: str) -> list[TrackerTurn]:
-        """What the person and the bot said, from the tracker of the conversation's replica."""
-        url = f"{self.replica_for(conversation_id)}/conversations/{conversation_id}/tracker"
-        try:
-            response = await self._http.get(url, params={"token": self._token})
-            response.raise_for_status()
-            events = response.json().get("events") or []
-        except (httpx.HTTPError, ValueError, AttributeError) as error:
-            raise RasaUnavailable(type(error).__name__) from error
-        if not isinstance(events, list):
-            raise RasaUnavailable("unexpected tracker shape")
-        authors: dict[str, Literal["person", "bot"]] = {"user": "person", "bot": "bot"}
-        return [
-            TrackerTurn(authors[event["event"]], event["text"], event.get("timestamp"))
-            for event in events
-            if isinstance(event, dict) and event.get("event") in authors and event.get("text")
-        ]
-
-    async def model_loaded(self) -> bool:
-        """True when every replica answers its status with a loaded model."""
-        for url in self._urls:
-            try:
-                response = await self._http.get(f"{url}/status", params={"token": self._token})
-                if response.status_code != 200 or not response.json().get("model_id"):
-                    return False
-            except (httpx.HTTPError, ValueError):
-                return False
-        return True
 
     @property
     def urls(self) -> list[str]:

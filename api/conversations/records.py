@@ -21,7 +21,7 @@ from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.settings import Settings
 from privacy.files import restrict_sqlite_file
-from privacy.tracker import TrackerEvents, TrackerStoreError, create_tracker_engine
+from privacy.tracker import TrackerEvents, TrackerStoreError, TrackerTurn, create_tracker_engine
 
 logger = logging.getLogger("relais.conversations")
 PURGE_EVERY_SECONDS = 3600.0
@@ -46,6 +46,15 @@ class ConversationRecords:
         deleted = await asyncio.to_thread(self.tracker.erase, conversation_id)
         self.metrics.count("conversations_erased")
         return deleted
+
+    async def turns(self, conversation_id: str) -> list[TrackerTurn]:
+        """What the person and the bot said (the console's history); TrackerStoreError if the
+        store does not answer."""
+        return await asyncio.to_thread(self.tracker.turns, conversation_id)
+
+    async def establishments(self, conversation_ids: list[str]) -> dict[str, str]:
+        """The establishment of each conversation the store knows one for (TrackerStoreError)."""
+        return await asyncio.to_thread(self.tracker.establishments, conversation_ids)
 
     async def purge(self) -> int:
         deleted = await asyncio.to_thread(self.tracker.purge, self.retention_days)

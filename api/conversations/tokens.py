@@ -33,6 +33,10 @@ class ConversationTokens:
         digest = hmac.new(self._key, b"conversation:" + conversation_id.encode("utf-8"), hashlib.sha256)
         return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode("ascii")
 
+    def derived_key(self, purpose: str) -> bytes:
+        """A key for another use of the same secret (the audit log's conversation references)."""
+        return hmac.new(self._key, b"derive:" + purpose.encode("utf-8"), hashlib.sha256).digest()
+
     def valid(self, conversation_id: str, token: str | None) -> bool:
         if not token:
             return False

@@ -14,15 +14,21 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
-from api.chat.rasa_client import RasaUnavailable
 from api.chat.schemas import ANY_CHANNEL_CONVERSATION_ID_PATTERN, ErrorResponse
+from api.counsellors.scope import (
+    AuditDep,
+    CounsellorScopeDep,
+    establishments_of,
+    require_conversation,
+    visible,
+)
 from api.deps import (
     AgentAuthDep,
     AgentDep,
+    ConversationRecordsDep,
     IndicatorsDep,
     LiveChatDep,
     MetricsDep,
-    RasaDep,
     RegistryDep,
     SettingsDep,
     bearer_token,
@@ -45,6 +51,7 @@ from api.live.texts import joined, left
 from api.pages import page
 from api.throttling import ThrottleDep, client_of
 from directory import render
+from privacy.tracker import TrackerStoreError
 
 logger = logging.getLogger("relais.agent")
 router = APIRouter(tags=["agent console"])
@@ -54,7 +61,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (401, 404, 409)
 }
 HISTORY_UNAVAILABLE = (
-    "Historique indisponible : l'assistant ne répond pas pour le moment. "
+    "Historique indisponible : la base des conversations ne répond pas pour le moment. "
     "La conversation en direct s'affiche quand même."
 )
 
@@ -102,12 +109,21 @@ async def sign_out(_: AgentDep, request: Request, auth: AgentAuthDep) -> Respons
 
 @router.get("/api/agent/conversations", response_model=AgentConversationsResponse, responses=ERRORS)
 async def conversations(
-    agent: AgentDep, live: LiveChatDep, auth: AgentAuthDep
+    scope: CounsellorScopeDep,
+    live: LiveChatDep,
+    auth: AgentAuthDep,
+    records: ConversationRecordsDep,
 ) -> AgentConversationsResponse:
+    """Waiting conversations of the counsellor's establishments (and those of no known one)."""
     now = live.clock()
+    waiting, mine = live.waiting(), live.held_by(scope.counsellor)
+    known = await establishments_of(records, [s.conversation_id for s in (*waiting, *mine)])
     return AgentConversationsResponse(
-        waiting=[_summary(s, now) for s in live.waiting()],
-        mine=[_summary(s, now) for s in live.held_by(agent)],
+        waiting=[
+            _summary(s, now, known.get(s.conversation_id))
+            for s in visible(waiting, scope, known)
+        ],
+        mine=[_summary(s, now, known.get(s.conversation_id)) for s in mine],
         counsellors_online=auth.present(),
     )
 
@@ -119,13 +135,18 @@ async def conversations(
 )
 async def take(
     conversation_id: ConversationId,
-    agent: AgentDep,
+    scope: CounsellorScopeDep,
     live: LiveChatDep,
     metrics: MetricsDep,
     indicators: IndicatorsDep,
+    records: ConversationRecordsDep,
+    audit: AuditDep,
 ) -> LiveEventsResponse:
+    agent = scope.counsellor
     was_waiting = live.require(conversation_id).state == "waiting"
+    establishment = await require_conversation(conversation_id, scope, records)
     session = live.take(conversation_id, agent, joined(agent))
+    audit.conversation("conversation_taken", agent, conversation_id, establishment)
     if was_waiting:
         metrics.count("live_taken")
         indicators.live_taken(conversation_id, (session.taken_at or live.clock()) - session.requested_at)
@@ -138,12 +159,20 @@ async def take(
     responses=ERRORS,
 )
 async def history(
-    conversation_id: ConversationId, agent: AgentDep, live: LiveChatDep, rasa: RasaDep
+    conversation_id: ConversationId,
+    scope: CounsellorScopeDep,
+    live: LiveChatDep,
+    records: ConversationRecordsDep,
+    audit: AuditDep,
 ) -> HistoryResponse:
-    session = live.held(conversation_id, agent, open_only=False)
+    """The conversation with the bot, read from Rasa's tracker store (not Rasa's HTTP API, which
+    is off), then the live events."""
+    establishment = await require_conversation(conversation_id, scope, records)
+    session = live.held(conversation_id, scope.counsellor, open_only=False)
+    audit.conversation("conversation_history_read", scope.counsellor, conversation_id, establishment)
     try:
-        turns = await rasa.history(conversation_id)
-    except RasaUnavailable as error:
+        turns = await records.turns(conversation_id)
+    except TrackerStoreError as error:
         logger.warning("conversation history unavailable: %s", error)
         turns = None
     return HistoryResponse(
@@ -199,9 +228,13 @@ async def end(
     live: LiveChatDep,
     registry: RegistryDep,
     metrics: MetricsDep,
+    records: ConversationRecordsDep,
+    audit: AuditDep,
 ) -> LiveEventsResponse:
     session = live.end(conversation_id, agent, left(agent, render.lines_sentence(registry.lines_24_7())))
     metrics.count("live_ended")
+    establishment = (await establishments_of(records, [conversation_id])).get(conversation_id)
+    audit.conversation("conversation_ended", agent, conversation_id, establishment)
     return _events(session, after=0)
 
 
@@ -215,7 +248,7 @@ def _events(session: LiveSession, after: int) -> LiveEventsResponse:
     )
 
 
-def _summary(session: LiveSession, now: float) -> AgentConversation:
+def _summary(session: LiveSession, now: float, establishment: str | None = None) -> AgentConversation:
     return AgentConversation(
         conversation_id=session.conversation_id,
         state=session.state,
@@ -224,6 +257,7 @@ def _summary(session: LiveSession, now: float) -> AgentConversation:
         person_idle_seconds=int(now - session.person_seen_at),
         crisis=session.crisis,
         agent=session.agent,
+        establishment_id=establishment,
     )
 
 

@@ -64,6 +64,7 @@ class AgentConversation(BaseModel):
     person_idle_seconds: int  # since the person's page last showed a sign of life
     crisis: bool  # the detector saw risk in one of the person's messages since the request
     agent: str | None
+    establishment_id: str | None = None  # from the tracker store; None: not known
 
 
 class AgentConversationsResponse(BaseModel):

@@ -32,7 +32,6 @@ FORM = {
 # What production requires of the other settings (api/settings.py `refuse_unsafe_production`).
 PRODUCTION: dict[str, Any] = {
     "environment": "production",
-    "rasa_token": "a-real-secret-token-" + "x" * 20,
     "conversation_secret": "a-real-conversation-secret-" + "y" * 10,
     "agent_keys": {name: PasswordHasher().hash(key) for name, key in AGENT_KEYS.items()},
 }
@@ -41,7 +40,6 @@ PRODUCTION: dict[str, Any] = {
 def settings_for(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "rasa_urls": ["http://rasa.test"],
-        "rasa_token": "test-token",
         "action_server_url": "http://127.0.0.1:9",
         "agent_keys": AGENT_KEYS,
         "database_url": f"sqlite:///{tmp_path / 'relais.db'}",

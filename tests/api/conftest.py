@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.settings import Settings
+from privacy.tracker import EVENTS, create_events_table, create_tracker_engine
 from tests.conversation_tokens import sign_conversations
 
 
@@ -23,15 +23,16 @@ from tests.conversation_tokens import sign_conversations
 class ScriptedRasa:
     """Answers Rasa's REST webhook with whatever `reply` returns, and records what it received.
 
-    Its tracker endpoint answers with the user and bot events of what it received and answered,
-    as Rasa's `GET /conversations/<id>/tracker` would.
+    With `tracker_url`, it writes the user and bot events of what it received and answered to
+    that SQL tracker store, in the table and JSON Rasa 3.6 writes (the gateway reads the console's
+    history and the conversations' establishments from there: Rasa's HTTP API is off).
     """
 
     reply: Callable[[dict[str, Any]], httpx.Response] = lambda body: httpx.Response(
         200, json=[{"recipient_id": body["sender"], "text": "Bonjour!"}]
     )
     received: list[dict[str, Any]] = field(default_factory=list)
-    trackers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    tracker_url: str | None = None
     down: Exception | None = None
     health: dict[str, Any] = field(
         default_factory=lambda: {"warmed": True, "tracker_store": "ok", "tracker_store_fallbacks": 0}
@@ -47,18 +48,10 @@ class ScriptedRasa:
         self.reply = raise_error
 
     def handler(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/status":
-            return httpx.Response(200, json={"model_id": "test-model"})
         if request.url.path == "/webhooks/relais/health":  # bot/channels.py
             if self.down is not None:
                 raise self.down
             return httpx.Response(200, json=self.health)
-        tracker = re.fullmatch(r"/conversations/([^/]+)/tracker", request.url.path)
-        if tracker:
-            if self.down is not None:
-                raise self.down
-            events = self.trackers.get(tracker.group(1), [])
-            return httpx.Response(200, json={"sender_id": tracker.group(1), "events": events})
         body = json.loads(request.content)
         self.received.append(body)
         response = self.reply(body)
@@ -66,17 +59,35 @@ class ScriptedRasa:
         return response
 
     def _record(self, body: dict[str, Any], response: httpx.Response) -> None:
-        if response.status_code != 200:
+        if response.status_code != 200 or self.tracker_url is None:
             return
-        events = self.trackers.setdefault(body["sender"], [])
-        events.append({"event": "user", "text": body["message"], "timestamp": time.time()})
+        events = [
+            {"event": "user", "text": body["message"], "timestamp": time.time(),
+             "metadata": body.get("metadata") or {}, "input_channel": "rest"}
+        ]  # fmt: skip
         try:
             replies = json.loads(response.content)
         except ValueError:
-            return
+            replies = []
         for reply in replies if isinstance(replies, list) else []:
             if isinstance(reply, dict) and reply.get("text"):
                 events.append({"event": "bot", "text": reply["text"], "timestamp": time.time()})
+        write_tracker_events(self.tracker_url, body["sender"], events)
+
+
+def write_tracker_events(tracker_url: str, sender_id: str, events: list[dict[str, Any]]) -> None:
+    """Rows of Rasa's `events` table, as its SQLTrackerStore writes them."""
+    engine = create_tracker_engine(tracker_url)
+    create_events_table(engine)
+    with engine.begin() as connection:
+        for event in events:
+            connection.execute(
+                EVENTS.insert().values(
+                    sender_id=sender_id, type_name=event["event"], timestamp=event["timestamp"],
+                    intent_name=None, action_name=None, data=json.dumps(event),
+                )
+            )  # fmt: skip
+    engine.dispose()
 
 
 # Signs the conversation tokens of the `client` fixture (tests/conversation_tokens.py).
@@ -87,15 +98,14 @@ AGENT_KEYS = {"Julie": "julie-key-0123456789", "Marc": "marc-key-0123456789"}
 
 
 @pytest.fixture
-def rasa() -> ScriptedRasa:
-    return ScriptedRasa()
+def rasa(tmp_path: Path) -> ScriptedRasa:
+    return ScriptedRasa(tracker_url=f"sqlite:///{tmp_path / 'tracker.db'}")
 
 
 def gateway_settings(tmp_path: Path, **overrides: Any) -> Settings:
     # Nothing listens on port 9 (discard): the action server counts as down in these tests.
     values: dict[str, Any] = {
         "rasa_urls": ["http://rasa.test"],
-        "rasa_token": "test-token",
         "action_server_url": "http://127.0.0.1:9",
         "agent_keys": AGENT_KEYS,
         "database_url": f"sqlite:///{tmp_path / 'relais.db'}",

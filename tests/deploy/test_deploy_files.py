@@ -7,7 +7,6 @@ here); `kubectl kustomize deploy/k8s` is run when kubectl is installed."""
 
 from __future__ import annotations
 
-import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,7 +20,6 @@ from api.settings import Settings
 from stack.services import ROOT, StackConfig
 
 DEPLOY = ROOT / "deploy"
-TOKEN = "RASA-TOKEN"
 
 
 def container_config(replicas: int = 2) -> StackConfig:
@@ -34,7 +32,6 @@ def container_config(replicas: int = 2) -> StackConfig:
         endpoints=ROOT / "bot" / "endpoints.scaled.yml",
         index_dir=Path("/app/var/index"),
         bind_host="0.0.0.0",
-        rasa_token=TOKEN,
     )
 
 
@@ -64,17 +61,9 @@ def k8s(kind: str, name: str) -> dict[str, Any]:
     return next(d for d in manifests() if d["kind"] == kind and d["metadata"]["name"] == name)
 
 
-def secret_keys() -> set[str]:
-    lines = (DEPLOY / "secrets.env.example").read_text(encoding="utf-8").splitlines()
+def secret_keys(name: str = "secrets.env.example") -> set[str]:
+    lines = (DEPLOY / name).read_text(encoding="utf-8").splitlines()
     return {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
-
-
-def _shell_command(command: list[str]) -> list[str]:
-    """["sh", "-c", "exec rasa run … \\"$$RELAIS_RASA_TOKEN\\" …"] as the argument list it runs."""
-    assert command[:2] == ["sh", "-c"]
-    words = shlex.split(command[2].replace("$$", "$"))
-    assert words[0] == "exec"
-    return [TOKEN if word == "$RELAIS_RASA_TOKEN" else word for word in words[1:]]
 
 
 def test_compose_runs_the_launchers_commands() -> None:
@@ -83,17 +72,68 @@ def test_compose_runs_the_launchers_commands() -> None:
     assert services["gateway"]["command"] == expected["gateway"]
     assert services["actions"]["command"] == expected["actions"]
     for name in ("rasa-1", "rasa-2"):
-        assert _shell_command(services[name]["command"]) == expected[name]
+        assert services[name]["command"] == expected[name]
     assert set(expected) <= set(services)
 
 
 def test_kubernetes_runs_the_launchers_commands() -> None:
     expected = commands(container_config())
     container = _container(k8s("StatefulSet", "rasa"))
-    command = [TOKEN if part == "$(RELAIS_RASA_TOKEN)" else part for part in container["command"]]
-    assert command == expected["rasa-1"]  # every pod of the StatefulSet listens on the same port
+    assert container["command"] == expected["rasa-1"]  # every pod of the StatefulSet listens on the same port
     assert _container(k8s("Deployment", "gateway"))["command"] == expected["gateway"]
     assert _container(k8s("Deployment", "actions"))["command"] == expected["actions"]
+
+
+def test_no_container_runs_rasas_http_api_or_carries_a_token_in_its_command() -> None:
+    """CVE-2024-49375: Rasa's HTTP API (model upload, tracker) is off everywhere."""
+    commands = [service["command"] for service in compose()["services"].values() if "command" in service]
+    commands += [
+        c["command"] for d in manifests() if d["kind"] in ("Deployment", "StatefulSet")
+        for c in d["spec"]["template"]["spec"]["containers"] if "command" in c
+    ]  # fmt: skip
+    for command in commands:
+        words = " ".join(command)
+        assert "--enable-api" not in words and "--auth-token" not in words and "TOKEN" not in words, command
+
+
+def _compose_env(service: dict[str, Any]) -> set[str]:
+    names = set(service.get("environment") or {})
+    for env_file in service.get("env_file") or []:
+        names |= secret_keys(f"{env_file}.example")
+    return names
+
+
+def _k8s_env(container: dict[str, Any]) -> set[str]:
+    names = {entry["name"] for entry in container.get("env") or []}
+    for source in container.get("envFrom") or []:
+        if "configMapRef" in source:
+            names |= set(k8s("ConfigMap", source["configMapRef"]["name"])["data"])
+        if "secretRef" in source:
+            names |= set(k8s("Secret", source["secretRef"]["name"])["stringData"])
+    return names
+
+
+def test_each_container_gets_only_its_services_variables() -> None:
+    """As the launcher (stack/services.py allow-lists): Rasa and the action server get what they
+    need and nothing of the gateway's secrets."""
+    config = container_config()
+    own = config.own_environment()
+    services = {service.name: service for service in config.services()}
+    containers = {
+        "compose rasa-1": (_compose_env(compose()["services"]["rasa-1"]), services["rasa-1"]),
+        "compose actions": (_compose_env(compose()["services"]["actions"]), services["actions"]),
+        "compose gateway": (_compose_env(compose()["services"]["gateway"]), services["gateway"]),
+        "k8s rasa": (_k8s_env(_container(k8s("StatefulSet", "rasa"))), services["rasa-1"]),
+        "k8s actions": (_k8s_env(_container(k8s("Deployment", "actions"))), services["actions"]),
+        "k8s gateway": (_k8s_env(_container(k8s("Deployment", "gateway"))), services["gateway"]),
+    }
+    for where, (names, service) in containers.items():
+        needed = set(service.environment(own))
+        assert needed <= names, (where, needed - names)
+        if service.name != "gateway":  # the gateway also gets POSTGRES_PASSWORD with its secrets
+            assert all(service.allows(name) for name in names), (where, [n for n in names if not service.allows(n)])
+    for where in ("compose rasa-1", "compose actions", "k8s rasa", "k8s actions"):
+        assert "RELAIS_AGENT_KEYS" not in containers[where][0] and "RELAIS_DATABASE_URL" not in containers[where][0]
 
 
 def test_readiness_probes_use_the_launchers_ready_paths() -> None:
@@ -115,6 +155,7 @@ def test_every_variable_the_launcher_sets_is_set_for_the_containers() -> None:
     compose_env = compose()["x-app-env"]
     config_map = k8s("ConfigMap", "relais-config")["data"]
     secret = k8s("Secret", "relais-secrets")["stringData"]
+    assert secret_keys("rasa-secrets.env.example") <= secret_keys()
     assert set(own) <= set(compose_env) | secret_keys()
     assert set(own) <= set(config_map) | set(secret)
     assert set(secret) == secret_keys()

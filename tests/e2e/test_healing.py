@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from stack.launcher import Stack
+from tests.e2e.conftest import tracker_events
 from tests.e2e.test_conversations import all_text, chat, new_id
 
 pytestmark = [pytest.mark.e2e, pytest.mark.resilience]
@@ -27,9 +28,8 @@ CEILING_SECONDS = 400.0
 AFTER_READY_SECONDS = 60.0
 
 
-def _user_turns(rasa_api: httpx.Client, conversation: str) -> list[str]:
-    events = rasa_api.get(f"/conversations/{conversation}/tracker").json()["events"]
-    return [event["text"] for event in events if event.get("event") == "user"]
+def _user_turns(stack: Stack, conversation: str) -> list[str]:
+    return [turn.text for turn in tracker_events(stack).turns(conversation) if turn.author == "person"]
 
 
 def _heal(stack: Stack, gateway: httpx.Client, name: str, conversation: str) -> dict[str, float]:
@@ -68,13 +68,13 @@ def _heal(stack: Stack, gateway: httpx.Client, name: str, conversation: str) -> 
 
 
 def test_the_action_server_then_rasa_crash_and_heal(
-    stack: Stack, gateway: httpx.Client, rasa_api: httpx.Client
+    stack: Stack, gateway: httpx.Client
 ) -> None:
     conversation, waiting = new_id(), new_id()
     assert chat(gateway, KNOWLEDGE, conversation)["sources"]
     chat(gateway, "Bonjour", waiting)
     assert gateway.post(f"/api/live/{waiting}/request").json()["state"] == "waiting"
-    before = _user_turns(rasa_api, conversation)
+    before = _user_turns(stack, conversation)
 
     actions = _heal(stack, gateway, "actions", conversation)
     degraded_seen = gateway.get("/readyz").json()  # healed by now
@@ -84,7 +84,7 @@ def test_the_action_server_then_rasa_crash_and_heal(
     # The gateway answered while Rasa was down: its readiness stayed 200, the part said "down".
     assert gateway.get("/readyz").status_code == 200
 
-    after = _user_turns(rasa_api, conversation)
+    after = _user_turns(stack, conversation)
     assert after[: len(before)] == before, "the conversation stored before the crashes is intact"
     assert after.count(KNOWLEDGE) > before.count(KNOWLEDGE)
     live = gateway.get(f"/api/live/{waiting}/events").json()

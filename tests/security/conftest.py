@@ -58,7 +58,6 @@ def production_values(tmp_path: Path) -> dict[str, Any]:
     return {
         "environment": "production",
         "rasa_urls": ["http://rasa.test"],
-        "rasa_token": "r" * 40,
         "conversation_secret": SECRET_40,
         "agent_keys": {name: hasher.hash(key) for name, key in AGENT_KEYS.items()},
         "callback_webhook_url": "https://example.webhook.office.com/workflows/abc",

@@ -77,9 +77,6 @@ def test_production_serves_with_safe_settings_and_hides_docs_and_metrics(rasa: S
 
 
 UNSAFE: list[tuple[str, dict[str, Any], str]] = [
-    ("an empty Rasa token", {"rasa_token": ""}, "RELAIS_RASA_TOKEN"),
-    ("a 31-character Rasa token", {"rasa_token": "r" * 31}, "RELAIS_RASA_TOKEN"),
-    ("a placeholder Rasa token", {"rasa_token": "change-me" + "x" * 30}, "RELAIS_RASA_TOKEN"),
     ("no conversation secret", {"conversation_secret": ""}, "RELAIS_CONVERSATION_SECRET"),
     ("plain counsellor keys", {"agent_keys": {"Julie": "julie-key-0123456789"}}, "argon2"),
     ("no counsellor", {"agent_keys": {}}, "RELAIS_AGENT_KEYS"),
@@ -101,11 +98,11 @@ def test_production_refuses_to_start(tmp_path: Path, what: str, override: dict[s
 def test_production_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     report = Report("fail closed by default")
     monkeypatch.delenv("RELAIS_ENVIRONMENT", raising=False)
-    for name in ("RELAIS_RASA_TOKEN", "RELAIS_AGENT_KEYS", "RELAIS_CONVERSATION_SECRET"):
+    for name in ("RELAIS_AGENT_KEYS", "RELAIS_CONVERSATION_SECRET"):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ValidationError) as refused:
         Settings()
-    report.check("start with no RELAIS_ENVIRONMENT and no secrets", "refused", "RELAIS_RASA_TOKEN" in str(refused.value))
+    report.check("start with no RELAIS_ENVIRONMENT and no secrets", "refused", "RELAIS_AGENT_KEYS" in str(refused.value))
     monkeypatch.setenv("RELAIS_ENVIRONMENT", "development")
     report.check("start in development explicitly", Settings().environment, Settings().environment == "development")
 

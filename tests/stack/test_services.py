@@ -76,13 +76,43 @@ def test_log_files_and_databases_are_private(tmp_path: Path):
     assert (config.log_dir / "probe.log").read_text() == "ok\n"
 
 
-def test_rasa_and_the_action_server_never_get_the_gateway_secrets(tmp_path: Path):
-    config = StackConfig(var_dir=tmp_path, extra_env={"RELAIS_CALLBACK_WEBHOOK_URL": "https://x.test/hook"})
+GATEWAY_ONLY = ("RELAIS_AGENT_KEYS", "RELAIS_CALLBACK_WEBHOOK_URL", "RELAIS_DATABASE_URL", "RELAIS_CONVERSATION_SECRET",
+                "RELAIS_METRICS_TOKEN", "RELAIS_BQVT_KEYS", "RELAIS_TEAMS_APP_SECRET")  # fmt: skip
+
+
+def test_each_service_gets_only_its_own_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An allow-list per service: what the launcher's environment holds besides (a cloud key, an
+    unknown RELAIS_ secret, a shell's variables) reaches no service that does not list it."""
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-for-anyone")
+    monkeypatch.setenv("RELAIS_SOMETHING_NEW", "gateway-only")
+    monkeypatch.setenv("RELAIS_REDIS_HOST", "127.0.0.1")
+    extra = {name: "secret-value" for name in GATEWAY_ONLY}
+    config = StackConfig(var_dir=tmp_path, extra_env=extra)
     env = config.environment()
     services = {service.name: service.environment(env) for service in config.services()}
     for name in ("actions", "rasa"):
-        for secret in ("RELAIS_AGENT_KEYS", "RELAIS_CALLBACK_WEBHOOK_URL", "RELAIS_DATABASE_URL", "RELAIS_CONVERSATION_SECRET", "RELAIS_RASA_TOKEN"):
+        for secret in (*GATEWAY_ONLY, "RELAIS_SOMETHING_NEW", "RELAIS_RASA_URLS", "RELAIS_PORT"):
             assert secret not in services[name], (name, secret)
-    assert "RELAIS_TRACKER_URL" in services["rasa"] and "RELAIS_TRACKER_URL" not in services["actions"]
-    assert services["gateway"]["RELAIS_CONVERSATION_SECRET"] == config.conversation_secret
-    assert services["gateway"]["RELAIS_AGENT_KEYS"] == config.agent_keys
+    for name in services:
+        assert "AWS_SECRET_ACCESS_KEY" not in services[name], name
+        assert services[name]["PATH"] == env["PATH"]
+    assert set(services["actions"]) - set(env) == set()
+    assert {n for n in services["actions"] if n.startswith("RELAIS_")} == {"RELAIS_INDEX_DIR", "RELAIS_ENVIRONMENT"}
+    assert {n for n in services["rasa"] if n.startswith("RELAIS_")} == {
+        "RELAIS_ACTION_ENDPOINT_URL", "RELAIS_TRACKER_URL", "RELAIS_REDIS_HOST"
+    }  # fmt: skip
+    assert services["rasa"]["RASA_TELEMETRY_ENABLED"] == "false" and services["rasa"]["SANIC_HOST"] == "127.0.0.1"
+    for secret in GATEWAY_ONLY:
+        assert services["gateway"][secret] == env[secret]
+    assert services["gateway"]["RELAIS_SOMETHING_NEW"] == "gateway-only"
+    assert "RELAIS_TRACKER_URL" in services["gateway"]  # the console's history, erasure, purge
+
+
+def test_rasa_runs_without_its_http_api_and_no_token_in_any_command(tmp_path: Path):
+    """CVE-2024-49375: no --enable-api (no model upload, no tracker API), so no --auth-token."""
+    config = StackConfig(var_dir=tmp_path, rasa_replicas=2)
+    for service in config.services():
+        assert "--enable-api" not in service.command and "--auth-token" not in service.command, service.name
+        assert not any("token" in part.lower() for part in service.command), service.name
+        assert not any(config.conversation_secret in part for part in service.command), service.name
+    assert "RELAIS_RASA_TOKEN" not in config.own_environment()

@@ -116,7 +116,6 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     found = Servers(gateway_port, intranet_port)
     settings = Settings(
         rasa_urls=["http://rasa.test"],
-        rasa_token="test-token",
         action_server_url="http://127.0.0.1:9",
         agent_keys=AGENT_KEYS,
         database_url=f"sqlite:///{tmp_path_factory.mktemp('db') / 'relais.db'}",

@@ -9,6 +9,7 @@ import httpx
 import yaml
 from fastapi.testclient import TestClient
 
+from privacy.tracker import TrackerEvents, create_tracker_engine
 from tests.api.conftest import ScriptedRasa
 from tests.api.live.test_agent_auth import move_clock, sign_in
 
@@ -251,12 +252,16 @@ def test_a_crisis_while_waiting_reaches_the_bot_and_flags_the_queue(
     assert client.get(AGENT, headers=julie).json()["waiting"][0]["crisis"] is True
 
 
-def test_history_says_unavailable_when_rasa_is_down(client: TestClient, rasa: ScriptedRasa) -> None:
+def test_history_says_unavailable_when_the_tracker_store_is_down(client: TestClient, rasa: ScriptedRasa) -> None:
     julie = sign_in(client)
     chat(client, "conv-i", "bonjour")
     client.post("/api/live/conv-i/request")
     client.post(f"{AGENT}/conv-i/take", headers=julie)
-    rasa.fail_with(httpx.ConnectError("refused"))
+    rasa.fail_with(httpx.ConnectError("refused"))  # Rasa down changes nothing: it is not asked
+    assert client.get(f"{AGENT}/conv-i/history", headers=julie).json()["bot_history_available"] is True
+    # The tracker database stops answering (nothing listens on port 9).
+    records = client.app.state.conversation_records  # type: ignore[attr-defined]
+    records.tracker = TrackerEvents(create_tracker_engine("postgresql://relais@127.0.0.1:9/rasa"))
     history = client.get(f"{AGENT}/conv-i/history", headers=julie)
     assert history.status_code == 200
     body = history.json()

@@ -37,7 +37,6 @@ WEBHOOK_SECRET = base64.b64encode(WEBHOOK_KEY).decode()
 def base_settings(tmp_path: Path, **teams: Any) -> Settings:
     return Settings(
         rasa_urls=["http://rasa.test"],
-        rasa_token="test-token",
         action_server_url="http://127.0.0.1:9",
         agent_keys=AGENT_KEYS,
         database_url=f"sqlite:///{tmp_path / 'relais.db'}",

@@ -15,7 +15,7 @@ from tests.security.conftest import production_values
 
 def test_anonymous_teams_only_in_development() -> None:
     with pytest.raises(ValidationError, match="development only"):
-        Settings(environment="production", rasa_token="a-real-token", agent_keys={"a": "k" * 20}, teams_anonymous=True)
+        Settings(environment="production", agent_keys={"a": "k" * 20}, teams_anonymous=True)
     assert TeamsConfig.from_settings(Settings(teams_anonymous=True)).personal_enabled
 
 
