@@ -8,6 +8,8 @@ and to a person.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from knowledge_base.documents import Article, Hit
@@ -86,3 +88,18 @@ def compose_unsure(candidates: list[Article]) -> Answer:
         "Je peux aussi vous diriger vers une personne."
     )
     return Answer(text=text, buttons=buttons, sources=[], topic="")
+
+
+_DASHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES).lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.split(r"\s+", plain.strip()))
+
+
+def contains_fact(text: str, fact: str) -> bool:
+    """`fact` appears in `text`, case, accents, apostrophes, dashes and spacing aside."""
+    wanted = _folded(fact)
+    return bool(wanted) and wanted in _folded(text)

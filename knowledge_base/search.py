@@ -143,8 +143,10 @@ class KnowledgeBase:
         articles: Sequence[Article],
         embedder: Embedder | None,
         settings: SearchSettings | None = None,
+        redirects: dict[str, str] | None = None,
     ) -> KnowledgeBase:
-        """An in-memory knowledge base (tests, evaluation); `embedder=None` is BM25 only."""
+        """An in-memory knowledge base (tests, evaluation); `embedder=None` is BM25 only.
+        `redirects`: merged article id -> kept id (knowledge_base.redirects)."""
         settings = settings or DEFAULT_SETTINGS
         if embedder is None:
             passages = build_passages(articles)
@@ -152,6 +154,7 @@ class KnowledgeBase:
             index = Index({article.id: article for article in articles}, passages, None, manifest)
         else:
             index = build_index(articles, embedder, threshold=settings.threshold)
+        index.redirects = dict(redirects or {})
         return cls(index, embedder, settings)
 
     def with_settings(self, **changes: Any) -> KnowledgeBase:
@@ -210,7 +213,11 @@ class KnowledgeBase:
         return SearchResult(hits, confident)
 
     def article(self, article_id: str) -> Article | None:
-        return self.index.articles.get(article_id)
+        """The article with this id, or the one it was merged into (redirects), or None."""
+        found = self.index.articles.get(article_id)
+        if found is None and article_id in self.index.redirects:
+            found = self.index.articles.get(self.index.redirects[article_id])
+        return found
 
     def lead_hit(self, article: Article) -> Hit:
         """The article's first passage as a hit: the answer when a person picks an article."""
