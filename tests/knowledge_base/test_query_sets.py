@@ -73,3 +73,26 @@ def test_also_fact_and_redirected_ids_are_scored(small_kb_folder: Path, tmp_path
     assert metrics.fact_count == 2 and metrics.fact_present == 0.5
     unsure = run_queries(kb.with_settings(threshold=2.0), loaded[:1])[0]
     assert unsure.fact_in_top and not unsure.fact_present  # "pas certain" carries no fact
+
+
+def test_joual_and_sms_questions_are_read_in_standard_french():
+    from knowledge_base.normalize import standardize
+
+    assert standardize("chu tannée, j'ai-tu droit au pae pis c'est-tu gratis?") == (
+        "je suis épuisée, j'ai droit au pae et c'est gratuit?"
+    )
+    assert standardize("ma chum de travail file pas") == "ma collègue ne va pas bien"
+    assert standardize("Le PAE est-il gratuit?") == "Le PAE est-il gratuit?"  # nothing to do
+    assert standardize("mon boss va-tu le savoir") == "mon gestionnaire va le savoir"
+
+
+def test_a_trimmed_section_keeps_the_sentence_with_the_key_fact():
+    from knowledge_base.answers import trim
+
+    first = "Le programme vous accompagne dans une période difficile de votre vie. "
+    filler = "Vous pouvez en parler avec une personne de confiance au travail. " * 6
+    text = first + filler + "Il est gratuit, au 811 option 2. Merci."
+    trimmed = trim(text, 200)
+    assert len(trimmed) <= 200
+    assert trimmed.startswith("Le programme") and "811 option 2" in trimmed
+    assert trim("mot " * 200, 40).endswith("…")
