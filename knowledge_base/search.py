@@ -5,7 +5,8 @@ the settings below mean the same thing whatever the embedder's score band (e5 co
 in 0.80-0.88, USE's spread over 0-0.7). The optional BM25 signal is standardised the same way
 and added with `lexical_weight`. The asker's audience then shifts articles: a manager's
 question lifts manager articles by `manager_boost`; an employee's question lowers
-manager-only articles by `employee_demotion` (both in standard deviations).
+manager-only articles by `employee_demotion` (both in standard deviations). A section of an
+article for everyone whose heading starts with "Gestionnaire :" counts as a manager's.
 
 Confidence: the result is `confident` when the best article's raw cosine similarity reaches
 `threshold`, calibrated on in-scope and off-topic queries (see `knowledge_base.calibration`)
@@ -133,7 +134,11 @@ class KnowledgeBase:
         )
         self._article_of = [passage.article_id for passage in index.passages]
         self._manager_rows = np.array(
-            [index.articles[a].audience == "manager" for a in self._article_of], dtype=np.float32
+            [
+                index.articles[p.article_id].audience == "manager" or is_manager_section(p.heading)
+                for p in index.passages
+            ],
+            dtype=np.float32,
         )
 
     @classmethod
@@ -297,6 +302,13 @@ class KnowledgeBase:
         if audience == "manager":
             return self._manager_rows * np.float32(self.settings.manager_boost)
         return self._manager_rows * np.float32(-self.settings.employee_demotion)
+
+
+def is_manager_section(heading: str) -> bool:
+    """A section written for managers inside an article for everyone: its heading starts with
+    "Gestionnaire :" (the articles' convention); the audience shifts treat it like a manager
+    article's section."""
+    return heading.strip().lower().startswith(("gestionnaire :", "gestionnaire:", "gestionnaires :"))
 
 
 def _standardize(values: np.ndarray) -> np.ndarray:

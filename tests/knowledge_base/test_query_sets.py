@@ -96,3 +96,26 @@ def test_a_trimmed_section_keeps_the_sentence_with_the_key_fact():
     assert len(trimmed) <= 200
     assert trimmed.startswith("Le programme") and "811 option 2" in trimmed
     assert trim("mot " * 200, 40).endswith("…")
+
+
+def test_a_manager_section_of_an_article_for_everyone_is_shifted_like_a_manager_article(
+    write_article,
+):
+    from knowledge_base.search import is_manager_section
+
+    assert is_manager_section("Gestionnaire : répartir le TSO")
+    assert not is_manager_section("Vos droits")
+    folder = write_article(
+        "sante_au_travail",
+        "tso",
+        "## Vos heures de TSO\nNotez vos heures de temps supplémentaire.\n\n"
+        "## Gestionnaire : répartir le TSO\nRépartissez le temps supplémentaire dans l'équipe.\n\n"
+        "## Les pauses\nPrenez vos pauses et vos repas à l'heure prévue.\n\n"
+        "## Le sommeil\nDormez dans une chambre sombre et fraîche.\n",
+    ).parent.parent
+    kb = KnowledgeBase.from_articles(
+        load_articles(folder), HashingEmbedder(), SearchSettings(threshold=0.0, lexical_weight=0.0)
+    )
+    query = "le temps supplémentaire"
+    assert kb.search(query, audience="manager").hits[0].passage.heading.startswith("Gestionnaire")
+    assert kb.search(query, audience="employee").hits[0].passage.heading == "Vos heures de TSO"
