@@ -86,8 +86,8 @@ risk-model: .venv/app/.installed ## retrain the crisis classifier on the design 
 crisis-report: .venv/app/.installed ## crisis figures per set: design (in-sample), development, held-out (counts only)
 	$(APP)/python -m tests.crisis_dataset
 
-eval: index ## retrieval figures by kind: the development set (tuned on) and the test set (never)
-	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml --test tests/data/kb_test.yml --index var/index
+eval: index ## retrieval figures by kind: development (tuned on), confirmation, newest tests/data/kb_test_*.yml
+	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml --index var/index
 
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py

@@ -30,11 +30,11 @@ from actions.settings import get_guides, get_knowledge_base, get_registry
 from directory import render
 from knowledge_base.answers import Answer, compose_answer, compose_unsure
 from knowledge_base.conversation import (
-    TOPIC_LABELS,
     Turn,
     ask,
     has_content,
     looks_like_question,
+    reply,
 )
 from knowledge_base.search import KnowledgeBase
 
@@ -49,7 +49,7 @@ MANAGER_GUIDE = "gestionnaire"
 # is the better answer.
 STRUGGLING_EMPLOYEE_ARTICLES = frozenset(
     {
-        "pae-orienter-un-employe",
+        "gestionnaire-suggerer-le-pae",  # merged with pae-orienter-un-employe
         "gestionnaire-employe-irritable",
         "gestionnaire-moments-difficiles-relation",
     }
@@ -98,13 +98,8 @@ def search_turn(
 
 
 def answer_of(turn: Turn) -> Answer | None:
-    """The answer when the search is confident, else None."""
-    result = turn.result
-    if not (result.confident and result.hits):
-        return None
-    best = result.hits[0]
-    about = TOPIC_LABELS.get(best.article.topic) if turn.followup_of is not None else None
-    return compose_answer(best, related=[hit.article for hit in result.hits[1:]], about=about)
+    """The answer when the search is confident, else None (the evaluation measures this text)."""
+    return reply(turn)
 
 
 def send(

@@ -20,7 +20,8 @@ if str(ROOT) not in sys.path:
 from bench.timing import percentiles  # noqa: E402
 from embeddings.models import DEFAULT_EMBEDDER  # noqa: E402
 from knowledge_base.build import DEV_DATA, PACKAGE_DIR, build, default_queries_file  # noqa: E402
-from knowledge_base.calibration import load_queries  # noqa: E402
+from knowledge_base.calibration import Query, load_queries  # noqa: E402
+from knowledge_base.conversation import ask, reply  # noqa: E402
 from knowledge_base.search import KnowledgeBase  # noqa: E402
 
 
@@ -30,8 +31,13 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
     parser.add_argument("--queries", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=2, help="passes over the queries")
+    parser.add_argument(
+        "--index", type=Path, default=None, help="a built index (make index): no rebuild"
+    )
     args = parser.parse_args()
     queries = load_queries(args.queries or default_queries_file())
+    if args.index is not None:
+        return measure(KnowledgeBase.load(args.index), queries, args.repeat)
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
         report = build(
@@ -54,9 +60,16 @@ def main() -> int:
         f"index build (embed, calibrate on {manifest.calibration.get('in_scope_count')} + "
         f"{manifest.calibration.get('off_topic_count')} queries, save): {build_s:.1f} s"
     )
+    return measure(kb, queries, args.repeat)
+
+
+def measure(kb: KnowledgeBase, queries: list[Query], repeat: int) -> int:
+    """Query embedding, search, and a whole knowledge turn as the action runs it (audience,
+    follow-up context, the answer's text), one query at a time, model warm."""
+    assert kb.embedder is not None
     kb.search("réchauffement")  # warm-up
-    embed_ms, search_ms = [], []
-    for _ in range(args.repeat):
+    embed_ms, search_ms, turn_ms = [], [], []
+    for _ in range(repeat):
         for query in queries:
             started = time.perf_counter()
             kb.embedder.embed_queries([query.text])
@@ -64,8 +77,13 @@ def main() -> int:
             started = time.perf_counter()
             kb.search(query.text, audience=query.audience, k=3)
             search_ms.append(1000 * (time.perf_counter() - started))
+            context = query.context if query.context and kb.article(query.context) else None
+            started = time.perf_counter()
+            reply(ask(kb, query.text, audience=query.audience, context_id=context))
+            turn_ms.append(1000 * (time.perf_counter() - started))
     print(f"query embedding ({len(embed_ms)} calls): {percentiles(embed_ms)}")
     print(f"search, embedding included ({len(search_ms)} calls): {percentiles(search_ms)}")
+    print(f"knowledge turn, ask + reply ({len(turn_ms)} calls): {percentiles(turn_ms)}")
     return 0
 
 

@@ -8,6 +8,8 @@ and to a person.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from knowledge_base.documents import Article, Hit
@@ -42,16 +44,40 @@ def article_button(article: Article) -> dict[str, str]:
     return {"title": article.title, "payload": payload}
 
 
+# What a person asked about is most often one of these: a number (a phone line, a delay, a
+# count of sessions), the price, the confidentiality, the hours. A trimmed section keeps the
+# sentences that carry one.
+_KEY_FACT = re.compile(
+    r"\d|gratuit|sans frais|confidenti|anonym|24 heures|jour et nuit|en tout temps|7 jours"
+    r"|volontaire|obligatoire",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Ý«0-9])")
+
+
 def trim(text: str, limit: int = MAX_SECTION_CHARS) -> str:
-    """Cut at the last sentence end before `limit`, else at the last space."""
+    """At most `limit` characters of whole sentences: the first one, then those that carry a
+    key fact (a number, "gratuit", "24 heures"...), then the others, in their original order;
+    a text without a sentence end is cut at the last space."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit]
-    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    if end > limit // 2:
-        return cut[: end + 1]
-    return cut[: cut.rfind(" ")] + "…"
+    sentences = _SENTENCE.split(text)
+    if len(sentences) < 2 or len(sentences[0]) > limit:
+        cut = text[:limit]
+        end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+        if end > limit // 2:
+            return cut[: end + 1]
+        return cut[: cut.rfind(" ")] + "…"
+    chosen = {0}
+    used = len(sentences[0])
+    facts = [i for i in range(1, len(sentences)) if _KEY_FACT.search(sentences[i])]
+    others = [i for i in range(1, len(sentences)) if i not in facts]
+    for index in facts + others:
+        if used + 1 + len(sentences[index]) <= limit:
+            chosen.add(index)
+            used += 1 + len(sentences[index])
+    return " ".join(sentences[i] for i in sorted(chosen))
 
 
 def compose_answer(best: Hit, related: list[Article], about: str | None = None) -> Answer:
@@ -86,3 +112,18 @@ def compose_unsure(candidates: list[Article]) -> Answer:
         "Je peux aussi vous diriger vers une personne."
     )
     return Answer(text=text, buttons=buttons, sources=[], topic="")
+
+
+_DASHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_DASHES).lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.split(r"\s+", plain.strip()))
+
+
+def contains_fact(text: str, fact: str) -> bool:
+    """`fact` appears in `text`, case, accents, apostrophes, dashes and spacing aside."""
+    wanted = _folded(fact)
+    return bool(wanted) and wanted in _folded(text)

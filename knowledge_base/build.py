@@ -22,6 +22,7 @@ from embeddings.models import DEFAULT_EMBEDDER, create_embedder
 from knowledge_base.calibration import calibrate, load_queries, run_queries
 from knowledge_base.index import Manifest, content_hash, read_manifest, save_index
 from knowledge_base.loader import ArticleError, load_articles
+from knowledge_base.redirects import REDIRECTS_NAME, RedirectError, load_redirects
 from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase, SearchSettings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -70,8 +71,9 @@ def build(
     current = read_manifest(out_dir)
     if not force and current is not None and _matches(current, wanted):
         return BuildReport(False, current)
+    redirects = load_redirects(Path(articles_dir) / REDIRECTS_NAME, [a.id for a in articles])
     embedder = create_embedder(embedder_spec)
-    kb = KnowledgeBase.from_articles(articles, embedder, settings)
+    kb = KnowledgeBase.from_articles(articles, embedder, settings, redirects)
     figures: dict[str, object] = {"calibration_key": calibration_key}
     if threshold is None:
         if queries is None or offtopic is None:
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     except ArticleError as error:
         print("\n".join(str(problem) for problem in error.problems))
         return 1
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, RedirectError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     manifest = report.manifest

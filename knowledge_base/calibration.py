@@ -10,10 +10,15 @@ Query files (YAML):
         previous: "c'est quoi le PAE?"          # optional: a follow-up, asked after this question
                                                 # (its own top answer becomes the context); a
                                                 # `context` that is no article id is read so
+        also: [pae-c-est-quoi]                  # optional: other articles that count as right too
+        fact: "gratuit"                         # optional: 1-4 words the reply must contain
+                                                # (case and accents ignored): "fact present"
 
 Queries are searched as one turn of a conversation (`knowledge_base.conversation.ask`): the
 audience is read from the words of the query too, and a follow-up is read in its context, like
-the bot does.
+the bot does. An id merged into another article (knowledge_base/articles/redirects.yml) counts as
+the kept article. "Fact present" reads the text the bot would send (`conversation.reply`): the
+answer when the search is confident, else the "pas certain" message, which has no fact.
 """
 
 from __future__ import annotations
@@ -39,6 +44,12 @@ class Query:
     kind: str = "plain"
     context: str | None = None
     previous: str | None = None
+    also: tuple[str, ...] = ()  # other article ids that count as right
+    fact: str | None = None  # words the reply must contain (case and accents ignored)
+
+    def right_ids(self) -> list[str]:
+        expected = [e.strip() for e in str(self.expected or "").split("|") if e.strip()]
+        return expected + [a for a in self.also if a not in expected]
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,8 @@ class Outcome:
     top_similarity: float
     topic_right: bool = False  # the top article's topic is the expected article's
     confident: bool = False
+    fact_present: bool | None = None  # None: the query names no fact; else in the sent reply
+    fact_in_top: bool | None = None  # in the top article's answer, sent or not (confidence aside)
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,9 @@ class Metrics:
     mrr: float
     topic_at_1: float = 0.0  # the top article's topic is right
     answered_right: float = 0.0  # confident AND the top article is the expected one
+    fact_count: int = 0  # queries that name a fact
+    fact_present: float = 0.0  # share of those whose sent reply contains it
+    fact_in_top: float = 0.0  # share of those whose top article's answer contains it
 
     @classmethod
     def of(cls, outcomes: Sequence[Outcome]) -> Metrics:
@@ -65,7 +81,11 @@ class Metrics:
         if count == 0:
             return cls(0, 0.0, 0.0, 0.0)
         ranks = [outcome.rank for outcome in outcomes]
+        facts = [o for o in outcomes if o.fact_present is not None]
         return cls(
+            fact_count=len(facts),
+            fact_present=sum(bool(o.fact_present) for o in facts) / max(len(facts), 1),
+            fact_in_top=sum(bool(o.fact_in_top) for o in facts) / max(len(facts), 1),
             count=count,
             recall_at_1=sum(rank == 1 for rank in ranks) / count,
             recall_at_3=sum(rank is not None and rank <= 3 for rank in ranks) / count,
@@ -103,6 +123,12 @@ def load_queries(path: Path | str) -> list[Query]:
         expected = entry.get("expected")
         if isinstance(expected, list):
             expected = "|".join(str(item) for item in expected)
+        also = entry.get("also") or []
+        if isinstance(also, str):
+            also = [also]
+        fact = entry.get("fact")
+        if not isinstance(also, list) or (fact is not None and not str(fact).strip()):
+            raise ValueError(f"{path}: query {number}: 'also' is a list of ids, 'fact' a text")
         queries.append(
             Query(
                 text=str(entry["text"]),
@@ -111,6 +137,8 @@ def load_queries(path: Path | str) -> list[Query]:
                 kind=str(entry.get("kind") or "plain"),
                 context=entry.get("context"),
                 previous=entry.get("previous"),
+                also=tuple(str(item) for item in also),
+                fact=str(fact).strip() if fact is not None else None,
             )
         )
     return queries
@@ -118,7 +146,9 @@ def load_queries(path: Path | str) -> list[Query]:
 
 def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
     """Search every query (with its audience) and record the expected article's rank."""
-    from knowledge_base.conversation import ask  # conversation imports search, which is heavy
+    # conversation imports search, which is heavy
+    from knowledge_base.answers import contains_fact
+    from knowledge_base.conversation import ask, reply
 
     outcomes = []
     for query in queries:
@@ -128,14 +158,19 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
         if previous:
             first = ask(kb, previous, audience=query.audience, k=1).result
             context = first.hits[0].article.id if first.hits else None
-        result = ask(
-            kb, query.text, audience=query.audience, context_id=context, k=RANK_DEPTH
-        ).result
+        turn = ask(kb, query.text, audience=query.audience, context_id=context, k=RANK_DEPTH)
+        result = turn.result
         ids = [hit.article.id for hit in result.hits]
-        expected = [e.strip() for e in str(query.expected or "").split("|") if e.strip()]
-        ranks = [ids.index(e) + 1 for e in expected if e in ids]
-        topics = {article.topic for e in expected if (article := kb.article(e)) is not None}
+        right = [article for e in query.right_ids() if (article := kb.article(e)) is not None]
+        ranks = [ids.index(article.id) + 1 for article in right if article.id in ids]
+        topics = {article.topic for article in right}
         top_topic = result.hits[0].article.topic if result.hits else None
+        fact_present = fact_in_top = None
+        if query.fact:
+            top = reply(turn, confident_only=False)
+            sent = reply(turn)
+            fact_in_top = top is not None and contains_fact(top.text, query.fact)
+            fact_present = sent is not None and contains_fact(sent.text, query.fact)
         outcomes.append(
             Outcome(
                 query,
@@ -143,6 +178,8 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
                 result.top_similarity,
                 topic_right=top_topic in topics,
                 confident=result.confident,
+                fact_present=fact_present,
+                fact_in_top=fact_in_top,
             )
         )
     return outcomes

@@ -1,6 +1,6 @@
 """`python -m knowledge_base.check [--articles DIR] [--seeds DIR]` (behind `make kb-check`).
 
-Checks the articles, the guided paths, resources.yml and establishments.yml. Prints what is OK, or every problem
+Checks the articles, the guided paths, the redirects of merged articles, resources.yml and establishments.yml. Prints what is OK, or every problem
 as "<file>: <entry>: <field>: <message>" and exits 1.
 """
 
@@ -14,6 +14,7 @@ from directory.loader import ESTABLISHMENTS_FILE, RESOURCES_FILE, load_registry
 from directory.models import RegistryError
 from knowledge_base.guides import GUIDES_DIR, GuideError, load_guides
 from knowledge_base.loader import ArticleError, load_articles
+from knowledge_base.redirects import REDIRECTS_NAME, RedirectError, load_redirects
 
 DEFAULT_ARTICLES = Path(__file__).resolve().parent / "articles"
 
@@ -34,10 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(articles)} articles OK")
         guides = load_guides(args.guides, articles)
         print(f"{len(guides)} guided path(s) OK")
+        redirects = load_redirects(args.articles / REDIRECTS_NAME, [a.id for a in articles])
+        print(f"{len(redirects)} redirect(s) of merged articles OK")
     except ArticleError as error:
         problems += [str(problem) for problem in error.problems]
     except GuideError as error:
         problems += error.problems
+    except RedirectError as error:
+        problems += str(error).splitlines()
     try:
         registry = load_registry(args.resources, args.establishments)
         print(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge_base.answers import Answer, compose_answer
 from knowledge_base.audience import resolve_audience
 from knowledge_base.documents import Article
 from knowledge_base.lexical import fold, tokenize
@@ -129,3 +130,15 @@ def ask(
         text, audience=resolved, k=k, context=followup, context_query=spelled_out
     )
     return Turn(result, resolved, followup)
+
+
+def reply(turn: Turn, *, confident_only: bool = True) -> Answer | None:
+    """The answer the bot sends for `turn` (actions/knowledge.py sends this very text): the best
+    hit's answer, said to be about the context's program after a follow-up; None when the
+    search is not confident (the bot then says it is not sure), unless `confident_only=False`."""
+    result = turn.result
+    if not result.hits or (confident_only and not result.confident):
+        return None
+    best = result.hits[0]
+    about = TOPIC_LABELS.get(best.article.topic) if turn.followup_of is not None else None
+    return compose_answer(best, related=[hit.article for hit in result.hits[1:]], about=about)

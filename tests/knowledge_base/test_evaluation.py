@@ -1,12 +1,17 @@
-"""Retrieval quality of the shipped method, asserted on the TEST set only.
+"""Retrieval quality of the shipped method, asserted on the TEST set only: the newest
+tests/data/kb_test_*.yml (knowledge_base.evaluate.newest_test_set), skipped when there is none.
 
-tests/data/kb_test.yml was written by helpers who read only the seeds and the article titles,
-never the search code nor the development queries; nothing was tuned on it. The search
-settings and the confidence threshold were tuned and calibrated on the development set
-(data/kb/queries.yml, data/kb/offtopic.yml), which `make eval` reports but no test asserts on.
+A test set is written by helpers who read only the seeds and the article titles, never the search
+code nor the development queries; nothing is tuned on it, and it is measured once. The settings
+and the confidence threshold are tuned and calibrated on data/kb/queries.yml and confirmed on
+data/kb/queries_2026_12.yml (the previous test set, measured once then reported), which
+`make eval` reports but no test asserts on.
 
-Floors sit just under the figures measured once on the test set (see FLOORS): they catch a
-regression, they are not targets.
+Floors (FLOORS) catch a regression, they are not targets: they sit a little under the last
+held-out measurement (2026-12-03, tests/data/kb_test.yml, 361 questions, 112 articles: R@1 0.729,
+R@3 0.878, topic@1 0.889, follow-ups topic@1 0.902). The fact-present floor (only for a set whose
+questions carry `fact`) has no held-out measurement yet: it is the issue's target for the bot's
+reply measured outside (0.85) less a margin.
 """
 
 from __future__ import annotations
@@ -19,43 +24,49 @@ from knowledge_base.search import KnowledgeBase
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not TEST_SET.exists(), reason=f"no test set at {TEST_SET}"),
+    pytest.mark.skipif(
+        TEST_SET is None,
+        reason="no held-out knowledge-base test set (tests/data/kb_test_*.yml): the lead adds "
+        "the newest one; data/kb/ holds development sets only",
+    ),
 ]
 
-# Measured on the test set (never tuned on), 2026-12-03, 112 articles, 361 questions: R@1 0.729,
-# R@3 0.878, topic@1 0.889; follow-ups (51, each asked after the question in its `context`)
-# topic@1 0.902. (A first reading took `context` for an article id, which it is not in this file,
-# so follow-ups were searched without their context: topic@1 0.765; the loader now reads such a
-# `context` as the previous question. No setting was changed after seeing the test set.)
-# Each floor is a little under the measurement. R@1 and R@3 stay below the issue's targets
-# (0.80, 0.93): these floors catch a regression, they do not say the targets are met.
 FLOORS = {
     "recall_at_1": 0.71,
     "recall_at_3": 0.86,
     "topic_at_1": 0.87,
 }
 FOLLOW_UP_TOPIC_FLOOR = 0.88
+FACT_PRESENT_FLOOR = 0.80
 MIN_QUERIES = 300
 
 
-def test_the_test_set_is_large_enough_to_mean_something():
-    assert len(load_queries(TEST_SET)) >= MIN_QUERIES
+@pytest.fixture(scope="module")
+def outcomes(real_kb: KnowledgeBase):
+    assert TEST_SET is not None
+    return run_queries(real_kb, load_queries(TEST_SET))
 
 
-def test_retrieval_on_the_test_set(real_kb: KnowledgeBase):
-    outcomes = run_queries(real_kb, load_queries(TEST_SET))
+def test_the_test_set_is_large_enough_to_mean_something(outcomes):
+    assert len(outcomes) >= MIN_QUERIES
+
+
+def test_retrieval_on_the_test_set(outcomes):
     metrics = Metrics.of(outcomes)
-    print(f"\n{TEST_SET.name}: {metrics}")
+    print(f"\n{TEST_SET}: {metrics}")
     for name, floor in FLOORS.items():
         assert getattr(metrics, name) >= floor, name
 
 
-def test_follow_ups_on_the_test_set(real_kb: KnowledgeBase):
-    outcomes = [
-        o
-        for o in run_queries(real_kb, load_queries(TEST_SET))
-        if o.query.context or o.query.previous
-    ]
-    if not outcomes:
+def test_follow_ups_on_the_test_set(outcomes):
+    follow_ups = [o for o in outcomes if o.query.context or o.query.previous]
+    if not follow_ups:
         pytest.skip("the test set has no follow-up")
-    assert Metrics.of(outcomes).topic_at_1 >= FOLLOW_UP_TOPIC_FLOOR
+    assert Metrics.of(follow_ups).topic_at_1 >= FOLLOW_UP_TOPIC_FLOOR
+
+
+def test_the_sent_reply_holds_the_fact(outcomes):
+    metrics = Metrics.of(outcomes)
+    if not metrics.fact_count:
+        pytest.skip("the test set's questions name no `fact`")
+    assert metrics.fact_present >= FACT_PRESENT_FLOOR
