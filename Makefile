@@ -64,9 +64,9 @@ validate: .venv/rasa/.installed ## rasa data validate
 	  --data nlu_data bot/rules bot/stories
 
 rasa-test: train ## rasa test on the held-out NLU set and the test stories
-	$(RASA)/rasa test nlu --nlu tests/data/nlu_holdout.yml --model models/relais.tar.gz --out var/results/nlu
+	$(RASA)/rasa test nlu --nlu tests/data/nlu_holdout.yml --model models/relais.tar.gz --out var/results/nlu --no-plot
 	$(RASA)/rasa test core --stories tests/conversations --model models/relais.tar.gz \
-	  --out var/results/core --fail-on-prediction-errors
+	  --out var/results/core --fail-on-prediction-errors --no-plot
 
 unit: .venv/app/.installed ## fast tests (no trained model)
 	$(APP)/python -m pytest -m "not e2e" -q
@@ -74,10 +74,11 @@ unit: .venv/app/.installed ## fast tests (no trained model)
 e2e: install train index ## end-to-end tests through the real stack
 	$(APP)/python -m pytest -m e2e -q
 
-test: install kb-check lint validate train index rasa-test ## every test but the resilience ones (make resilience)
-	$(APP)/python -m pytest -q -m "not resilience"
+# Every test, the resilience ones included (each on a stack of its own); the 30 slowest are listed.
+test: install kb-check lint validate train index rasa-test ## every test
+	$(APP)/python -m pytest -q --durations=30
 
-resilience: install train index ## crash the action server then Rasa, stop the tracker database: the crisis path holds, all heals
+resilience: install train index ## only the resilience tests (make test runs them too): crash the action server then Rasa, stop the tracker database
 	$(APP)/python -m pytest -q -m resilience
 
 risk-model: .venv/app/.installed ## retrain the crisis classifier on the design data (risk_classifier/weights.json)

@@ -8,25 +8,23 @@ or to apply a shorter retention at once. URL: Rasa's (`sqlite:////srv/relais/var
 
 from __future__ import annotations
 
-import argparse
-
+from privacy.purge_command import purge_command
 from privacy.tracker import TrackerEvents, create_tracker_engine
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m privacy.purge", description=__doc__)
-    parser.add_argument("--tracker-url", required=True, help="Rasa's tracker store URL")
-    parser.add_argument("--days", type=int, required=True, help="delete events older than this")
-    args = parser.parse_args(argv)
-    if args.days < 1:
-        parser.error("--days must be at least 1")
-    engine = create_tracker_engine(args.tracker_url)
+def purge(tracker_url: str, days: int) -> int:
+    engine = create_tracker_engine(tracker_url)
     try:
-        deleted = TrackerEvents(engine).purge(args.days)
+        return TrackerEvents(engine).purge(days)
     finally:
         engine.dispose()
-    print(f"{deleted} tracker event(s) deleted")
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return purge_command(
+        argv, prog="python -m privacy.purge", description=__doc__, url_option="--tracker-url",
+        url_help="Rasa's tracker store URL", what="tracker event(s)", purge=purge,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -6,30 +6,27 @@ once. A ticket goes when its promised deletion date has come or when it is older
 
 from __future__ import annotations
 
-import argparse
 from datetime import UTC, datetime
 
+from privacy.purge_command import purge_command
 from tickets.database import create_database_engine, upgrade
 from tickets.store import TicketStore
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tickets.purge", description=__doc__)
-    parser.add_argument(
-        "--database-url", required=True, help="e.g. sqlite:////srv/relais/var/relais.db"
-    )
-    parser.add_argument("--days", type=int, required=True, help="delete tickets older than this")
-    args = parser.parse_args(argv)
-    if args.days < 1:
-        parser.error("--days must be at least 1")
-    upgrade(args.database_url)
-    engine = create_database_engine(args.database_url)
+def purge(database_url: str, days: int) -> int:
+    upgrade(database_url)
+    engine = create_database_engine(database_url)
     try:
-        deleted = TicketStore(engine).purge(datetime.now(UTC), retention_days=args.days)
+        return TicketStore(engine).purge(datetime.now(UTC), retention_days=days)
     finally:
         engine.dispose()
-    print(f"{deleted} ticket(s) deleted")
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return purge_command(
+        argv, prog="python -m tickets.purge", description=__doc__, url_option="--database-url",
+        url_help="e.g. sqlite:////srv/relais/var/relais.db", what="ticket(s)", purge=purge,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":

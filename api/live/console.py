@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
@@ -57,9 +58,19 @@ logger = logging.getLogger("relais.agent")
 router = APIRouter(tags=["agent console"])
 
 ConversationId = Annotated[str, Path(pattern=ANY_CHANNEL_CONVERSATION_ID_PATTERN)]
+Handler = TypeVar("Handler", bound=Callable[..., Any])
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (401, 404, 409)
 }
+def _on_conversation(method: str, action: str, response_model: type[Any]) -> Callable[[Handler], Handler]:
+    """A console route about one held or waiting conversation:
+    `/api/agent/conversations/{conversation_id}/<action>`, with the console's errors."""
+    return router.api_route(
+        f"/api/agent/conversations/{{conversation_id}}/{action}",
+        methods=[method], response_model=response_model, responses=ERRORS,
+    )  # fmt: skip
+
+
 HISTORY_UNAVAILABLE = (
     "Historique indisponible : la base des conversations ne répond pas pour le moment. "
     "La conversation en direct s'affiche quand même."
@@ -128,11 +139,7 @@ async def conversations(
     )
 
 
-@router.post(
-    "/api/agent/conversations/{conversation_id}/take",
-    response_model=LiveEventsResponse,
-    responses=ERRORS,
-)
+@_on_conversation("POST", "take", LiveEventsResponse)
 async def take(
     conversation_id: ConversationId,
     scope: CounsellorScopeDep,
@@ -153,11 +160,7 @@ async def take(
     return _events(session, after=0)
 
 
-@router.get(
-    "/api/agent/conversations/{conversation_id}/history",
-    response_model=HistoryResponse,
-    responses=ERRORS,
-)
+@_on_conversation("GET", "history", HistoryResponse)
 async def history(
     conversation_id: ConversationId,
     scope: CounsellorScopeDep,
@@ -186,11 +189,7 @@ async def history(
     )
 
 
-@router.post(
-    "/api/agent/conversations/{conversation_id}/messages",
-    response_model=LiveEventOut,
-    responses=ERRORS,
-)
+@_on_conversation("POST", "messages", LiveEventOut)
 async def send_message(
     conversation_id: ConversationId,
     body: AgentMessageRequest,
@@ -203,11 +202,7 @@ async def send_message(
     return LiveEventOut.of(event)
 
 
-@router.get(
-    "/api/agent/conversations/{conversation_id}/events",
-    response_model=LiveEventsResponse,
-    responses=ERRORS,
-)
+@_on_conversation("GET", "events", LiveEventsResponse)
 async def agent_events(
     conversation_id: ConversationId,
     agent: AgentDep,
@@ -217,11 +212,7 @@ async def agent_events(
     return _events(live.held(conversation_id, agent, open_only=False), after)
 
 
-@router.post(
-    "/api/agent/conversations/{conversation_id}/end",
-    response_model=LiveEventsResponse,
-    responses=ERRORS,
-)
+@_on_conversation("POST", "end", LiveEventsResponse)
 async def end(
     conversation_id: ConversationId,
     agent: AgentDep,

@@ -21,10 +21,11 @@ import pytest
 
 from api.chat.rasa_client import RasaClient
 from stack.launcher import Stack
-from stack.services import ROOT, StackConfig
+from stack.services import ROOT
 from tests.conversation_tokens import sign_conversations
+from tests.e2e.stacks import SCALED_BASE, e2e_config
 from tests.e2e.test_conversations import all_text, chat, new_id
-from tests.postgres import PostgresCluster, postgres  # noqa: F401 (fixture)
+from tests.postgres import PostgresCluster  # the `postgres` fixture: tests/e2e/conftest.py
 from tests.redis_server import redis_command, start_redis
 
 pytestmark = pytest.mark.e2e
@@ -41,16 +42,14 @@ def redis_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 
 @pytest.fixture(scope="module")
 def scaled(
-    postgres: PostgresCluster,  # noqa: F811
+    postgres: PostgresCluster,
     redis_port: int,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[Stack, str]]:
     database = postgres.new_database()
     tracker_url = database.replace("postgresql+psycopg://", "postgresql://")  # Rasa uses psycopg2
-    config = StackConfig(
-        gateway_port=18200 + OFFSET, rasa_port=15205 + OFFSET, rasa_replicas=2,
-        action_port=15255 + OFFSET,
-        var_dir=tmp_path_factory.mktemp("var-scaled"), index_dir=ROOT / "var" / "index",
+    config = e2e_config(
+        tmp_path_factory, "var-scaled", SCALED_BASE, rasa_replicas=2,
         endpoints=ROOT / "bot" / "endpoints.scaled.yml", tracker_url=tracker_url,
         extra_env={
             "RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_port),
@@ -115,7 +114,7 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
     assert processed(commands_after) > processed(commands_before) + 4
 
 
-GATEWAY_B_PORT = 18201 + OFFSET
+GATEWAY_B_PORT = 18001 + SCALED_BASE + OFFSET  # beside the scaled stack's gateway
 CRISIS_LINE = "1 866 277-3553"
 
 

@@ -7,21 +7,28 @@ outage is still there."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import psycopg
 import pytest
 
 from stack.launcher import Stack
-from stack.services import ROOT, StackConfig
+from stack.services import StackConfig
+from tests.e2e.conftest import gateway_client
+from tests.e2e.stacks import (
+    TRACKER_OUTAGE_BASE,
+    StartingStack,
+    e2e_config,
+    own_stack,
+    stack_of_its_own,
+)
 from tests.e2e.test_conversations import all_text, chat, new_id
-from tests.postgres import PostgresCluster, postgres  # noqa: F401 (fixture)
+from tests.postgres import PostgresCluster  # the `postgres` fixture: tests/e2e/conftest.py
 
 pytestmark = [pytest.mark.e2e, pytest.mark.resilience]
+MODULE = __name__.rsplit(".", 1)[-1]
 
 ENDPOINTS = """\
 action_endpoint:
@@ -33,24 +40,21 @@ tracker_store:
 """
 
 
+@own_stack(MODULE)
+def on_postgres_config(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> StackConfig:
+    """Its own stack (tests/e2e/stacks.py), its tracker store a new database of the session's cluster."""
+    cluster: PostgresCluster = request.getfixturevalue("postgres")
+    database = cluster.new_database().replace("postgresql+psycopg://", "postgresql://")
+    config = e2e_config(tmp_path_factory, "var-tracker-outage", TRACKER_OUTAGE_BASE, tracker_url=database)
+    config.endpoints = config.var_dir / "endpoints.yml"
+    config.endpoints.write_text(ENDPOINTS, encoding="utf-8")
+    return config
+
+
 @pytest.fixture(scope="module")
-def on_postgres(
-    postgres: PostgresCluster,  # noqa: F811
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Stack, str]]:
-    database = postgres.new_database().replace("postgresql+psycopg://", "postgresql://")
-    folder: Path = tmp_path_factory.mktemp("var-tracker-outage")
-    (folder / "endpoints.yml").write_text(ENDPOINTS, encoding="utf-8")
-    offset = int(os.environ.get("RELAIS_E2E_PORT_OFFSET", "0"))
-    config = StackConfig(
-        gateway_port=18400 + offset, rasa_port=15405 + offset, action_port=15455 + offset,
-        var_dir=folder, index_dir=ROOT / "var" / "index", endpoints=folder / "endpoints.yml",
-        tracker_url=database,
-    )  # fmt: skip
-    running = Stack(config)
-    running.start(timeout_seconds=420, supervise=True)
-    yield running, database
-    running.stop()
+def on_postgres(stacks: dict[str, StartingStack]) -> Iterator[tuple[Stack, str]]:
+    for running in stack_of_its_own(stacks, MODULE):
+        yield running, running.config.tracker_url
 
 
 def _wait_for_rasa(gateway: httpx.Client, state: str, seconds: float) -> dict:
@@ -63,10 +67,10 @@ def _wait_for_rasa(gateway: httpx.Client, state: str, seconds: float) -> dict:
 
 
 def test_a_stopped_tracker_database_is_reported_not_silent(
-    on_postgres: tuple[Stack, str], postgres: PostgresCluster  # noqa: F811
+    on_postgres: tuple[Stack, str], postgres: PostgresCluster
 ) -> None:
     stack, database = on_postgres
-    with httpx.Client(base_url=stack.config.gateway_url, timeout=30) as gateway:
+    with gateway_client(stack) as gateway:  # holds the conversation secret
         assert gateway.get("/readyz").json()["rasa"] == "ok"
         stored = new_id()
         chat(gateway, "Bonjour", stored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 ARTICLES = REPO / "knowledge_base" / "articles"
 SEEDS = REPO.parent / "shared" / "seeds"
 DATA = REPO / "data" / "kb"
+BUILT_INDEX = REPO / "var" / "index"
 
 FRONT_MATTER = {
     "title": '"Un titre"',
@@ -92,9 +94,13 @@ def small_kb_folder(write_article: WriteArticle, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """The shipped articles indexed with the shipped embedder and settings, like `make kb-build`:
-    built once per session into a temporary folder, then loaded from disk."""
+    """The shipped articles indexed with the shipped embedder and settings, like `make index`:
+    built once per session into a temporary folder, then loaded from disk. When var/index (built
+    by `make index` before the tests) is up to date, build() finds its copy so and keeps it; on
+    any difference (articles, embedder, settings, calibration queries) it rebuilds."""
     out = tmp_path_factory.mktemp("kb") / "index"
+    if (BUILT_INDEX / "manifest.json").exists():
+        shutil.copytree(BUILT_INDEX, out)
     build(
         ARTICLES,
         out,

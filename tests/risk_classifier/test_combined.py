@@ -16,7 +16,13 @@ import numpy as np
 import pytest
 import yaml
 
-from risk_classifier import CombinedDetector, Decision, RiskClassifier, Weights, load_combined
+from risk_classifier import (
+    CombinedDetector,
+    Decision,
+    GuardedDetector,
+    RiskClassifier,
+    Weights,
+)
 from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
@@ -84,8 +90,10 @@ def test_distress_is_the_third_outcome() -> None:
 
 
 @pytest.fixture(scope="module")
-def detector() -> CombinedDetector:
-    return load_combined()
+def detector(crisis_detector: GuardedDetector) -> CombinedDetector:
+    """load_combined() as the gateway loaded it (tests/conftest.py: vectors kept for the session)."""
+    assert crisis_detector.detector is not None
+    return crisis_detector.detector
 
 
 @pytest.mark.slow

@@ -59,8 +59,9 @@ def test_a_calm_conversation_is_never_flagged() -> None:
 
 
 @pytest.fixture(scope="module")
-def detector() -> GuardedDetector:
-    return GuardedDetector.load()
+def detector(crisis_detector: GuardedDetector) -> GuardedDetector:
+    """GuardedDetector.load() as the gateway loaded it (tests/conftest.py)."""
+    return crisis_detector
 
 
 @pytest.mark.slow

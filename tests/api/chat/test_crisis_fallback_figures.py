@@ -10,15 +10,20 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from risk_classifier import GuardedDetector
 from tests.api.conftest import ScriptedRasa, gateway_settings
 from tests.crisis_dataset import SETS, TARGETS, check_targets
 
 
 @pytest.fixture
-def client(rasa: ScriptedRasa, tmp_path: Path) -> Iterator[TestClient]:
-    """One client sends the whole dataset at once: without the chat rate limits."""
+def client(
+    rasa: ScriptedRasa, tmp_path: Path, crisis_detector: GuardedDetector
+) -> Iterator[TestClient]:
+    """One client sends the whole dataset at once: without the chat rate limits. Its gateway
+    decides with `crisis_detector` (tests/conftest.py: the vectors are kept for the session)."""
     settings = gateway_settings(tmp_path, rate_chat_client="", rate_chat_global="")
     with TestClient(create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))) as test_client:
+        assert test_client.app.state.chat_service._crisis_check.detector is crisis_detector
         yield test_client
 
 
