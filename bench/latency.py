@@ -325,6 +325,7 @@ def main() -> None:
     parser.add_argument("--gateway", help="URL of a running gateway (no cold start, no memory)")
     parser.add_argument("--rasa", help="URL of the running Rasa behind it")
     parser.add_argument("--seconds", type=float, default=60.0, help="the concurrency-32 run")
+    parser.add_argument("--port-offset", type=int, default=0, help="when ports 18100… are taken")
     parser.add_argument(
         "--summary", type=Path, default=ROOT / "var" / "bench" / "latency-summary.txt"
     )
@@ -336,7 +337,7 @@ def main() -> None:
     if args.gateway and args.rasa:
         asyncio.run(run_against(report, args.gateway, args.rasa, args.seconds))
     else:
-        run_own_stack(report, args.seconds)
+        run_own_stack(report, args.seconds, args.port_offset)
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
     print(f"(résumé écrit dans {args.summary})")
@@ -348,10 +349,11 @@ async def run_against(report: Report, gateway_url: str, rasa_url: str, seconds: 
         await measure(report, Client(http, gateway_url, rasa_url), seconds)
 
 
-def run_own_stack(report: Report, seconds: float) -> None:
+def run_own_stack(report: Report, seconds: float, offset: int = 0) -> None:
     var_dir = Path(tempfile.mkdtemp(prefix="relais-bench-"))
     config = StackConfig(
-        gateway_port=18100, rasa_port=15105, action_port=15155, var_dir=var_dir,
+        gateway_port=18100 + offset, rasa_port=15105 + offset, action_port=15155 + offset,
+        var_dir=var_dir,
         relais_environment="development",
         extra_env={"RELAIS_RATE_CHAT_CLIENT": "100000/minute",
                    "RELAIS_RATE_CHAT_GLOBAL": "100000/minute"},

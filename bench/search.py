@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import percentiles  # noqa: E402
+from bench.timing import load, percentiles  # noqa: E402
 from embeddings.models import DEFAULT_EMBEDDER  # noqa: E402
 from knowledge_base.build import DEV_DATA, PACKAGE_DIR, build, default_queries_file  # noqa: E402
 from knowledge_base.calibration import load_queries  # noqa: E402
+from knowledge_base.relayed import relay  # noqa: E402
 from knowledge_base.search import KnowledgeBase  # noqa: E402
 
 
@@ -55,17 +56,26 @@ def main() -> int:
         f"{manifest.calibration.get('off_topic_count')} queries, save): {build_s:.1f} s"
     )
     kb.search("réchauffement")  # warm-up
-    embed_ms, search_ms = [], []
+    embed_ms, search_ms, given_ms, relay_ms = [], [], [], []
     for _ in range(args.repeat):
         for query in queries:
             started = time.perf_counter()
-            kb.embedder.embed_queries([query.text])
+            vector = kb.embedder.embed_queries([query.text])[0]
             embed_ms.append(1000 * (time.perf_counter() - started))
             started = time.perf_counter()
             kb.search(query.text, audience=query.audience, k=3)
             search_ms.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            kb.search(query.text, audience=query.audience, k=3, query_vector=vector)
+            given_ms.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            relay(kb, query.text, vector)  # the gateway's: the three audiences, one vector
+            relay_ms.append(1000 * (time.perf_counter() - started))
     print(f"query embedding ({len(embed_ms)} calls): {percentiles(embed_ms)}")
     print(f"search, embedding included ({len(search_ms)} calls): {percentiles(search_ms)}")
+    print(f"search from the message's vector ({len(given_ms)} calls): {percentiles(given_ms)}")
+    print(f"gateway relay, 3 audiences from one vector ({len(relay_ms)}): {percentiles(relay_ms)}")
+    print(f"({load()})")
     return 0
 
 
