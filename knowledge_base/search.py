@@ -235,8 +235,10 @@ class KnowledgeBase:
             if query_vector is None:
                 vectors = self.embedder.embed_queries(texts)
             else:  # only the spelled-out follow-up, if any, is left to embed
-                given = np.asarray(query_vector, dtype=np.float32).reshape(1, -1)
-                vectors = np.vstack([given, self.embedder.embed_queries(texts[1:])])
+                vectors = np.asarray(query_vector, dtype=np.float32).reshape(1, -1)
+                if context_query is not None:
+                    spelled_out = self.embedder.embed_queries([context_query])
+                    vectors = np.vstack([vectors, spelled_out])
             values, rows = self.index.vectors.search(vectors, count)
             scores = np.empty((len(texts), count), dtype=np.float32)
             for line in range(len(texts)):

