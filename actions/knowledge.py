@@ -10,6 +10,10 @@
 - action_default_fallback: when no rule applies, a message with content words is searched before
   saying the bot did not understand.
 
+The gateway embeds each message once and relays its search results in the message's metadata
+(knowledge_base/relayed.py): they are used when they fit, so the action server does not embed
+the message again; it searches itself for a follow-up, another channel, or no relayed results.
+
 The conversation's current article (slot kb_article) lets a short follow-up ("pis c'est
 gratuit?") be read in its context, and the answer then says which program it is about. The
 asker's audience comes from the message, the page or Teams profile (metadata), or the
@@ -20,6 +24,7 @@ the crisis intent, whose rules win.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -36,6 +41,7 @@ from knowledge_base.conversation import (
     looks_like_question,
     reply,
 )
+from knowledge_base.relayed import relayed_turn
 from knowledge_base.search import KnowledgeBase
 
 logger = logging.getLogger(__name__)
@@ -87,14 +93,21 @@ def _message(tracker: Tracker) -> tuple[str, str, dict[str, Any]]:
 def search_turn(
     knowledge_base: KnowledgeBase, tracker: Tracker, text: str, metadata: dict[str, Any]
 ) -> Turn:
-    """Search `text` as a turn of this conversation (its audience, its current article)."""
-    return ask(
-        knowledge_base,
-        text,
-        audience=metadata.get("audience"),
-        remembered_audience=tracker.get_slot(AUDIENCE_SLOT),
-        context_id=tracker.get_slot(CONTEXT_SLOT),
-    )
+    """Search `text` as a turn of this conversation (its audience, its current article): the
+    results the gateway relayed in the metadata when they fit (it embedded the message once),
+    else a search here (a follow-up in its context, another channel, no gateway results)."""
+    known = {
+        "audience": metadata.get("audience"),
+        "remembered_audience": tracker.get_slot(AUDIENCE_SLOT),
+        "context_id": tracker.get_slot(CONTEXT_SLOT),
+    }
+    return relayed_turn(knowledge_base, text, metadata, **known) or ask(knowledge_base, text, **known)
+
+
+@lru_cache(maxsize=64)
+def menu_turn(knowledge_base: KnowledgeBase, query: str, audience: str | None) -> Turn:
+    """A menu button's fixed question: searched once per audience, then remembered."""
+    return ask(knowledge_base, query, audience=audience)
 
 
 def answer_of(turn: Turn) -> Answer | None:
@@ -157,7 +170,7 @@ class ActionAnswerQuestion(Action):
                 return None, compose_answer(knowledge_base.lead_hit(article), related=[]), CONFIDENT
         if text.startswith("/"):  # a menu button: its topic question, no follow-up context
             query = TOPIC_QUESTIONS.get(intent, text)
-            turn = ask(knowledge_base, query, audience=metadata.get("audience"))
+            turn = menu_turn(knowledge_base, query, metadata.get("audience"))
         else:
             turn = search_turn(knowledge_base, tracker, text, metadata)
         answer = answer_of(turn)
@@ -186,11 +199,9 @@ class ActionTriageManager(Action):
             knowledge_base = get_knowledge_base()
             referral = {article.id for article in get_guides()[MANAGER_GUIDE].articles}
             referral |= STRUGGLING_EMPLOYEE_ARTICLES
-            turn = ask(
-                knowledge_base,
-                text,
-                audience="manager",
-                context_id=tracker.get_slot(CONTEXT_SLOT),
+            known = {"audience": "manager", "context_id": tracker.get_slot(CONTEXT_SLOT)}
+            turn = relayed_turn(knowledge_base, text, metadata, **known) or ask(
+                knowledge_base, text, **known
             )
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")

@@ -16,7 +16,7 @@ from api.callbacks import console as callback_console
 from api.callbacks import router as callbacks
 from api.callbacks.worker import open_callbacks
 from api.chat import router as chat
-from api.chat.crisis_check import CrisisCheck, shared_detector
+from api.chat.crisis_check import CrisisCheck, load_knowledge, shared_detector
 from api.chat.rasa_client import RasaClient
 from api.chat.replies import load_static_replies
 from api.chat.service import ChatService
@@ -84,6 +84,8 @@ def create_app(
         detector = await asyncio.to_thread(
             shared_detector, settings.crisis_weights_file, settings.crisis_classifier
         )
+        # The index too, on the classifier's models: one embedding per message (issue 13).
+        knowledge = await asyncio.to_thread(load_knowledge, settings.index_dir, detector)
         counsellors_present = app.state.agent_auth.anyone_present
         app.state.chat_service = ChatService(
             rasa,
@@ -91,7 +93,7 @@ def create_app(
             app.state.metrics,
             app.state.live_chat,
             counsellors_present=counsellors_present,
-            crisis_check=CrisisCheck(detector),
+            crisis_check=CrisisCheck(detector, knowledge),
             indicators=app.state.indicators,
             risk_store=shared.risks(),
         )

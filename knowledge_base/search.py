@@ -185,18 +185,20 @@ class KnowledgeBase:
         k: int = 3,
         context: Article | None = None,
         context_query: str | None = None,
+        query_vector: np.ndarray | None = None,
     ) -> SearchResult:
         """The best passage of each of the (at most) `k` best articles for `query`.
 
         `audience`: "employee", "manager", or None / "all" for an asker of unknown role.
         `context`: the conversation's current article when `query` is a follow-up, and
         `context_query` the follow-up with its context spelled out (see `context_query_weight`).
+        `query_vector`: `query` already embedded by this base's embedder (not embedded again).
         """
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         if not self.index.passages or not query.strip():
             return SearchResult((), False)
-        similarity, ranking = self.passage_scores(query, context_query)
+        similarity, ranking = self.passage_scores(query, context_query, query_vector)
         ranking = ranking + self._audience_shift(audience)
         if context is not None:
             ranking = ranking + self._context_shift(context)
@@ -242,7 +244,7 @@ class KnowledgeBase:
         return Hit(article=article, passage=passage, score=1.0, similarity=1.0)
 
     def passage_scores(
-        self, query: str, context_query: str | None = None
+        self, query: str, context_query: str | None = None, query_vector: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """(raw similarity, standardised ranking score) of every passage, in passage order.
 
@@ -259,7 +261,14 @@ class KnowledgeBase:
             use_standard = settings.standard_query_weight > 0 and standard != query
             if use_standard:
                 texts.append(standard)
-            vectors = self.embedder.embed_queries(texts)
+            if query_vector is None:
+                vectors = self.embedder.embed_queries(texts)
+            else:
+                # The gateway's vector of the message; only a spelled-out follow-up or the
+                # standard-French form of a joual/SMS message is left to embed (one batch).
+                vectors = np.asarray(query_vector, dtype=np.float32).reshape(1, -1)
+                if len(texts) > 1:
+                    vectors = np.vstack([vectors, self.embedder.embed_queries(texts[1:])])
             values, rows = self.index.vectors.search(vectors, count)
             scores = np.empty((len(texts), count), dtype=np.float32)
             for line in range(len(texts)):

@@ -139,9 +139,12 @@ class RiskClassifier:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.embed_queries(list(texts))
 
-    def scores(self, text: str) -> Scores:
-        """Crisis and distress probabilities of one message, and its embedding (one per message)."""
-        vector = self.embed([text])[0]
+    def scores(self, text: str, vector: np.ndarray | None = None) -> Scores:
+        """Crisis and distress probabilities of one message, and its embedding (one per message).
+        `vector`: the message already embedded by this classifier's embedder (or reweighed to
+        it, embeddings.models.reweigh), so it is not embedded again."""
+        if vector is None:
+            vector = self.embed([text])[0]
         odds = self.weights.crisis.logits(vector[None, :])[0]  # crisis, distress
         crisis_ngram = best_sentence = distress_ngram = 0.0
         if self.weights.ngrams is not None:

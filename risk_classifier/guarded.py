@@ -8,6 +8,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
+
+from embeddings.models import Embedder
 from risk_classifier.classifier import WEIGHTS_FILE
 from risk_classifier.combined import CombinedDetector, Decision, lexicon_decision, load_combined
 from safety import Assessment, assess
@@ -57,13 +60,22 @@ class GuardedDetector:
             logger.exception("crisis classifier failed on a conversation window")
             return None
 
-    def decide(self, text: str, assessment: Assessment | None = None) -> Decision:
-        """The combined decision, or the lexicon's if the classifier fails on this message."""
+    @property
+    def embedder(self) -> Embedder | None:
+        """The classifier's embedder (a `vector` given to `decide` is in its space); None when
+        the lexicon decides alone."""
+        return self.detector.classifier.embedder if self.detector is not None else None
+
+    def decide(
+        self, text: str, assessment: Assessment | None = None, vector: np.ndarray | None = None
+    ) -> Decision:
+        """The combined decision, or the lexicon's if the classifier fails on this message.
+        `vector`: the message already embedded in the classifier's space (see `embedder`)."""
         if assessment is None:
             assessment = assess(text)
         if self.detector is not None:
             try:
-                return self.detector.assess(text, assessment)
+                return self.detector.assess(text, assessment, vector)
             except Exception:
                 logger.exception("crisis classifier failed on one message: the lexicon decides")
         return lexicon_decision(assessment)

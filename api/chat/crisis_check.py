@@ -1,18 +1,40 @@
-"""The gateway's crisis decision for one message: the lexicon of safety/ at once, then the
-classifier of risk_classifier/ in a worker thread, while Rasa is being asked (no added wait).
+"""The gateway's reading of one message: the lexicon of safety/ at once, then ONE embedding (in a
+worker thread) that serves both the crisis classifier of risk_classifier/ and the knowledge-base
+search (issue 13). The decision and the search results (ids and scores, never the vector) go to
+Rasa in the message's metadata, so neither the bot's CrisisOverride nor the action server embeds
+the message again (risk_classifier/relayed.py, knowledge_base/relayed.py).
 
 The same decision, and the same fallback to the lexicon, as the bot's CrisisOverride component
-(risk_classifier.GuardedDetector).
+(risk_classifier.GuardedDetector). The message is embedded by the index's embedder; the
+classifier gets that vector reweighed to its own combination of the same models
+(embeddings.models.reweigh). Without an index, or when the classifier's models are not parts of
+the index's, the classifier embeds the message itself and the action server searches itself:
+slower, never wrong.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from embeddings.models import create_embedder, reweigh
+from knowledge_base.index import IndexLoadError, load_index
+from knowledge_base.relayed import METADATA_KEY as SEARCH_KEY
+from knowledge_base.relayed import relay
+from knowledge_base.search import KnowledgeBase
 from risk_classifier import Decision, GuardedDetector
-from safety import assess
+from risk_classifier.combined import classifier_may_decide
+from risk_classifier.relayed import METADATA_KEY as CRISIS_KEY
+from risk_classifier.relayed import decision_metadata
+from safety import Assessment, assess
+
+logger = logging.getLogger("relais.chat")
 
 
 @lru_cache(maxsize=2)
@@ -21,9 +43,51 @@ def shared_detector(weights_file: Path, use_classifier: bool = True) -> GuardedD
     return GuardedDetector.load(weights_file, use_classifier)
 
 
+@lru_cache(maxsize=2)
+def load_knowledge(index_dir: Path, detector: GuardedDetector) -> KnowledgeBase | None:
+    """The search index, queried with the classifier's own models where the index uses them
+    (one copy of each model in memory); None when there is no usable index (logged). Loaded
+    once per process, like the detector (read-only once loaded)."""
+    try:
+        index = load_index(index_dir)
+        embedder = create_embedder(index.manifest.embedder, reuse=detector.embedder)
+        knowledge = KnowledgeBase(index, embedder)
+        knowledge.search("programme d'aide aux employés", None, 1)  # warms what is not yet
+        return knowledge
+    except (IndexLoadError, OSError, ValueError, RuntimeError) as error:
+        logger.warning(
+            "search index %s unavailable in the gateway (%s): the action server searches itself",
+            index_dir,
+            type(error).__name__,
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The crisis decision, and what Rasa gets in the message's metadata."""
+
+    decision: Decision
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
 class CrisisCheck:
-    def __init__(self, detector: GuardedDetector) -> None:
+    def __init__(self, detector: GuardedDetector, knowledge: KnowledgeBase | None = None) -> None:
         self._detector = detector
+        self._knowledge = knowledge
+        self._shares_vector = knowledge is not None and self._vector_fits(knowledge, detector)
+
+    @staticmethod
+    def _vector_fits(knowledge: KnowledgeBase, detector: GuardedDetector) -> bool:
+        if knowledge.embedder is None or detector.embedder is None:
+            return False
+        probe = np.ones(knowledge.embedder.dimension, dtype=np.float32)
+        try:
+            reweigh(probe, knowledge.embedder, detector.embedder)
+            return True
+        except ValueError as error:
+            logger.warning("each message is embedded twice: %s", error)
+            return False
 
     @property
     def classifier_available(self) -> bool:
@@ -34,6 +98,7 @@ class CrisisCheck:
         return self._detector
 
     async def decide(self, text: str) -> Decision:
+        """The decision alone (no search): Teams channels, messages over a rate limit."""
         assessment = assess(text)
         if assessment.is_crisis or not self._detector.classifier_available:
             return self._detector.decide(text, assessment)  # the lexicon alone: no thread
@@ -42,3 +107,40 @@ class CrisisCheck:
     def start(self, text: str) -> asyncio.Task[Decision]:
         """Begin deciding now; await the task when the answer is needed."""
         return asyncio.create_task(self.decide(text))
+
+    async def read(self, text: str, audience: str | None = None) -> Reading:
+        """The decision and the search results from one embedding of `text` (none at all when
+        the lexicon already says crisis: the bot answers with its crisis reply, no search)."""
+        assessment = assess(text)
+        if assessment.is_crisis:
+            return self._reading(self._detector.decide(text, assessment), None)
+        return await asyncio.to_thread(self._read, text, assessment, audience)
+
+    def _read(self, text: str, assessment: Assessment, audience: str | None) -> Reading:
+        knowledge = self._knowledge
+        vector = None
+        if knowledge is not None and knowledge.embedder is not None and text.strip():
+            try:
+                vector = knowledge.embedder.embed_queries([text])[0]
+            except Exception:  # the classifier still decides, the action server searches
+                logger.exception("embedding failed in the gateway")
+        for_classifier = None
+        if vector is not None and self._shares_vector and classifier_may_decide(assessment):
+            assert knowledge is not None and knowledge.embedder is not None
+            for_classifier = reweigh(vector, knowledge.embedder, self._detector.embedder)  # type: ignore[arg-type]
+        decision = self._detector.decide(text, assessment, for_classifier)
+        search = None
+        if vector is not None and knowledge is not None:
+            try:
+                search = relay(knowledge, text, vector, audience)
+            except Exception:  # the action server searches itself
+                logger.exception("search failed in the gateway")
+        return self._reading(decision, search)
+
+    def _reading(self, decision: Decision, search: dict[str, Any] | None) -> Reading:
+        metadata: dict[str, Any] = {
+            CRISIS_KEY: decision_metadata(decision, self._detector.classifier_available)
+        }
+        if search is not None:
+            metadata[SEARCH_KEY] = search
+        return Reading(decision, metadata)

@@ -11,6 +11,8 @@ Four guarantees live here:
   the session, whatever "ça va" or "je niaisais" follows. Distress without risk gets the bot's warm
   distress reply when the gateway must answer alone.
 - Nothing the person wrote is logged; only counts go to the metrics.
+- One embedding per message (api/chat/crisis_check.py): the gateway's reading (crisis decision,
+  search results) goes to Rasa in the message's metadata, read before Rasa is asked.
 
 While a counsellor holds the conversation (api/live_chat.py), the person's message goes to the
 counsellor, as written and in memory only, instead of Rasa; the crisis detector still runs and a
@@ -19,6 +21,7 @@ risk still gets the static crisis reply at once, plus a banner for the counsello
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -78,18 +81,20 @@ class ChatService:
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
-        deciding = self._crisis_check.start(request.message)  # runs while Rasa is asked
-        deciding.add_done_callback(
+        # One embedding: the crisis decision and the search results, relayed to Rasa (issue 13).
+        reading = asyncio.create_task(self._crisis_check.read(request.message, request.audience))
+        reading.add_done_callback(
             lambda _: self._metrics.crisis_decision.observe(time.perf_counter() - started)
         )
         live = self._live_session(conversation_id) if request.conversation_id else None
         if live is not None and live.state == "with_counsellor":
-            turn = self._risks.observe(conversation_id, request.message, await deciding)
+            turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
             return self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
             "audience": request.audience,
+            **(await reading).metadata,
         }
         bot_answered = False
         outcome = "bot"
@@ -109,7 +114,7 @@ class ChatService:
             self._metrics.count("rasa_unavailable")
             outcome = "rasa_unavailable"
             parsed = ParsedReply()
-        turn = self._risks.observe(conversation_id, request.message, await deciding)
+        turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
         decision = turn.decision
         if turn.from_window:
             self._metrics.count("crisis_over_turns")

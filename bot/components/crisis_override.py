@@ -5,7 +5,10 @@ It runs last in the pipeline, after DIET and the FallbackClassifier, so it also 
 - the pure-Python detector in `safety/` (lexicon and patterns, accent-insensitive, joual, English);
 - the classifier of `risk_classifier/` (sentence embeddings, NumPy only) for what the lexicon
   misses, the same decision the gateway makes (`risk_classifier.combined`); if its weights or
-  models cannot load, the component logs it once and goes on with the lexicon alone;
+  models cannot load, the component logs it once and goes on with the lexicon alone. When the
+  gateway relays its decision in the message's metadata (`risk_classifier.relayed`: it embedded
+  the message once), that decision is used instead of embedding the message again, guarded by
+  the lexicon: a crisis is never demoted;
 - DIET's own `crisis` intent, only while the classifier is unavailable, and only when it is
   confident and the detector did not recognise an idiom or a professional use ("cellule de
   crise", "risque suicidaire d'un patient"). Otherwise DIET's crisis guess is demoted, so the bot
@@ -38,12 +41,14 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
+    METADATA,
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from risk_classifier import GuardedDetector
+from risk_classifier.relayed import relayed_decision, with_lexicon
 from safety import Assessment, assess
 from safety.assessment import PROFESSIONAL
 
@@ -98,12 +103,19 @@ class CrisisOverride(GraphComponent, IntentClassifier):
     def _process_one(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         assessment = assess(text)
-        decision = self.detector.decide(text, assessment)
+        # The gateway embedded the message once and decided with the same classifier: its
+        # decision, guarded by the lexicon, saves a second embedding here. Without it (another
+        # channel, or the gateway's classifier did not load), the component decides itself.
+        relayed = relayed_decision(message.get(METADATA))
+        if relayed is not None:
+            decision = with_lexicon(relayed, assessment)
+            classifier_decided = True
+        else:
+            decision = self.detector.decide(text, assessment)
+            classifier_decided = self.detector.classifier_available
         # DIET's own guess is a backup for when the classifier is unavailable: next to it, it
         # added false alarms and no recall (2026-11-23, held-out split: FP 0.067 -> 0.044).
-        diet_backup = not self.detector.classifier_available and self._diet_says_crisis(
-            message, assessment
-        )
+        diet_backup = not classifier_decided and self._diet_says_crisis(message, assessment)
         if decision.is_crisis or diet_backup:
             self._mark_crisis(message, decision.variant)  # SELF when only DIET said crisis
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
@@ -50,7 +51,16 @@ def test_given_conversation_id_and_metadata_reach_rasa(
     assert body["conversation_id"] == "abc-123"
     sent = rasa.received[-1]
     assert sent["sender"] == "abc-123"
-    assert sent["metadata"] == {"channel": "web", "establishment": "demo", "audience": "manager"}
+    metadata = dict(sent["metadata"])
+    crisis, search = metadata.pop("relais_crisis"), metadata.pop("relais_search")
+    assert metadata == {"channel": "web", "establishment": "demo", "audience": "manager"}
+    # The gateway's reading (issue 13): its decision and the manager's search results, ids and
+    # scores only: no vector, no text.
+    assert crisis == {"level": "none", "variant": "self", "classifier": True}
+    assert list(search["results"]) == ["manager"]
+    hits = search["results"]["manager"]["hits"]
+    assert 1 <= len(hits) <= 3 and set(hits[0]) == {"article", "position", "score", "similarity"}
+    assert "le PAE" not in json.dumps(search)
 
 
 def test_structured_fields_come_from_custom_payloads(

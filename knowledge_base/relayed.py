@@ -1,0 +1,116 @@
+"""Search results computed once, where the message is embedded, and relayed to the bot's
+actions in the message's metadata (issue 13: one embedding per message).
+
+The gateway embeds each message once (for the crisis decision) and searches with that vector
+(`relay`); the action server rebuilds the results from the ids and scores (`relayed_turn`) and
+searches again itself only when they do not fit: a follow-up read in the conversation's
+context, an audience the gateway did not know, another index, or no metadata at all (a
+channel that does not go through the gateway). Only article ids, passage positions and scores
+travel: never the vector, never the text.
+
+    {"index": "<content hash>@<built at>", "k": 3,
+     "results": {"all": {"confident": true, "hits": [{"article": "pae-gratuit", "position": 0,
+                                                      "score": 2.1, "similarity": 0.84}]},
+                 "employee": {...}, "manager": {...}}}
+
+"all" is the asker of unknown role (audience None). When the gateway knows the audience (the
+message's own words or the page), only that audience is searched; otherwise all three, because
+the conversation may remember one (three searches cost a few milliseconds, an embedding tens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from knowledge_base.audience import resolve_audience
+from knowledge_base.conversation import Turn, is_followup
+from knowledge_base.documents import Hit
+from knowledge_base.search import KnowledgeBase, SearchResult
+
+METADATA_KEY = "relais_search"
+UNKNOWN = "all"  # the key of the results for an asker of unknown role (audience None)
+
+
+def index_key(kb: KnowledgeBase) -> str:
+    """Which index the results come from: the action server reuses them only from its own."""
+    manifest = kb.index.manifest
+    return f"{manifest.content_hash}@{manifest.built_at}"
+
+
+def relay(
+    kb: KnowledgeBase, text: str, vector: np.ndarray, audience: str | None = None, k: int = 3
+) -> dict[str, Any] | None:
+    """Search `text`, already embedded as `vector` by `kb.embedder`, for the audiences the bot
+    may use; None for an empty message or a button payload (the bot asks its own question)."""
+    if not text.strip() or text.startswith("/"):
+        return None
+    resolved = resolve_audience(text, audience)
+    audiences = [resolved] if resolved is not None else [None, "employee", "manager"]
+    results = {}
+    for each in audiences:
+        result = kb.search(text, audience=each, k=k, query_vector=vector)
+        results[each or UNKNOWN] = {
+            "confident": result.confident,
+            "hits": [
+                {
+                    "article": hit.article.id,
+                    "position": hit.passage.position,
+                    "score": round(hit.score, 6),
+                    "similarity": round(hit.similarity, 6),
+                }
+                for hit in result.hits
+            ],
+        }
+    return {"index": index_key(kb), "k": k, "results": results}
+
+
+def relayed_result(
+    kb: KnowledgeBase, relayed: Any, audience: str | None, k: int = 3
+) -> SearchResult | None:
+    """The relayed result for `audience`, or None when there is none that fits."""
+    if not isinstance(relayed, Mapping) or relayed.get("index") != index_key(kb):
+        return None
+    if relayed.get("k") != k:
+        return None
+    found = (relayed.get("results") or {}).get(audience or UNKNOWN)
+    if not isinstance(found, Mapping) or not isinstance(found.get("hits"), list):
+        return None
+    hits = []
+    try:
+        for item in found["hits"]:
+            article = kb.index.articles[item["article"]]
+            passage = next(
+                p
+                for p in kb.index.passages
+                if p.article_id == article.id and p.position == item["position"]
+            )
+            hits.append(Hit(article, passage, float(item["score"]), float(item["similarity"])))
+    except (KeyError, TypeError, ValueError, StopIteration):
+        return None
+    return SearchResult(tuple(hits), bool(found.get("confident")) and bool(hits))
+
+
+def relayed_turn(
+    kb: KnowledgeBase,
+    text: str,
+    metadata: Mapping[str, Any] | None,
+    *,
+    audience: str | None = None,
+    remembered_audience: str | None = None,
+    context_id: str | None = None,
+    k: int = 3,
+) -> Turn | None:
+    """The turn `knowledge_base.conversation.ask` would give, from the relayed results; None
+    when they do not fit (no metadata, another index, another audience, or a follow-up, which
+    is searched in the conversation's context): then call `ask`."""
+    if not metadata or text.startswith("/"):
+        return None
+    context = kb.article(context_id) if context_id else None
+    if is_followup(text, context):
+        return None
+    resolved = resolve_audience(text, audience, remembered_audience)
+    result = relayed_result(kb, metadata.get(METADATA_KEY), resolved, k)
+    return Turn(result, resolved, None) if result is not None else None

@@ -1,0 +1,138 @@
+"""The knowledge actions answer from the search results the gateway relayed (issue 13: one
+embedding per message), and search themselves only when those do not fit.
+
+Embedding calls are counted on the embedder class itself (the deterministic hashing embedder of
+embeddings/models.py: the real index's models are exercised in tests/api/chat).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.knowledge as knowledge_action
+from embeddings.models import HashingEmbedder, create_embedder
+from knowledge_base.loader import load_articles
+from knowledge_base.relayed import METADATA_KEY, relay
+from knowledge_base.search import KnowledgeBase, SearchSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
+SETTINGS = SearchSettings(threshold=-1.0, lexical_weight=0.3, unknown_demotion=1.0)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), SETTINGS)
+
+
+@pytest.fixture
+def embeddings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many texts the embedder was asked for, from now on."""
+    counted: list[int] = []
+    embed = HashingEmbedder.embed_passages
+
+    def counting(self: HashingEmbedder, texts: Any) -> Any:
+        counted.append(len(texts))
+        return embed(self, texts)
+
+    monkeypatch.setattr(HashingEmbedder, "embed_passages", counting)
+    yield counted
+
+
+def gateway_metadata(kb: KnowledgeBase, text: str, audience: str | None = None) -> dict[str, Any]:
+    """What the gateway sends: its one embedding of the message, searched (api/chat)."""
+    assert kb.embedder is not None
+    vector = kb.embedder.embed_queries([text])[0]
+    return {"audience": audience, METADATA_KEY: relay(kb, text, vector, audience)}
+
+
+def answer(
+    kb: KnowledgeBase,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    metadata: dict[str, Any],
+    action: Any = knowledge_action.ActionAnswerQuestion,
+    intent: str = "nlu_fallback",
+    **slots: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [],
+               "metadata": metadata}  # fmt: skip
+    tracker = Tracker("test", slots, message, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action().run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+QUESTIONS = [
+    "Le PAE est-il gratuit et confidentiel?",
+    "comment joindre le BQVT de mon établissement",
+    "je suis gestionnaire, comment annoncer un décès à mon équipe?",
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_relayed_results_give_the_same_answer_without_embedding(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int], text: str
+) -> None:
+    alone, _ = answer(kb, monkeypatch, text, {"audience": None})
+    assert embeddings == [1]  # no metadata: the action embeds the question itself
+    metadata = gateway_metadata(kb, text)
+    embeddings.clear()
+    relayed, _ = answer(kb, monkeypatch, text, metadata)
+    assert embeddings == []
+    assert relayed == alone and relayed[0]["custom"]["relais"]["sources"]
+
+
+def test_a_remembered_audience_uses_its_own_relayed_results(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int]
+) -> None:
+    text = "comment parler du PAE sans être intrusif?"
+    metadata = gateway_metadata(kb, text)  # the gateway did not know the audience: all three
+    embeddings.clear()
+    relayed, _ = answer(kb, monkeypatch, text, metadata, kb_audience="manager")
+    assert embeddings == []
+    alone, _ = answer(kb, monkeypatch, text, {"audience": None}, kb_audience="manager")
+    assert relayed == alone
+
+
+def test_a_follow_up_is_searched_in_its_context(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int]
+) -> None:
+    text = "pis c'est gratuit?"
+    metadata = gateway_metadata(kb, text)
+    embeddings.clear()
+    messages, _ = answer(kb, monkeypatch, text, metadata, kb_article="pae-c-est-quoi")
+    assert embeddings == [2]  # the bare follow-up and its spelled-out form, in one batch
+    assert messages[0]["text"].startswith("Au sujet du PAE")
+
+
+def test_results_from_another_index_are_not_used(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int]
+) -> None:
+    text = QUESTIONS[0]
+    metadata = gateway_metadata(kb, text)
+    metadata[METADATA_KEY]["index"] = "another@index"
+    embeddings.clear()
+    answer(kb, monkeypatch, text, metadata)
+    assert embeddings == [1]
+
+
+def test_the_manager_triage_uses_the_managers_relayed_results(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int]
+) -> None:
+    text = "comment annoncer le décès d'une collègue à l'équipe"
+    metadata = gateway_metadata(kb, text)
+    embeddings.clear()
+    messages, events = answer(
+        kb, monkeypatch, text, metadata, knowledge_action.ActionTriageManager, "refer_employee"
+    )
+    assert embeddings == []
+    assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-annoncer-un-deces"
