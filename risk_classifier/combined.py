@@ -21,6 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from embeddings.models import Embedder
 from risk_classifier.classifier import WEIGHTS_FILE, RiskClassifier
 from safety import Assessment, RiskLevel, assess
@@ -72,13 +74,17 @@ class CombinedDetector:
     def warm_up(self) -> None:
         self.classifier.warm_up()
 
-    def assess(self, text: str, assessment: Assessment | None = None) -> Decision:
-        """Decide for one message; pass `assessment` if `safety.assess(text)` was already run."""
+    def assess(
+        self, text: str, assessment: Assessment | None = None, vector: np.ndarray | None = None
+    ) -> Decision:
+        """Decide for one message; pass `assessment` if `safety.assess(text)` was already run,
+        and `vector` if the message was already embedded with the classifier's embedder
+        (`RiskClassifier.fits` checks it): then nothing is embedded here."""
         if assessment is None:
             assessment = assess(text)
         if assessment.is_crisis or not text.strip() or not classifier_may_decide(assessment):
             return lexicon_decision(assessment)
-        scores = self.classifier.scores(text[:CLASSIFIER_MAX_CHARS])
+        scores = self.classifier.scores(text[:CLASSIFIER_MAX_CHARS], vector)
         if combine(assessment, scores.crisis, self.classifier.threshold):
             return Decision(True, self.classifier.variant_of(scores.vector))
         distress = assessment.level is RiskLevel.DISTRESS
