@@ -5,6 +5,14 @@ embedding models), and the per-message latency (p50/p95, one message at a time, 
 the lexicon alone and of the combined detector, over the design messages (never the held-out
 ones), and over the long ones (risk read sentence by sentence). Figures only: nothing here is
 asserted.
+
+Two paths (issue 13, one embedding per message):
+- the detector embeds the message itself (`GuardedDetector.decide`: the Rasa component without
+  the gateway's metadata, the gateway today);
+- the caller already embedded it with the knowledge base's embedder for the search
+  (`GuardedDetector.decide_with_vector`): the crisis decision adds the lexicon, the n-grams
+  sentence by sentence and the linear heads only. The embedding's own time is printed apart: on
+  that path it is paid once, for the search and the crisis decision together.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from bench.timing import load, percentiles  # noqa: E402
 from embeddings.models import DEFAULT_EMBEDDER, create_embedder, reweigh  # noqa: E402
-from risk_classifier import load_combined  # noqa: E402
+from risk_classifier import GuardedDetector, load_combined  # noqa: E402
 from risk_classifier.combined import classifier_may_decide  # noqa: E402
 from risk_classifier.data import design_files, load_examples  # noqa: E402
 from safety import assess  # noqa: E402
@@ -79,6 +87,20 @@ def main() -> int:
         print(
             f"combined, {len(long)} long messages (>= 300 chars): {percentiles(timed(detector.assess, long), digits=2)}"
         )
+
+    # The one-embedding path: the vector comes from the caller (the knowledge base's embedder).
+    guarded = GuardedDetector(detector)
+    spec = guarded.embedder_spec or ""
+    embedder = detector.classifier.embedder
+    vectors = {text: embedder.embed_queries([text])[0] for text in texts + long}
+    print(f"\nthe classifier's embedder: {spec}")
+    print(f"embedding alone, every message:  {percentiles(timed(lambda t: embedder.embed_queries([t]), texts), digits=2)}")
+    decide = lambda text: guarded.decide_with_vector(text, vectors[text], spec)  # noqa: E731
+    print(f"decision given the vector, every message: {percentiles(timed(decide, texts), digits=2)}")
+    if asked:
+        print(f"decision given the vector, the {share} it asks the classifier: {percentiles(timed(decide, asked), digits=2)}")
+    if long:
+        print(f"decision given the vector, {len(long)} long messages: {percentiles(timed(decide, long), digits=2)}")
     print(f"({load()})")
     return 0
 

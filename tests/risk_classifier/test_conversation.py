@@ -3,7 +3,8 @@ a risk disclosed once is never cleared for the session.
 
 Rule tests use scripted decisions and window scores; the figures use the real detector and the
 committed weights on the design conversations (the turn where the risk appears and every safe
-turn were training examples: in-sample) and on the 2026-12 held-out conversations (counts only).
+turn were training examples: in-sample) and on the newest held-out batch's conversations (counts
+only; skipped when there is no held-out batch).
 """
 
 from __future__ import annotations
@@ -15,9 +16,12 @@ from risk_classifier.conversation import ConversationRisk
 from safety.reply_variant import SELF
 from tests.crisis_dataset import (
     CONVERSATION_TARGETS,
+    HOLDOUT,
     conversation_flags,
     load_conversations,
     measure_conversations,
+    set_label,
+    skip_without_holdout,
 )
 
 CALM = Decision(False, SELF)
@@ -65,12 +69,18 @@ def detector(crisis_detector: GuardedDetector) -> GuardedDetector:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("set_name", ["design", "holdout_2026_12"])
+@pytest.mark.parametrize("set_name", ["design", HOLDOUT])
 def test_conversation_figures(detector: GuardedDetector, set_name: str) -> None:
+    skip_without_holdout(set_name)
     assert detector.classifier_available
-    figures = measure_conversations(load_conversations(set_name), conversation_flags(detector))
-    print("\n" + figures.report(f"conversations, {set_name}"))
+    conversations = load_conversations(set_name)
+    if not conversations:
+        pytest.skip(f"{set_label(set_name)} has no conversations")
+    figures = measure_conversations(conversations, conversation_flags(detector))
+    print("\n" + figures.report(f"conversations, {set_label(set_name)}"))
     target = CONVERSATION_TARGETS[set_name]
+    if target is None:  # issue 10's target: every crisis conversation in time, no false alarm
+        target = (figures.crisis, 0)
     assert figures.in_time >= target[0], f"{len(figures.late)} crisis conversations flagged late"
     assert len(figures.false_alarms) <= target[1], (
         "false alarms on safe conversations (counts only)"

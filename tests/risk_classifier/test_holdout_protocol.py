@@ -1,37 +1,56 @@
-"""The held-out batch stays held out: no close paraphrase of it in design or development data.
+"""Every held-out batch stays held out: no close paraphrase of it in design or development data.
 
 Issue 10 found 11 of the former held-out split's 151 messages paraphrased in a design file
-(token Jaccard >= 0.5): its figure measured memory, not generalisation. A failure names line
-numbers only, never a held-out text.
+(token Jaccard >= 0.5): its figure measured memory, not generalisation. Every
+tests/data/crisis_holdout_*.yml file is checked against every design file (the folded batches
+included) and the development set. A failure names line numbers only, never a held-out text.
 
 Texts of one or two words ("ok merci", "oui") are left out of the check: any two such texts
-share half their words without being a paraphrase. When the 2026-12 batch arrived, the design
-and development messages it flagged (near-duplicates of held-out texts of 3 words or more) were
-removed from design and development data, never the other way round: the held-out batch stays
-as its author wrote it.
+share half their words without being a paraphrase. When a batch arrives, the design and
+development messages it flags are removed from design and development data, never the other
+way round: the held-out batch stays as its author wrote it. With no held-out file, the tests
+about it skip and say why.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from pathlib import Path
 
+import pytest
 import yaml
 
 from risk_classifier.data import design_files, load_examples
 from tests.crisis_dataset import (
     DEVELOPMENT_FILE,
-    HOLDOUT_FILE,
+    HOLDOUT,
+    LABELS,
+    NO_HOLDOUT,
     design_paths,
-    load_conversations,
+    holdout_files,
     load_conversations_file,
     load_file,
     load_set,
+    newest_holdout,
+    set_label,
 )
 
 NEAR_DUPLICATE = 0.5  # token Jaccard
 MIN_TOKENS = 3  # shorter held-out texts are not checked
 _TOKEN = re.compile(r"\w+")
+# A held-out file's name, for parametrized ids; a placeholder that skips when there is none.
+HOLDOUT_FILES = holdout_files() or [None]
+
+
+def _ids(path: Path | None) -> str:
+    return path.name if path is not None else "no-holdout"
+
+
+def _present(path: Path | None) -> Path:
+    if path is None:
+        pytest.skip(NO_HOLDOUT)
+    return path
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -74,32 +93,53 @@ def near_duplicates(held: list[tuple[int, str]], seen: list[tuple[str, int, str]
     return found
 
 
-def test_the_holdout_batch_is_untouched_by_design_data() -> None:
-    held = [(m.line, m.text) for m in load_set("holdout_2026_12")]
-    held += [(c.line, turn) for c in load_conversations("holdout_2026_12") for turn in c.turns]
-    assert len(held) >= 250
+def _held_texts(path: Path) -> list[tuple[int, str]]:
+    held = [(m.line, m.text) for m in load_file(path)]
+    return held + [(c.line, turn) for c in load_conversations_file(path) for turn in c.turns]
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=_ids)
+def test_a_holdout_batch_is_untouched_by_design_data(path: Path | None) -> None:
+    held = _held_texts(_present(path))
+    assert held, f"{path}: no messages"
     found = near_duplicates(held, _seen_texts())
-    assert not found, found  # line numbers only
+    assert not found, f"{_present(path).name}: {found}"  # line numbers only
 
 
-def test_the_holdout_batch_is_well_formed() -> None:
-    content = yaml.safe_load(HOLDOUT_FILE.read_text(encoding="utf-8"))
-    assert content["split"] == "holdout"
-    labels = [m.label for m in load_set("holdout_2026_12")]
-    assert (labels.count("crisis"), labels.count("distress"), labels.count("none")) == (120, 50, 80)
-    conversations = load_conversations("holdout_2026_12")
-    assert len(conversations) == 24
-    for conversation in conversations:
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=_ids)
+def test_a_holdout_batch_is_well_formed(path: Path | None) -> None:
+    path = _present(path)
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert content["split"] == "holdout", path.name
+    messages = load_file(path)
+    labels = [m.label for m in messages]
+    assert set(labels) <= set(LABELS), f"{path.name}: unknown labels"
+    for label in LABELS:  # every outcome is measured: each needs messages
+        assert labels.count(label) >= 5, f"{path.name}: {labels.count(label)} `{label}` messages"
+    for m in messages:
+        assert (m.category is not None) == (m.label == "crisis"), f"{path.name}: line {m.line}"
+    for conversation in load_conversations_file(path):
         risk = conversation.risk_turn
+        assert conversation.label in ("crisis", "none"), f"{path.name}: line {conversation.line}"
         assert (risk is not None) == (conversation.label == "crisis"), conversation.line
         assert risk is None or 1 <= risk <= len(conversation.turns), conversation.line
 
 
+def test_the_newest_holdout_batch_is_the_one_reported() -> None:
+    newest = newest_holdout()
+    if newest is None:
+        pytest.skip(NO_HOLDOUT)
+    assert load_set(HOLDOUT) == load_file(newest)
+    assert set_label(HOLDOUT) == f"holdout {newest.name}"
+
+
 def test_the_classifier_never_trains_on_development_or_holdout_data() -> None:
     trained = {example.text for example in load_examples(design_files())}
-    for name in ("development", "holdout_2026_12"):
-        leaked = [m.line for m in load_set(name) if m.text in trained]
-        assert not leaked, f"{name}: lines {leaked} are in the training data"
+    leaked = [m.line for m in load_set("development") if m.text in trained]
+    assert not leaked, f"development: lines {leaked} are in the training data"
+    for path in holdout_files():
+        leaked = [m.line for m in load_file(path) if m.text in trained]
+        assert not leaked, f"{path.name}: lines {leaked} are in the training data"
 
 
 def test_the_detector_catches_a_near_duplicate() -> None:
@@ -107,3 +147,17 @@ def test_the_detector_catches_a_near_duplicate() -> None:
     seen = [("design.yml", 7, "je pense à en finir ce soir après mon quart")]
     assert near_duplicates([(3, "ce soir après mon quart je pense à en finir")], seen)
     assert not near_duplicates([(3, "où trouver le formulaire de vacances")], seen)
+
+
+def test_the_newest_batch_is_chosen_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.crisis_dataset as dataset
+
+    monkeypatch.setattr(dataset, "HOLDOUT_DIR", tmp_path)
+    assert dataset.newest_holdout() is None and dataset.load_set(HOLDOUT) == []
+    for name in ("crisis_holdout_2026_12.yml", "crisis_holdout_2026_12b.yml", "kb_test.yml"):
+        (tmp_path / name).write_text("split: holdout\nmessages: []\n", encoding="utf-8")
+    assert dataset.newest_holdout() == tmp_path / "crisis_holdout_2026_12b.yml"
+    assert [p.name for p in dataset.holdout_files()] == [
+        "crisis_holdout_2026_12.yml",
+        "crisis_holdout_2026_12b.yml",
+    ]

