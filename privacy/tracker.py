@@ -141,6 +141,8 @@ class TrackerEvents:
                 value = event.get("value")
                 if isinstance(value, str) and value:
                     from_slot[sender_id] = value
+                else:  # reset by the form (a value it did not recognise): no longer known
+                    from_slot.pop(sender_id, None)
             elif type_name == "user":
                 metadata = event.get("metadata")
                 value = metadata.get("establishment") if isinstance(metadata, dict) else None

@@ -34,10 +34,17 @@ logger = logging.getLogger("relais.agent")
 class CounsellorScope:
     counsellor: str
     establishments: frozenset[str] | None  # None: every establishment
+    # The registry's establishment ids: anything else the store holds ("aucun" from the form's
+    # "Je préfère ne pas le dire", a name typed and not recognised) is no establishment at all.
+    registry_ids: frozenset[str] | None = None
 
     def covers(self, establishment: str | None) -> bool:
-        """Unknown establishments are everyone's."""
-        return self.establishments is None or establishment is None or establishment in self.establishments
+        """Unknown establishments are everyone's: nobody waiting is hidden for lack of a label."""
+        if self.establishments is None or establishment is None:
+            return True
+        if self.registry_ids is not None and establishment not in self.registry_ids:
+            return True
+        return establishment in self.establishments
 
 
 async def establishments_of(records: ConversationRecords, conversation_ids: list[str]) -> dict[str, str]:
@@ -89,8 +96,10 @@ def _audit(request: Request) -> AuditLog:
 AuditDep = Annotated[AuditLog, Depends(_audit)]
 
 
-async def _scope(agent: AgentDep, settings: SettingsDep) -> CounsellorScope:
-    return CounsellorScope(agent, settings.agent_establishments.get(agent))
+async def _scope(agent: AgentDep, settings: SettingsDep, request: Request) -> CounsellorScope:
+    registry: Registry = request.app.state.registry
+    ids = frozenset(establishment.id for establishment in registry.establishments)
+    return CounsellorScope(agent, settings.agent_establishments.get(agent), ids)
 
 
 # The signed-in counsellor with the establishments they serve (401 without a valid session).

@@ -67,6 +67,21 @@ def test_establishments_slot_first_then_the_pages_metadata(tracker_url: str) -> 
     assert events.establishments([]) == {}
 
 
+def test_a_slot_reset_by_the_form_leaves_no_establishment(tracker_url: str) -> None:  # noqa: F811
+    # The form's `from_text` mapping stores what was typed, then validation resets it to None.
+    write(tracker_url, "typed", [
+        {"event": "slot", "name": "establishment", "value": "ciusss machin"},
+        {"event": "slot", "name": "establishment", "value": None},
+    ])  # fmt: skip
+    write(tracker_url, "paged", [
+        {"event": "user", "text": "allo", "metadata": {"establishment": "cisss-laval"}},
+        {"event": "slot", "name": "establishment", "value": "truc"},
+        {"event": "slot", "name": "establishment", "value": None},
+    ])  # fmt: skip
+    events = TrackerEvents(create_tracker_engine(tracker_url))
+    assert events.establishments(["typed", "paged"]) == {"paged": "cisss-laval"}
+
+
 def test_an_empty_store_and_a_store_that_does_not_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
     empty = TrackerEvents(create_tracker_engine(f"sqlite:///{tmp_path / 'none.db'}"))
     assert empty.turns("x") == [] and empty.establishments(["x"]) == {}

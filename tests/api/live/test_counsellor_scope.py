@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from api.conversations.tokens import ConversationTokens
 from api.counsellors.audit import AuditLog, conversation_ref
+from api.counsellors.scope import CounsellorScope
 from api.logs import JsonFormatter
 from api.main import create_app
 from tests.api.conftest import CONVERSATION_SECRET, ScriptedRasa, gateway_settings
@@ -189,3 +190,12 @@ def test_the_gateway_does_not_start_with_an_unknown_establishment(tmp_path: Path
     app = create_app(settings, rasa_transport=httpx.MockTransport(ScriptedRasa().handler))
     with pytest.raises(ValueError, match="ciusss-atlantide"), TestClient(app):
         pass
+
+
+def test_a_person_who_named_no_known_establishment_stays_visible_to_every_counsellor() -> None:
+    # What the establishment form leaves in the store: "aucun" for "Je préfère ne pas le dire", or a
+    # typed name it did not recognise. Neither is an establishment: nobody waiting is hidden.
+    julie = CounsellorScope("Julie", frozenset({QUEBEC}), frozenset({QUEBEC, ESTRIE}))
+    assert julie.covers(QUEBEC) and not julie.covers(ESTRIE)
+    assert julie.covers("aucun") and julie.covers("le CISSS de je-sais-pas-où") and julie.covers(None)
+
