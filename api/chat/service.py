@@ -33,13 +33,14 @@ from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
 from api.chat.reply_parser import ParsedReply, parse_rasa_replies
 from api.chat.schemas import ChatRequest, ChatResponse, LiveStatus, Offer
-from api.errors import SharedStateUnavailable
+from api.errors import LiveChatClosed, LiveChatNotFound, SharedStateUnavailable
 from api.indicators.recorder import IndicatorRecorder
 from api.live.queue import LiveChat, LiveSession
 from api.live.texts import CRISIS_BANNER
 from api.metrics import Metrics
 from privacy import redact
 from risk_classifier import Decision, GuardedDetector
+from risk_classifier.conversation import TurnRisk
 
 logger = logging.getLogger("relais.chat")
 
@@ -87,9 +88,14 @@ class ChatService:
             lambda _: self._metrics.crisis_decision.observe(time.perf_counter() - started)
         )
         live = self._live_session(conversation_id) if request.conversation_id else None
+        turn: TurnRisk | None = None
         if live is not None and live.state == "with_counsellor":
             turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
-            return self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
+            relayed = self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
+            if relayed is not None:
+                return relayed
+            # The counsellor ended it meanwhile (on another gateway, say): the bot answers, with
+            # the crisis safety net below (this turn's risk is observed once).
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
@@ -114,7 +120,8 @@ class ChatService:
             self._metrics.count("rasa_unavailable")
             outcome = "rasa_unavailable"
             parsed = ParsedReply()
-        turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
+        if turn is None:
+            turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
         decision = turn.decision
         if turn.from_window:
             self._metrics.count("crisis_over_turns")
@@ -178,10 +185,14 @@ class ChatService:
 
     def _relay_to_counsellor(
         self, text: str, live: LiveSession, decision: Decision, channel: str, started: float
-    ) -> ChatResponse:
-        """The counsellor answers, not the bot; a crisis still gets its static reply now."""
+    ) -> ChatResponse | None:
+        """The counsellor answers, not the bot; a crisis still gets its static reply now. None
+        when the live chat ended between reading it and relaying: the bot answers instead."""
         try:
             self._live.person_message(live.conversation_id, text)
+        except (LiveChatClosed, LiveChatNotFound):
+            self._metrics.count("live_relay_after_end")
+            return None
         except SharedStateUnavailable:
             # Shared state down: not relayed; say so with the 24/7 lines (a crisis gets its reply).
             self._metrics.count("live_relay_failures")
