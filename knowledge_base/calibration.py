@@ -24,7 +24,7 @@ answer when the search is confident, else the "pas certain" message, which has n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,12 +38,13 @@ RANK_DEPTH = 10  # MRR counts the expected article down to this rank
 
 @dataclass(frozen=True)
 class Query:
-    text: str
+    # Texts are kept out of repr: a failing test must never print a held-out question.
+    text: str = field(repr=False)
     expected: str | None = None  # one article id, or several ids separated by "|" (any is right)
     audience: str | None = None
     kind: str = "plain"
-    context: str | None = None
-    previous: str | None = None
+    context: str | None = field(default=None, repr=False)
+    previous: str | None = field(default=None, repr=False)
     also: tuple[str, ...] = ()  # other article ids that count as right
     fact: str | None = None  # words the reply must contain (case and accents ignored)
 
