@@ -190,12 +190,15 @@ def test_several_gateways_only_on_one_redis() -> None:
     replicas = gateway.get("deploy", {}).get("replicas", 1)
     pods = k8s("Deployment", "gateway")["spec"]["replicas"]
     assert (replicas, pods) == (2, 2)
+    endpoints = yaml.safe_load((ROOT / "bot" / "endpoints.scaled.yml").read_text(encoding="utf-8"))
+    lock_database = int(endpoints["lock_store"].get("db", 0))
     for url in (
         compose()["x-app-env"].get("RELAIS_REDIS_URL"),
         k8s("ConfigMap", "relais-config")["data"].get("RELAIS_REDIS_URL"),
     ):
         assert url is not None and url.startswith("redis://redis:6379/")
-        assert not url.endswith("/0")  # not Rasa's lock database
+        # Not the database of Rasa's lock store (read from its endpoints file, not restated here).
+        assert int(url.rsplit("/", 1)[1]) != lock_database
     # Each compose replica publishes its own port for the reverse proxy.
     assert gateway["ports"] == ["127.0.0.1:8000-8001:8000"]
     assert "redis" in gateway["depends_on"]

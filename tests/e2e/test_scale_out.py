@@ -54,7 +54,7 @@ def scaled(
         extra_env={
             "RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_port),
             # The gateways' shared state, in another database than Rasa's locks.
-            "RELAIS_REDIS_URL": f"redis://127.0.0.1:{redis_port}/1",
+            "RELAIS_REDIS_URL": f"redis://127.0.0.1:{redis_port}/2",
         },
     )  # fmt: skip
     running = Stack(config)
