@@ -108,7 +108,9 @@ def create_app(
                 counsellors_present,
                 app.state.metrics,
             ) as app.state.teams,
-            open_records(settings, app.state.live_chat, app.state.metrics) as records,
+            open_records(
+                settings, app.state.live_chat, app.state.metrics, app.state.chat_service.forget
+            ) as records,
             flushing(app.state.indicators, settings.indicators_flush_seconds),
         ):
             app.state.callbacks = callbacks

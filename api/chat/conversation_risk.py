@@ -40,6 +40,8 @@ class RiskStore(Protocol):
         score: WindowScore,
     ) -> TurnRisk: ...
 
+    def forget(self, conversation_id: str) -> None: ...
+
 
 class MemoryRisks:
     def __init__(self, limit: int = MAX_CONVERSATIONS) -> None:
@@ -59,6 +61,9 @@ class MemoryRisks:
         while len(self._conversations) > self._limit:
             self._conversations.popitem(last=False)
         return risk.observe(text, decision, score)
+
+    def forget(self, conversation_id: str) -> None:
+        self._conversations.pop(conversation_id, None)
 
 
 class RedisRisks:
@@ -91,6 +96,10 @@ class RedisRisks:
 
         return self._shared.run(lambda r: r.transaction(transaction, key, value_from_callable=True))
 
+    def forget(self, conversation_id: str) -> None:
+        key = self._shared.key("risk", conversation_id)
+        self._shared.run(lambda r: r.delete(key))
+
 
 class ConversationRisks:
     def __init__(self, detector: GuardedDetector, store: RiskStore | None = None) -> None:
@@ -107,3 +116,9 @@ class ConversationRisks:
                 "conversation risk: shared state unavailable, this gateway's memory used"
             )
             return self._local.observe(conversation_id, text, decision, threshold, score)
+
+    def forget(self, conversation_id: str) -> None:
+        """The person erased the conversation: its risk window goes too (SharedStateUnavailable
+        when Redis does not answer; the window then expires with the session)."""
+        self._local.forget(conversation_id)
+        self._store.forget(conversation_id)

@@ -68,6 +68,10 @@ class ChatService:
         # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
         self._risks = ConversationRisks(self._crisis_check.detector, risk_store)
 
+    def forget(self, conversation_id: str) -> None:
+        """Erasure: what this service keeps about a conversation (its risk window) goes."""
+        self._risks.forget(conversation_id)
+
     @property
     def crisis_classifier_available(self) -> bool:
         return self._crisis_check.classifier_available

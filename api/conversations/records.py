@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from api.errors import SharedStateUnavailable
@@ -33,6 +33,7 @@ class ConversationRecords:
     live: LiveChat
     metrics: Metrics
     retention_days: int
+    forget: Callable[[str], None] = lambda _conversation_id: None  # the chat's risk window
 
     async def erase(self, conversation_id: str) -> int:
         """Erase the conversation everywhere at once; TrackerStoreError if the store is down
@@ -40,6 +41,7 @@ class ConversationRecords:
         tracker events are erased anyway; the transcript expires with its session)."""
         try:
             self.live.erase(conversation_id)
+            self.forget(conversation_id)
         except SharedStateUnavailable:
             await asyncio.to_thread(self.tracker.erase, conversation_id)
             raise
@@ -73,10 +75,15 @@ class ConversationRecords:
 
 
 @contextlib.asynccontextmanager
-async def open_records(settings: Settings, live: LiveChat, metrics: Metrics) -> AsyncIterator[ConversationRecords]:
-    """The tracker store's engine and the hourly purge (the first one at start)."""
+async def open_records(
+    settings: Settings, live: LiveChat, metrics: Metrics, forget: Callable[[str], None] | None = None
+) -> AsyncIterator[ConversationRecords]:
+    """The tracker store's engine and the hourly purge (the first one at start). `forget`: what
+    else erasure clears (the chat's risk window)."""
     engine = create_tracker_engine(settings.tracker_url)
     records = ConversationRecords(TrackerEvents(engine), live, metrics, settings.conversation_retention_days)
+    if forget is not None:
+        records.forget = forget
     task = asyncio.create_task(records.purge_every_hour(), name="tracker-purge")
     restrict_sqlite_file(settings.tracker_url)
     try:

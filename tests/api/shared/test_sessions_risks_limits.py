@@ -68,6 +68,15 @@ def test_risk_disclosed_on_one_gateway_stays_on_the_other(backend: Backend) -> N
     assert not fresh.at_risk
 
 
+def test_an_erased_conversation_leaves_no_risk_window_on_any_gateway(backend: Backend) -> None:
+    a = ConversationRisks(_detector(), backend.gateway().risks())
+    b = ConversationRisks(_detector(), backend.gateway().risks())
+    a.observe("c1", "je veux mourir", Decision(True, "self"))
+    b.forget("c1")  # "Effacer la conversation", received by the other gateway
+    after = a.observe("c1", "bonjour", Decision(False, None))
+    assert not after.at_risk and not after.check_in
+
+
 def test_in_redis_the_risk_window_is_redacted_and_expires_with_the_session(
     redis_server: RedisServer,
 ) -> None:
