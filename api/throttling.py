@@ -17,8 +17,10 @@ Every limit is a setting in the `limits` notation ("20/minute", "5/minute;30/hou
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import math
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -54,6 +56,11 @@ class Throttle:
     def __init__(self, settings: Settings, shared: SharedRedis | None = None) -> None:
         self._local = MovingWindowRateLimiter(MemoryStorage())
         self._limiter = self._local
+        # Keys are keyed hashes: a phone number or an address cannot be found again by hashing
+        # candidates. Every gateway derives the same key from the conversation secret (random,
+        # per process, when none is set: development, one gateway).
+        secret = settings.conversation_secret.encode("utf-8") or secrets.token_bytes(32)
+        self._key = hmac.new(secret, b"relais rate limits", hashlib.sha256).digest()
         if shared is not None:
             storage = RedisStorage(
                 shared.url,
@@ -75,12 +82,14 @@ class Throttle:
 
     def _checks(self, action: str, client: str, subject: str | None) -> list[tuple[RateLimitItem, str]]:
         rule = self.rules[action]
-        checks = [(item, f"{action}:client:{client}") for item in rule.client]
+        checks = [(item, f"{action}:client:{self._hashed(client)}") for item in rule.client]
         if subject is not None:
-            # Hashed: the storage never holds a contact or a conversation id in clear.
-            digest = hashlib.sha256(subject.encode("utf-8")).hexdigest()[:32]
-            checks += [(item, f"{action}:subject:{digest}") for item in rule.subject]
+            # The storage never holds a contact, an address or a conversation id in clear.
+            checks += [(item, f"{action}:subject:{self._hashed(subject)}") for item in rule.subject]
         return checks + [(item, f"{action}:everyone") for item in rule.everyone]
+
+    def _hashed(self, value: str) -> str:
+        return hmac.new(self._key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
     def refused(self, action: str, client: str, subject: str | None = None, *, count: bool = True) -> float | None:
         """None if allowed (and counted, unless `count` is False), else the seconds to wait."""

@@ -15,6 +15,7 @@ from stack.services import ROOT
 from tests.api.shared.conftest import Backend
 from tests.redis_server import RedisServer, redis_command
 
+SECRET = "s" * 40
 KEYS = {"Julie": "julie-key-0123456789", "Marc": "marc-key-0123456789"}
 
 
@@ -102,7 +103,10 @@ def test_the_risk_lifetime_is_rasas_session_expiration() -> None:
 
 
 def test_rate_limits_are_counted_once_for_every_gateway(backend: Backend) -> None:
-    settings = Settings(environment="development", rate_live_request_client="3/minute")
+    # Gateways share the conversation secret, from which the counters' keyed hashes derive.
+    settings = Settings(
+        environment="development", rate_live_request_client="3/minute", conversation_secret=SECRET
+    )
     a = Throttle(settings, backend.gateway().redis)
     # In memory, one process has one throttle; with Redis, each gateway its own, on one Redis.
     b = Throttle(settings, backend.gateway().redis) if backend.redis else a
@@ -113,3 +117,17 @@ def test_rate_limits_are_counted_once_for_every_gateway(backend: Backend) -> Non
     wait = b.refused("live_request", client)  # the fourth, on either gateway
     assert wait is not None and 1 <= wait <= 60
     assert a.refused("live_request", "10.9.9.9") is None  # per client
+
+
+def test_rate_limit_keys_hold_no_contact_nor_address(redis_server: RedisServer) -> None:
+    import hashlib
+
+    settings = Settings(environment="development", conversation_secret=SECRET)
+    throttle = Throttle(settings, SharedRedis(redis_server.url, prefix="keys:"))
+    contact, address = "514 555-0142", "10.1.2.3"
+    assert throttle.refused("callback", address, contact) is None
+    keys = redis_command(redis_server.port, "KEYS", "*").decode("utf-8", "replace")
+    assert "limits" in keys  # the counters are there...
+    plain = hashlib.sha256(contact.encode()).hexdigest()[:32]
+    for clear in (contact, "5145550142", address, plain):  # ...under keyed hashes only
+        assert clear not in keys
