@@ -29,12 +29,15 @@ from knowledge_base.relayed import METADATA_KEY as SEARCH_KEY
 from knowledge_base.relayed import relay
 from knowledge_base.search import KnowledgeBase
 from risk_classifier import Decision, GuardedDetector
-from risk_classifier.combined import classifier_may_decide
+from risk_classifier.combined import classifier_may_decide, lexicon_decision
 from risk_classifier.relayed import METADATA_KEY as CRISIS_KEY
 from risk_classifier.relayed import decision_metadata
 from safety import Assessment, assess
 
 logger = logging.getLogger("relais.chat")
+# A reading stuck behind a saturated thread pool (a hung database read, say) must not hold a
+# message: past this, the lexicon decides alone and Rasa's component runs its own classifier.
+READ_TIMEOUT_SECONDS = 2.0
 
 
 @lru_cache(maxsize=2)
@@ -114,7 +117,13 @@ class CrisisCheck:
         assessment = assess(text)
         if assessment.is_crisis:
             return self._reading(self._detector.decide(text, assessment), None)
-        return await asyncio.to_thread(self._read, text, assessment, audience)
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(self._read, text, assessment, audience), READ_TIMEOUT_SECONDS
+            )
+        except TimeoutError:
+            logger.error("message reading took over %.1f s: the lexicon decides alone", READ_TIMEOUT_SECONDS)
+            return Reading(lexicon_decision(assessment))
 
     def _read(self, text: str, assessment: Assessment, audience: str | None) -> Reading:
         knowledge = self._knowledge
