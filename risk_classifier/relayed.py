@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from risk_classifier.combined import Decision, lexicon_decision
-from safety import Assessment, RiskLevel
+from safety import Assessment
 from safety.reply_variant import SELF, VARIANTS
 
 METADATA_KEY = "relais_crisis"
@@ -46,9 +46,11 @@ def relayed_decision(metadata: Mapping[str, Any] | None) -> Decision | None:
 
 def with_lexicon(relayed: Decision, assessment: Assessment) -> Decision:
     """The relayed decision, guarded by the lexicon's reading of the text the bot received: a
-    crisis from either side stays a crisis; distress from either side stays distress."""
+    crisis from either side stays a crisis. Distress is the relayed one: the gateway's decision
+    already weighed the lexicon's distress against the classifier's (a lexicon "distress" counts
+    only when the classifier agrees), as the component's own decision does."""
     if relayed.is_crisis:
         return relayed
     if assessment.is_crisis:
         return lexicon_decision(assessment)
-    return Decision(False, SELF, relayed.distress or assessment.level is RiskLevel.DISTRESS)
+    return Decision(False, SELF, relayed.distress)
