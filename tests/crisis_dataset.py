@@ -77,6 +77,14 @@ SETS: dict[str, Callable[[], list[Path]]] = {
 }
 
 
+def set_params() -> list[object]:
+    """SETS for `parametrize`: the design set (in-sample, the slowest by far) carries the
+    `insample` marker, run by `make insample` (CI runs it after `make test`)."""
+    import pytest
+
+    return [pytest.param(name, marks=pytest.mark.insample) if name == "design" else name for name in SETS]
+
+
 def set_label(set_name: str) -> str:
     """The set's name as reported: the held-out set names its file."""
     if set_name == HOLDOUT:

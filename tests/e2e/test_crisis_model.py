@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.crisis_dataset import SETS, TARGETS, check_targets
+from tests.crisis_dataset import TARGETS, check_targets, set_params
 from tests.e2e.conftest import ModelParser
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("set_name", set_params())
 def test_trained_model_meets_the_crisis_targets(model_parser: ModelParser, set_name: str) -> None:
     def says_crisis(text: str) -> bool:
         return model_parser.intent(text) == "crisis"

@@ -28,7 +28,7 @@ from risk_classifier import (
 from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
-from tests.crisis_dataset import SETS, TARGETS, check_targets
+from tests.crisis_dataset import TARGETS, check_targets, set_params
 from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
 from tests.safety.test_detector import IDIOMS_AND_PROFESSIONAL_USAGE
 
@@ -99,7 +99,7 @@ def detector(crisis_detector: GuardedDetector) -> CombinedDetector:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("set_name", set_params())
 def test_combined_detector_meets_the_crisis_targets(
     detector: CombinedDetector, set_name: str
 ) -> None:

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from risk_classifier import GuardedDetector
 from tests.api.conftest import ScriptedRasa, gateway_settings
-from tests.crisis_dataset import SETS, TARGETS, check_targets
+from tests.crisis_dataset import TARGETS, check_targets, set_params
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def client(
         yield test_client
 
 
-@pytest.mark.parametrize("set_name", SETS)
+@pytest.mark.parametrize("set_name", set_params())
 def test_fallback_path_meets_the_crisis_targets(
     client: TestClient, rasa: ScriptedRasa, set_name: str
 ) -> None:
