@@ -20,7 +20,6 @@ import hashlib
 import hmac
 import logging
 import math
-import secrets
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -31,6 +30,7 @@ from limits.errors import StorageError
 from limits.storage import MemoryStorage, RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from api.conversations.tokens import ConversationTokens
 from api.errors import TooManyRequests
 from api.settings import Settings
 from api.shared.redis_client import RETRY_AFTER_SECONDS, SharedRedis
@@ -59,8 +59,7 @@ class Throttle:
         # Keys are keyed hashes: a phone number or an address cannot be found again by hashing
         # candidates. Every gateway derives the same key from the conversation secret (random,
         # per process, when none is set: development, one gateway).
-        secret = settings.conversation_secret.encode("utf-8") or secrets.token_bytes(32)
-        self._key = hmac.new(secret, b"relais rate limits", hashlib.sha256).digest()
+        self._key = ConversationTokens(settings.conversation_secret or None).derived_key("limits")
         if shared is not None:
             storage = RedisStorage(
                 shared.url,
