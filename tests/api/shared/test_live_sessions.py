@@ -188,3 +188,25 @@ def test_persistence_turned_on_while_the_gateway_runs_is_seen_within_the_period(
     assert state.state() == "ok"
     live.person_message("c5", "Troisième: 450 555-0123")
     assert b"450 555-0123" in redis_command(redis_server.port, "GET", key)
+
+
+def test_a_redis_that_does_not_answer_may_persist_until_it_answers_again(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Down: fail closed (redact), but that guess is not kept for the period: back, the real
+    answer at once (a restarted Redis without persistence is not reported "persistent" for 30 s)."""
+    from tests.redis_server import start_redis
+
+    server = start_redis(tmp_path_factory.mktemp("redis-persistence"))
+    try:
+        clock = Clock()
+        shared = SharedRedis(server.gateway_url(), clock=clock)
+        assert shared.may_persist() is False
+        server.stop()
+        clock.now += 31
+        assert shared.may_persist() is True
+        assert SharedState(shared).state() == "down"
+        server.start()
+        assert shared.may_persist() is False and SharedState(shared).state() == "ok"
+    finally:
+        server.stop()
