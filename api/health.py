@@ -8,9 +8,11 @@
   store), "degraded" (some replicas are not "ok"); `rasa_replicas` gives each one.
 - actions: "ok", "warming" (loading the index), "no_index" (knowledge answers say so), "down".
 - crisis_classifier: "ok", or "lexicon_only" (the weights or the models did not load).
-- shared_state: "memory" (one gateway, no RELAIS_REDIS_URL), "ok", or "down" (Redis does not
+- shared_state: "memory" (one gateway, no RELAIS_REDIS_URL), "ok", "down" (Redis does not
   answer: the chat and the crisis reply go on, the live chat and the console answer 503 with the
-  24/7 lines; degraded, not 503).
+  24/7 lines; degraded, not 503), or "persistent" (Redis may write what it holds to disk, or
+  refuses to say: asked again every 30 s, api/shared/redis_client.py; live transcripts are then
+  redacted before they are kept; degraded).
 - crisis_reply: "ok" when the gateway holds the static crisis reply and the apology with the 24/7
   lines, "missing" otherwise.
 
@@ -111,7 +113,9 @@ async def check_parts(request: Request, rasa: Any, settings: Any, metrics: Metri
         "crisis_reply": "ok" if crisis_reply else "missing",
         "shared_state": shared_state,
     }
-    degraded = rasa_state != "ok" or actions != "ok" or not classifier or shared_state == "down"
+    degraded = (
+        rasa_state != "ok" or actions != "ok" or not classifier or shared_state in ("down", "persistent")
+    )
     return {"ready": bool(crisis_reply), "degraded": degraded, **parts}
 
 

@@ -32,8 +32,8 @@ COMMON_PREFIXES = ("LC_",)
 RASA_VARIABLES = frozenset(
     (
         "RELAIS_ACTION_ENDPOINT_URL", "RELAIS_TRACKER_URL", "RELAIS_REDIS_HOST",
-        "RELAIS_REDIS_PORT", "LOG_LEVEL", "LOG_LEVEL_LIBRARIES", "TF_CPP_MIN_LOG_LEVEL",
-        "TF_ENABLE_ONEDNN_OPTS",
+        "RELAIS_REDIS_PORT", "RELAIS_REDIS_LOCK_USERNAME", "RELAIS_REDIS_LOCK_PASSWORD",
+        "LOG_LEVEL", "LOG_LEVEL_LIBRARIES", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS",
     )
 )  # fmt: skip
 # Not "TF_": Terraform's variables (TF_TOKEN_…) start so too.
@@ -48,6 +48,8 @@ GATEWAY_VARIABLES = frozenset(
     ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
 )
 GATEWAY_PREFIXES = ("RELAIS_",)
+# ...but not Rasa's lock store password (its own Redis user, bot/endpoints.scaled.yml).
+GATEWAY_DENIED = frozenset(("RELAIS_REDIS_LOCK_PASSWORD",))
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,10 @@ class Service:
     # an allow-list, by name and by prefix.
     allowed: frozenset[str] = frozenset()
     allowed_prefixes: tuple[str, ...] = ()
+    denied: frozenset[str] = frozenset()  # never, whatever the lists above say
 
     def allows(self, name: str) -> bool:
-        return (
+        return name not in self.denied and (
             name in COMMON_VARIABLES
             or name in self.allowed
             or name.startswith(COMMON_PREFIXES + self.allowed_prefixes)
@@ -132,6 +135,9 @@ class StackConfig:
         env.update(self.own_environment())
         # Callback tickets (api/settings.py): next to the tracker unless configured.
         env.setdefault("RELAIS_DATABASE_URL", f"sqlite:///{self.var_dir / 'relais.db'}")
+        # Rasa's Redis lock store (bot/endpoints.scaled.yml): no login unless given.
+        env.setdefault("RELAIS_REDIS_LOCK_USERNAME", "")
+        env.setdefault("RELAIS_REDIS_LOCK_PASSWORD", "")
         env.update(self.extra_env)
         return env
 
@@ -179,6 +185,7 @@ class StackConfig:
                 ready_url=f"http://127.0.0.1:{self.gateway_port}/readyz",
                 allowed=GATEWAY_VARIABLES,
                 allowed_prefixes=GATEWAY_PREFIXES,
+                denied=GATEWAY_DENIED,
             ),
         ]
 

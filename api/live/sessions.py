@@ -10,8 +10,9 @@ api/live/queue.py; a store only keeps sessions and changes one atomically.
   What the person writes reaches the counsellor as written (confidentialite-anonymat.md: a number
   may be needed in an emergency; "gardés en mémoire ... puis effacés"), so it is kept as written
   only in a Redis that keeps nothing on disk (`--save "" --appendonly no`, as deploy/ runs it).
-  If Redis may write to disk, or cannot say (SharedRedis.keeps_to_disk), the person's words are
-  redacted (privacy/redaction.py) before they are written.
+  If Redis may write to disk, or cannot say (SharedRedis.may_persist, asked again every 30 s
+  while the gateway runs), the person's words are redacted (privacy/redaction.py) before they
+  are written.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def decode(raw: bytes) -> LiveSession:
 class RedisSessions:
     MARGIN_SECONDS = 5.0  # Redis drops a session a little after the rules say it is gone
 
-    def __init__(self, shared: SharedRedis, redact_person: bool = True) -> None:
+    def __init__(self, shared: SharedRedis, redact_person: bool | None = True) -> None:
+        """`redact_person` None: redact while Redis may write to disk (asked at each write)."""
         self._shared = shared
         self._redact = redact_person
         self._ids = shared.key("live", "ids")
@@ -120,6 +122,7 @@ class RedisSessions:
 
     def update(self, conversation_id: str, change: Change[T], lifetime: Lifetime) -> T:
         key = self._key(conversation_id)
+        redact = self._redacts()
 
         def transaction(pipe: Any) -> T:
             raw = pipe.get(key)
@@ -127,11 +130,14 @@ class RedisSessions:
             if session is not None:
                 ttl = max(1, math.ceil(lifetime(session) + self.MARGIN_SECONDS))
                 pipe.multi()
-                pipe.set(key, encode(session, self._redact), ex=ttl)
+                pipe.set(key, encode(session, redact), ex=ttl)
                 pipe.sadd(self._ids, conversation_id)
             return result
 
         return self._shared.run(lambda r: r.transaction(transaction, key, value_from_callable=True))
+
+    def _redacts(self) -> bool:
+        return self._shared.may_persist() if self._redact is None else self._redact
 
     def delete(self, conversation_id: str) -> bool:
         def drop(r: Any) -> Any:

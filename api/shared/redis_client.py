@@ -30,6 +30,9 @@ logger = logging.getLogger("relais.shared")
 
 SOCKET_TIMEOUT_SECONDS = 0.5
 RETRY_AFTER_SECONDS = 2.0
+# How long an answer of `may_persist` holds: /readyz and the live chat's writes ask as often as
+# they like; Redis is asked (two CONFIG GET) at most once per period.
+PERSISTENCE_CHECK_SECONDS = 30.0
 PREFIX = "relais:"
 
 T = TypeVar("T")
@@ -54,6 +57,7 @@ class SharedRedis:
         self._clock = clock
         self._down_until = 0.0
         self._lock = threading.Lock()
+        self._persistence: tuple[float, bool] | None = None  # (checked at, may persist)
 
     def key(self, *parts: str) -> str:
         return self.prefix + ":".join(parts)
@@ -81,13 +85,45 @@ class SharedRedis:
             self._down_until = 0.0
         return "ok"
 
+    def may_persist(self) -> bool:
+        """`keeps_to_disk`, asked again at most every PERSISTENCE_CHECK_SECONDS: an operator (or
+        an attacker with an admin login) may `CONFIG SET save` / `appendonly` while the gateway
+        runs. Read by /readyz (degraded) and before each live transcript is written (redacted).
+        True while Redis does not answer, not kept: asked again as soon as it is back."""
+        with self._lock:
+            checked = self._persistence
+        now = self._clock()
+        if checked is not None and now - checked[0] < PERSISTENCE_CHECK_SECONDS:
+            return checked[1]
+        persists = self._persistence_setting()
+        if persists is None:
+            return True
+        with self._lock:
+            if persists and (checked is None or not checked[1]):
+                logger.warning(
+                    "shared state: Redis may write to disk (or refuses to say): live chat messages "
+                    "are redacted before they are kept; run it with --save '' --appendonly no"
+                )
+            self._persistence = (now, persists)
+        return persists
+
     def keeps_to_disk(self) -> bool:
         """Whether this Redis may write what it holds to disk (RDB snapshots or an append-only
-        file); True too when it cannot tell (CONFIG refused, Redis down): fail closed."""
+        file); True too when it cannot tell (CONFIG GET refused, Redis down): fail closed. Needs
+        only `CONFIG GET` (the gateway's ACL user: deploy/redis-users.acl.example)."""
+        persists = self._persistence_setting()
+        return True if persists is None else persists
+
+    def _persistence_setting(self) -> bool | None:
+        """What Redis's configuration says (True when it refuses to say), None if it does not answer."""
+        if self._clock() < self._down_until:
+            return None
         try:
             save = self.client.config_get("save").get("save", b"")
             appendonly = self.client.config_get("appendonly").get("appendonly", b"no")
-        except redis.RedisError:
+        except (redis.ConnectionError, redis.TimeoutError):
+            return None
+        except redis.RedisError:  # refused (ACL without CONFIG GET), or anything else: fail closed
             return True
         return bool(str(save, "utf-8") if isinstance(save, bytes) else save) or (
             (str(appendonly, "utf-8") if isinstance(appendonly, bytes) else appendonly) != "no"

@@ -10,15 +10,12 @@ database), the metrics (each replica is scraped on its own).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from api.chat.conversation_risk import MemoryRisks, RedisRisks, RiskStore
 from api.live.agent_sessions import AgentSessionStore, MemoryAgentSessions, RedisAgentSessions
 from api.live.sessions import MemorySessions, RedisSessions, SessionStore
 from api.shared.redis_client import SharedRedis
-
-logger = logging.getLogger("relais.shared")
 
 
 @dataclass
@@ -32,14 +29,10 @@ class SharedState:
     def live_sessions(self) -> SessionStore:
         if self.redis is None:
             return MemorySessions()
-        # The person's words as written only in a Redis that keeps nothing on disk.
-        to_disk = self.redis.keeps_to_disk()
-        if to_disk:
-            logger.warning(
-                "shared state: Redis may write to disk (or cannot say): live chat messages are "
-                "redacted before they are kept; run it with --save '' --appendonly no"
-            )
-        return RedisSessions(self.redis, redact_person=to_disk)
+        # The person's words as written only in a Redis that keeps nothing on disk, asked again
+        # before each write (SharedRedis.may_persist, cached).
+        self.redis.may_persist()  # logs a warning at start if it may
+        return RedisSessions(self.redis, redact_person=None)
 
     def agent_sessions(self, scope: str) -> AgentSessionStore:
         return RedisAgentSessions(self.redis, scope) if self.redis else MemoryAgentSessions()
@@ -48,8 +41,15 @@ class SharedState:
         return RedisRisks(self.redis) if self.redis else MemoryRisks()
 
     def state(self) -> str:
-        """For /readyz: "memory" (one gateway, nothing shared), "ok", or "down"."""
-        return self.redis.state() if self.redis else "memory"
+        """For /readyz: "memory" (one gateway, nothing shared), "ok", "down", or "persistent"
+        (Redis answers but may write to disk, or cannot say: checked again every
+        PERSISTENCE_CHECK_SECONDS)."""
+        if self.redis is None:
+            return "memory"
+        state = self.redis.state()
+        if state == "ok" and self.redis.may_persist():
+            return "persistent"
+        return state
 
     def close(self) -> None:
         if self.redis:

@@ -7,6 +7,7 @@ here); `kubectl kustomize deploy/k8s` is run when kubectl is installed."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -61,7 +62,7 @@ def k8s(kind: str, name: str) -> dict[str, Any]:
     return next(d for d in manifests() if d["kind"] == kind and d["metadata"]["name"] == name)
 
 
-def secret_keys(name: str = "secrets.env.example") -> set[str]:
+def secret_keys(name: str = "gateway-secrets.env.example") -> set[str]:
     lines = (DEPLOY / name).read_text(encoding="utf-8").splitlines()
     return {line.split("=", 1)[0] for line in lines if "=" in line and not line.startswith("#")}
 
@@ -113,6 +114,25 @@ def _k8s_env(container: dict[str, Any]) -> set[str]:
     return names
 
 
+def _k8s_secrets(container: dict[str, Any]) -> set[str]:
+    """The keys of Secrets a container gets in its environment."""
+    names = {
+        entry["name"] for entry in container.get("env") or []
+        if "secretKeyRef" in entry.get("valueFrom", {})
+    }  # fmt: skip
+    for source in container.get("envFrom") or []:
+        if "secretRef" in source:
+            names |= set(k8s("Secret", source["secretRef"]["name"])["stringData"])
+    return names
+
+
+def _compose_secrets(service: dict[str, Any]) -> set[str]:
+    names: set[str] = set()
+    for env_file in service.get("env_file") or []:
+        names |= secret_keys(f"{env_file}.example")
+    return names
+
+
 def test_each_container_gets_only_its_services_variables() -> None:
     """As the launcher (stack/services.py allow-lists): Rasa and the action server get what they
     need and nothing of the gateway's secrets."""
@@ -130,10 +150,156 @@ def test_each_container_gets_only_its_services_variables() -> None:
     for where, (names, service) in containers.items():
         needed = set(service.environment(own))
         assert needed <= names, (where, needed - names)
-        if service.name != "gateway":  # the gateway also gets POSTGRES_PASSWORD with its secrets
-            assert all(service.allows(name) for name in names), (where, [n for n in names if not service.allows(n)])
+        # The gateway also gets the shared ConfigMap's Rasa switches (SANIC_HOST...), no secret:
+        # its secrets are checked by test_each_service_gets_only_the_secrets_it_reads.
+        refused = [n for n in names if not service.allows(n)]
+        assert not refused or (service.name == "gateway" and set(refused) <= {"SANIC_HOST", "RASA_TELEMETRY_ENABLED"}), (where, refused)
     for where in ("compose rasa-1", "compose actions", "k8s rasa", "k8s actions"):
         assert "RELAIS_AGENT_KEYS" not in containers[where][0] and "RELAIS_DATABASE_URL" not in containers[where][0]
+    for where in ("compose gateway", "k8s gateway"):  # not Rasa's Redis password, nor PostgreSQL's
+        assert not {"RELAIS_REDIS_LOCK_PASSWORD", "POSTGRES_PASSWORD"} & containers[where][0]
+
+
+def _rasa_reads() -> set[str]:
+    return set(re.findall(r"\$\{(\w+)\}", (ROOT / "bot" / "endpoints.scaled.yml").read_text(encoding="utf-8")))
+
+
+def _postgres_reads() -> set[str]:
+    sql = (DEPLOY / "postgres-init.sql").read_text(encoding="utf-8")
+    return {"POSTGRES_PASSWORD"} | set(re.findall(r"^\\getenv \w+ (\w+)$", sql, flags=re.M))
+
+
+def _gateway_reads() -> set[str]:
+    return {f"RELAIS_{field.upper()}" for field in Settings.model_fields}
+
+
+def test_each_service_gets_only_the_secrets_it_reads() -> None:
+    """One secret file (Compose) or Secret (Kubernetes) per service: a secret a service does not
+    read is not in its environment. What each reads: the gateway its settings (api/settings.py),
+    Rasa the ${…} of its endpoints, the purge job the variables of its command, PostgreSQL its
+    password and the roles' passwords of postgres-init.sql; the action server and Redis none."""
+    services = compose()["services"]
+    purge_compose = " ".join(services["purge"]["entrypoint"])
+    purge_k8s = _container(k8s("CronJob", "relais-purge")["spec"]["jobTemplate"])
+    reads = {
+        "gateway": _gateway_reads(),
+        "rasa": _rasa_reads(),
+        "purge": set(re.findall(r"\$\$\{?(\w+)", purge_compose)),
+        "purge k8s": set(re.findall(r"\$\((\w+)\)", " ".join(purge_k8s["command"]))),
+        "postgres": _postgres_reads(),
+        "none": set(),
+    }
+    assert reads["purge"] == reads["purge k8s"] == {"RELAIS_DATABASE_URL", "RELAIS_TICKET_RETENTION_DAYS"}
+    given = {
+        "compose gateway": (_compose_secrets(services["gateway"]), "gateway"),
+        "compose rasa-1": (_compose_secrets(services["rasa-1"]), "rasa"),
+        "compose rasa-2": (_compose_secrets(services["rasa-2"]), "rasa"),
+        "compose actions": (_compose_secrets(services["actions"]), "none"),
+        "compose purge": (_compose_secrets(services["purge"]), "purge"),
+        "compose postgres": (_compose_secrets(services["postgres"]), "postgres"),
+        "compose redis": (_compose_secrets(services["redis"]), "none"),
+        "k8s gateway": (_k8s_secrets(_container(k8s("Deployment", "gateway"))), "gateway"),
+        "k8s rasa": (_k8s_secrets(_container(k8s("StatefulSet", "rasa"))), "rasa"),
+        "k8s actions": (_k8s_secrets(_container(k8s("Deployment", "actions"))), "none"),
+        "k8s purge": (_k8s_secrets(purge_k8s), "purge k8s"),
+        "k8s postgres": (_k8s_secrets(_container(k8s("StatefulSet", "postgres"))), "postgres"),
+        "k8s redis": (_k8s_secrets(_container(k8s("Deployment", "redis"))), "none"),
+    }
+    for where, (names, reader) in given.items():
+        assert names <= reads[reader], (where, names - reads[reader])
+    # Each secret's consumer gets the secrets it needs.
+    assert given["compose purge"][0] == given["k8s purge"][0] == {"RELAIS_DATABASE_URL"}
+    assert given["compose rasa-1"][0] == given["k8s rasa"][0] == {"RELAIS_TRACKER_URL", "RELAIS_REDIS_LOCK_PASSWORD"}
+    assert given["compose postgres"][0] == given["k8s postgres"][0] == _postgres_reads()
+    # Nothing with a password outside the secrets: no URL with credentials in plain environment.
+    plain = [*compose()["x-app-env"].values(), *compose()["x-rasa-env"].values(),
+             *services["purge"]["environment"].values(), *k8s("ConfigMap", "relais-config")["data"].values()]  # fmt: skip
+    assert not [value for value in plain if re.search(r"://[^/@]*:[^/@]*@", str(value))]
+    # Each Kubernetes Secret holds the keys of its Compose file.
+    for secret, example in (
+        ("relais-gateway", "gateway-secrets.env.example"), ("relais-rasa", "rasa-secrets.env.example"),
+        ("relais-purge", "purge-secrets.env.example"), ("relais-postgres", "postgres-secrets.env.example"),
+    ):  # fmt: skip
+        assert set(k8s("Secret", secret)["stringData"]) == secret_keys(example), secret
+
+
+def test_the_database_roles_are_created_the_same_way_everywhere() -> None:
+    """Compose and Kubernetes run the one postgres-init.sql (its roles: test_postgres_roles.py);
+    the services log in with their own role, never the superuser."""
+    sql = (DEPLOY / "postgres-init.sql").read_text(encoding="utf-8")
+    assert k8s("ConfigMap", "postgres-init")["data"]["10-relais.sql"] == sql
+    assert "./postgres-init.sql:/docker-entrypoint-initdb.d/10-relais.sql:ro" in compose()["services"]["postgres"]["volumes"]
+    users = {
+        "gateway RELAIS_DATABASE_URL": _url_user("gateway-secrets.env.example", "RELAIS_DATABASE_URL"),
+        "gateway RELAIS_TRACKER_URL": _url_user("gateway-secrets.env.example", "RELAIS_TRACKER_URL"),
+        "rasa RELAIS_TRACKER_URL": _url_user("rasa-secrets.env.example", "RELAIS_TRACKER_URL"),
+        "purge RELAIS_DATABASE_URL": _url_user("purge-secrets.env.example", "RELAIS_DATABASE_URL"),
+    }
+    assert users == {
+        "gateway RELAIS_DATABASE_URL": ("relais_tickets", "relais"),
+        "gateway RELAIS_TRACKER_URL": ("relais_tracker", "rasa"),
+        "rasa RELAIS_TRACKER_URL": ("relais_tracker", "rasa"),
+        "purge RELAIS_DATABASE_URL": ("relais_purge", "relais"),
+    }
+    for role in ("relais_tracker", "relais_tickets", "relais_purge"):
+        assert f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD" in sql
+
+
+def _url_user(example: str, name: str) -> tuple[str, str]:
+    lines = (DEPLOY / example).read_text(encoding="utf-8").splitlines()
+    url = urlparse(next(line.split("=", 1)[1] for line in lines if line.startswith(f"{name}=")))
+    return str(url.username), url.path.lstrip("/")
+
+
+def _acl_users() -> dict[str, list[str]]:
+    lines = (DEPLOY / "redis-users.acl.example").read_text(encoding="utf-8").splitlines()
+    return {line.split()[1]: line.split()[2:] for line in lines if line.strip()}
+
+
+def test_redis_users_hold_each_service_to_its_keys_and_commands() -> None:
+    """Redis ACLs cannot restrict a database number: the gateways' user reaches only the keys
+    under the gateways' prefix, Rasa's only its lock keys, each with a list of commands (no
+    category, nothing that flushes, lists keys, reconfigures or debugs); the default user is off.
+    That these lists are enough: tests/api/shared (the stores as this user) and the scale-out e2e."""
+    from api.shared.redis_client import PREFIX
+
+    users = _acl_users()
+    assert set(users) == {"default", "relais-gateway", "relais-rasa"}
+    assert users["default"][0] == "off" and "-@all" in users["default"]
+    assert not [rule for rule in users["default"] if rule.startswith(("+", "~", "%", ">", "#", "nopass"))]
+    endpoints = yaml.safe_load((ROOT / "bot" / "endpoints.scaled.yml").read_text(encoding="utf-8"))
+    lock_keys = f"~{endpoints['lock_store']['key_prefix']}:lock:*"  # Rasa 3.6 RedisLockStore
+    dangerous = {"+flushall", "+flushdb", "+keys", "+scan", "+config", "+config|set", "+debug", "+acl",
+                 "+eval", "+script", "+script|flush", "+function", "+shutdown", "+save", "+bgsave",
+                 "+bgrewriteaof", "+module", "+monitor", "+client", "+migrate", "+replicaof", "+slaveof"}  # fmt: skip
+    for name, keys in (("relais-gateway", f"~{PREFIX}*"), ("relais-rasa", lock_keys)):
+        rules = users[name]
+        assert rules[0] == "on" and [r for r in rules if r.startswith("~")] == [keys], name
+        assert rules.index("-@all") < min(i for i, r in enumerate(rules) if r.startswith("+")), name
+        granted = {r for r in rules if r.startswith("+")}
+        assert not [r for r in granted if r.startswith("+@")], name  # commands, never categories
+        assert not granted & dangerous, (name, granted & dangerous)
+        assert "resetchannels" in rules and not [r for r in rules if r.startswith("&")], name
+        assert [r for r in rules if r.startswith(">")] == [f">change-me-{name.removeprefix('relais-')}"]
+    assert {r for r in users["relais-rasa"] if r.startswith("+")} == {"+ping", "+select", "+get", "+set", "+del"}
+    assert "+config|get" in users["relais-gateway"]  # the check that Redis keeps nothing on disk
+    # The same users everywhere: Compose mounts the file, Kubernetes the Secret.
+    acl = (DEPLOY / "redis-users.acl.example").read_text(encoding="utf-8")
+    assert k8s("Secret", "relais-redis-acl")["stringData"]["users.acl"] == acl
+    assert compose()["services"]["redis"]["command"][-2:] == ["--aclfile", "/run/secrets/redis-users.acl"]
+    redis = _container(k8s("Deployment", "redis"))
+    assert redis["args"][-2:] == ["--aclfile", "/etc/redis/users.acl"]
+    for command in (compose()["services"]["redis"]["command"], redis["args"]):
+        assert command[1:5] == ["--save", "", "--appendonly", "no"]
+    # Each service logs in as its user.
+    gateway_url = urlparse(next(
+        line.split("=", 1)[1] for line in (DEPLOY / "gateway-secrets.env.example").read_text().splitlines()
+        if line.startswith("RELAIS_REDIS_URL=")
+    ))  # fmt: skip
+    assert gateway_url.username == "relais-gateway"
+    assert compose()["x-rasa-env"]["RELAIS_REDIS_LOCK_USERNAME"] == "relais-rasa"
+    rasa_env = {e["name"]: e for e in _container(k8s("StatefulSet", "rasa"))["env"]}
+    assert rasa_env["RELAIS_REDIS_LOCK_USERNAME"]["value"] == "relais-rasa"
 
 
 def test_readiness_probes_use_the_launchers_ready_paths() -> None:
@@ -154,8 +320,7 @@ def test_every_variable_the_launcher_sets_is_set_for_the_containers() -> None:
     own = config.own_environment()
     compose_env = compose()["x-app-env"]
     config_map = k8s("ConfigMap", "relais-config")["data"]
-    secret = k8s("Secret", "relais-secrets")["stringData"]
-    assert secret_keys("rasa-secrets.env.example") <= secret_keys()
+    secret = k8s("Secret", "relais-gateway")["stringData"]
     assert set(own) <= set(compose_env) | secret_keys()
     assert set(own) <= set(config_map) | set(secret)
     assert set(secret) == secret_keys()
@@ -193,12 +358,14 @@ def test_several_gateways_only_on_one_redis() -> None:
     endpoints = yaml.safe_load((ROOT / "bot" / "endpoints.scaled.yml").read_text(encoding="utf-8"))
     lock_database = int(endpoints["lock_store"].get("db", 0))
     for url in (
-        compose()["x-app-env"].get("RELAIS_REDIS_URL"),
-        k8s("ConfigMap", "relais-config")["data"].get("RELAIS_REDIS_URL"),
-    ):
-        assert url is not None and url.startswith("redis://redis:6379/")
+        next(line.split("=", 1)[1] for line in (DEPLOY / "gateway-secrets.env.example").read_text().splitlines()
+             if line.startswith("RELAIS_REDIS_URL=")),
+        k8s("Secret", "relais-gateway")["stringData"].get("RELAIS_REDIS_URL"),
+    ):  # fmt: skip
+        parsed = urlparse(url)
+        assert (parsed.scheme, parsed.hostname, parsed.port) == ("redis", "redis", 6379), url
         # Not the database of Rasa's lock store (read from its endpoints file, not restated here).
-        assert int(url.rsplit("/", 1)[1]) != lock_database
+        assert int(parsed.path.lstrip("/")) != lock_database
     # Each compose replica publishes its own port for the reverse proxy.
     assert gateway["ports"] == ["127.0.0.1:8000-8001:8000"]
     assert "redis" in gateway["depends_on"]
@@ -210,9 +377,11 @@ def test_only_variables_the_code_reads() -> None:
         for folder in ("api", "actions", "stack", "bot", "tickets")
         for path in (ROOT / folder).rglob("*")
         if path.suffix in (".py", ".yml")
-    )
+    ) + (DEPLOY / "postgres-init.sql").read_text(encoding="utf-8")
     fields = set(Settings.model_fields)
-    names = set(compose()["x-app-env"]) | set(k8s("ConfigMap", "relais-config")["data"]) | secret_keys()
+    names = set(compose()["x-app-env"]) | set(k8s("ConfigMap", "relais-config")["data"])
+    for example in DEPLOY.glob("*-secrets.env.example"):
+        names |= secret_keys(example.name)
     for name in names:
         if name.startswith("RELAIS_"):
             assert name.removeprefix("RELAIS_").lower() in fields or name in code, name

@@ -3,6 +3,11 @@ lock store (bot/endpoints.scaled.yml), behind the gateway's sticky routing by co
 two gateways on one Redis (RELAIS_REDIS_URL, api/shared/): a person on one, a counsellor on the
 other, and the first gateway killed while the conversation goes on.
 
+Run as deployed (deploy/): Redis with deploy's users (redis-users.acl.example: the default user
+off, the gateways as relais-gateway, Rasa's lock store as relais-rasa), PostgreSQL with the roles of
+deploy/postgres-init.sql (Rasa and the gateways' tracker access as relais_tracker, the tickets as
+relais_tickets, none a superuser): what passes here passes with those rights and no more.
+
 One stack for the module (the session's trained model and index); the test that kills gateway A
 comes last."""
 
@@ -18,6 +23,7 @@ from dataclasses import replace
 import httpx
 import psycopg
 import pytest
+import redis
 
 from api.chat.rasa_client import RasaClient
 from stack.launcher import Stack
@@ -26,7 +32,8 @@ from tests.conversation_tokens import sign_conversations
 from tests.e2e.stacks import SCALED_BASE, e2e_config
 from tests.e2e.test_conversations import all_text, chat, new_id
 from tests.postgres import PostgresCluster  # the `postgres` fixture: tests/e2e/conftest.py
-from tests.redis_server import redis_command, start_redis
+from tests.postgres_roles import ROLES, DeployRoles, deploy_roles
+from tests.redis_server import ADMIN, PASSWORDS, RedisServer, start_redis
 
 pytestmark = pytest.mark.e2e
 # RELAIS_E2E_PORT_OFFSET moves the ports when another stack (another worktree) holds them.
@@ -34,32 +41,50 @@ OFFSET = int(os.environ.get("RELAIS_E2E_PORT_OFFSET", "0"))
 
 
 @pytest.fixture(scope="module")
-def redis_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    server = start_redis(tmp_path_factory.mktemp("redis"))
-    yield server.port
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    # Deploy's users; the default user off as deployed, an administrator for the test's checks.
+    server = start_redis(tmp_path_factory.mktemp("redis"), admin_default=False)
+    yield server
     server.stop()
 
 
 @pytest.fixture(scope="module")
+def redis_port(redis_server: RedisServer) -> int:
+    return redis_server.port
+
+
+def login(port: int, user: str, password: str) -> redis.Redis:
+    return redis.Redis(port=port, username=user, password=password, socket_timeout=5)
+
+
+@pytest.fixture(scope="module")
+def roles(postgres: PostgresCluster) -> DeployRoles:
+    return deploy_roles(postgres)  # deploy/postgres-init.sql, run by psql
+
+
+@pytest.fixture(scope="module")
 def scaled(
-    postgres: PostgresCluster,
-    redis_port: int,
+    roles: DeployRoles,
+    redis_server: RedisServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[Stack, str]]:
-    database = postgres.new_database()
-    tracker_url = database.replace("postgresql+psycopg://", "postgresql://")  # Rasa uses psycopg2
+    tracker_url = roles.tracker_url  # Rasa (psycopg2) and the gateways, as relais_tracker
     config = e2e_config(
         tmp_path_factory, "var-scaled", SCALED_BASE, rasa_replicas=2,
         endpoints=ROOT / "bot" / "endpoints.scaled.yml", tracker_url=tracker_url,
         extra_env={
-            "RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_port),
-            # The gateways' shared state, in another database than Rasa's locks.
-            "RELAIS_REDIS_URL": f"redis://127.0.0.1:{redis_port}/2",
+            "RELAIS_REDIS_HOST": "127.0.0.1", "RELAIS_REDIS_PORT": str(redis_server.port),
+            "RELAIS_REDIS_LOCK_USERNAME": "relais-rasa",
+            "RELAIS_REDIS_LOCK_PASSWORD": PASSWORDS["relais-rasa"],
+            # The gateways' shared state, in another database than Rasa's locks, as their user.
+            "RELAIS_REDIS_URL": redis_server.gateway_url(2),
+            # The callback tickets and indicators as relais_tickets (migrated at start).
+            "RELAIS_DATABASE_URL": roles.tickets_url,
         },
     )  # fmt: skip
     running = Stack(config)
     running.start(timeout_seconds=420)
-    yield running, database
+    yield running, tracker_url
     running.stop()
 
 
@@ -79,7 +104,9 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
 ) -> None:
     stack, database = scaled
     urls = stack.config.rasa_urls
-    commands_before = redis_command(redis_port, "INFO", "stats").decode()
+    admin = login(redis_port, *ADMIN)
+    admin.acl_log_reset()
+    commands_before = admin.info("stats")["total_commands_processed"]
     with httpx.Client(base_url=stack.config.gateway_url, timeout=30) as gateway:
         sign_conversations(gateway, stack.config.conversation_secret)  # ids chosen per replica
         placed = conversations_on_each_replica(urls)
@@ -104,14 +131,64 @@ def test_two_replicas_share_the_postgresql_tracker_and_the_redis_lock_store(
                 )
             ]  # fmt: skip
             assert any(slot["name"] == "at_risk" and slot["value"] is True for slot in slots)
-    # The replicas took their conversation locks in Redis.
-    commands_after = redis_command(redis_port, "INFO", "stats").decode()
+    # The replicas took their conversation locks in Redis, logged in as relais-rasa (database 1),
+    # the gateways as relais-gateway (database 2), and nothing either sent was refused.
+    assert admin.info("stats")["total_commands_processed"] > commands_before + 4
+    clients = {(c["user"], int(c["db"])) for c in admin.client_list()}
+    assert {("relais-rasa", 1), ("relais-gateway", 2)} <= clients, clients
+    refused = [entry for entry in admin.acl_log() if entry["object"] != "client|setinfo"]
+    assert refused == [], refused  # redis-py 5+ sends CLIENT SETINFO, optional (Redis 7.2+)
 
-    def processed(info: str) -> int:
-        line = next(x for x in info.splitlines() if x.startswith("total_commands_processed:"))
-        return int(line.split(":")[1])
 
-    assert processed(commands_after) > processed(commands_before) + 4
+def test_each_redis_user_reaches_only_its_own_keys(
+    scaled: tuple[Stack, str], redis_server: RedisServer
+) -> None:
+    """Redis ACLs cannot restrict a database: the users are held to their keys and commands."""
+    port = redis_server.port
+    admin = login(port, *ADMIN)
+    admin.set("relais:probe", "gateway data")
+    admin.set("rasa:lock:probe", "{}")
+    rasa = login(port, "relais-rasa", PASSWORDS["relais-rasa"])
+    gateway = login(port, "relais-gateway", PASSWORDS["relais-gateway"])
+    assert rasa.get("rasa:lock:probe") == b"{}" and gateway.get("relais:probe") == b"gateway data"
+    for client, key in ((rasa, "relais:probe"), (rasa, "relais:live:ids"), (gateway, "rasa:lock:probe")):
+        with pytest.raises(redis.exceptions.NoPermissionError):
+            client.get(key)
+    for call in (
+        lambda: gateway.flushall(), lambda: gateway.flushdb(), lambda: gateway.keys("*"),
+        lambda: gateway.config_set("appendonly", "yes"), lambda: rasa.config_get("save"),
+        lambda: rasa.set("relais:probe", "overwritten"), lambda: gateway.acl_list(),
+        lambda: gateway.script_flush(), lambda: gateway.eval("return 1", 0),
+    ):  # fmt: skip
+        with pytest.raises(redis.exceptions.NoPermissionError):
+            call()
+    with pytest.raises(redis.exceptions.AuthenticationError):  # the default user is off
+        redis.Redis(port=port, socket_timeout=5).ping()
+    with pytest.raises(redis.exceptions.AuthenticationError):
+        login(port, "relais-rasa", "wrong").ping()
+    admin.delete("relais:probe", "rasa:lock:probe")
+
+
+def test_rasa_and_the_gateways_run_on_non_superuser_roles(
+    scaled: tuple[Stack, str], roles: DeployRoles
+) -> None:
+    """Rasa created its tracker table as relais_tracker, a gateway migrated the tickets' tables as
+    relais_tickets; neither role is a superuser nor reaches the other's database."""
+    with psycopg.connect(roles.tracker_url) as connection:
+        owners = set(connection.execute("SELECT tableowner FROM pg_tables WHERE schemaname = 'public'").fetchall())
+        supers = connection.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s) AND rolsuper", (list(ROLES),)
+        ).fetchall()  # fmt: skip
+    assert owners == {("relais_tracker",)} and supers == []
+    tickets = roles.tickets_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(tickets) as connection:
+        tables = dict(connection.execute(
+            "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall())  # fmt: skip
+    assert tables.get("callback_tickets") == "relais_tickets", tables
+    assert set(tables.values()) == {"relais_tickets"}
+    with pytest.raises(psycopg.OperationalError, match="permission denied"):
+        psycopg.connect(roles.url("relais_tracker", "relais", "postgresql")).close()
 
 
 GATEWAY_B_PORT = 18001 + SCALED_BASE + OFFSET  # beside the scaled stack's gateway
@@ -147,6 +224,7 @@ def test_two_gateways_share_the_live_chat_and_one_can_die(
     b = httpx.Client(base_url=gateway_b, timeout=30)
     for gateway in (a, b):
         ready = gateway.get("/readyz").json()
+        # "ok", not "persistent": the ACL user may read the configuration (CONFIG GET).
         assert ready["shared_state"] == "ok", ready
     # The person starts on gateway A, as a browser would: the token comes from the reply.
     first = a.post("/api/chat", json={"message": "Bonjour"}).json()

@@ -99,8 +99,11 @@ def test_each_service_gets_only_its_own_variables(tmp_path: Path, monkeypatch: p
     assert set(services["actions"]) - set(env) == set()
     assert {n for n in services["actions"] if n.startswith("RELAIS_")} == {"RELAIS_INDEX_DIR", "RELAIS_ENVIRONMENT"}
     assert {n for n in services["rasa"] if n.startswith("RELAIS_")} == {
-        "RELAIS_ACTION_ENDPOINT_URL", "RELAIS_TRACKER_URL", "RELAIS_REDIS_HOST"
+        "RELAIS_ACTION_ENDPOINT_URL", "RELAIS_TRACKER_URL", "RELAIS_REDIS_HOST",
+        "RELAIS_REDIS_LOCK_USERNAME", "RELAIS_REDIS_LOCK_PASSWORD",  # empty unless given
     }  # fmt: skip
+    # Rasa's Redis password is Rasa's: the gateway, which gets every other RELAIS_*, does not.
+    assert "RELAIS_REDIS_LOCK_PASSWORD" in env and "RELAIS_REDIS_LOCK_PASSWORD" not in services["gateway"]
     assert services["rasa"]["RASA_TELEMETRY_ENABLED"] == "false" and services["rasa"]["SANIC_HOST"] == "127.0.0.1"
     for secret in GATEWAY_ONLY:
         assert services["gateway"][secret] == env[secret]

@@ -1,7 +1,8 @@
 """Each store's tests run twice, with the same body: in memory and in a real throwaway Redis.
 
 `gateways` gives two SharedState objects as two gateway replicas would hold them: in memory the
-same stores (one process), in Redis two clients of the same server under one prefix.
+same stores (one process), in Redis two clients of the same server under one prefix, logged in as
+deploy's gateway user (deploy/redis-users.acl.example): its keys and commands are enough.
 """
 
 from __future__ import annotations
@@ -57,11 +58,11 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     server: RedisServer = request.getfixturevalue("redis_server")
     if server.process is None:  # a previous test stopped it
         server.start()
-    prefix = f"test-{uuid.uuid4().hex[:8]}:"
+    prefix = f"relais:test-{uuid.uuid4().hex[:8]}:"  # the gateway user's keys: relais:*
     opened: list[SharedState] = []
 
     def gateway() -> SharedState:
-        state = SharedState(SharedRedis(server.url, prefix=prefix))
+        state = SharedState(SharedRedis(server.gateway_url(2), prefix=prefix))
         opened.append(state)
         return state
 

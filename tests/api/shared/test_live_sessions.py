@@ -134,27 +134,79 @@ def test_in_a_redis_without_disk_the_words_are_kept_as_written_and_expire(
     in memory only and gone with the session; a Redis that may write to disk gets it redacted."""
     if redis_server.process is None:
         redis_server.start()
-    shared = SharedRedis(redis_server.url, prefix="as-written:")
+    shared = SharedRedis(redis_server.gateway_url(), prefix="relais:as-written:")  # ACL user
     assert shared.keeps_to_disk() is False  # tests/redis_server.py: --save "" --appendonly no
     state = SharedState(shared)
     live = LiveChat(store=state.live_sessions())
     live.request("c4")
     live.take("c4", "Julie", "Julie vous rejoint.")
     live.person_message("c4", "Rappelez-moi au 514 555-0142 svp")
-    key = "as-written:live:session:c4"
+    key = "relais:as-written:live:session:c4"
     assert b"514 555-0142" in redis_command(redis_server.port, "GET", key)
     ttl = int(redis_command(redis_server.port, "TTL", key).strip(b":\r\n"))
     # The transcript goes with the session: Redis drops it once abandoned (plus a small margin).
     assert ABANDONED_SECONDS - 5 < ttl <= ABANDONED_SECONDS + RedisSessions.MARGIN_SECONDS + 1
 
-    redis_command(redis_server.port, "CONFIG", "SET", "appendonly", "yes")
+
+@pytest.mark.parametrize("setting", [("appendonly", "yes", "no"), ("save", "900 1", "")])
+def test_persistence_turned_on_while_the_gateway_runs_is_seen_within_the_period(
+    redis_server: RedisServer, setting: tuple[str, str, str]
+) -> None:
+    """An administrator turns on RDB snapshots or the append-only file after the gateway started:
+    within PERSISTENCE_CHECK_SECONDS the readiness says "persistent" and the person's next words
+    are redacted before they are written; turned off again, as written again. The gateway's ACL
+    user reads the configuration (CONFIG GET) but cannot change it."""
+    import redis
+
+    from api.shared.redis_client import PERSISTENCE_CHECK_SECONDS
+
+    if redis_server.process is None:
+        redis_server.start()
+    name, on, off = setting
+    clock = Clock()
+    shared = SharedRedis(redis_server.gateway_url(), prefix="relais:recheck:", clock=clock)
+    state = SharedState(shared)
+    assert state.state() == "ok"
+    live = LiveChat(store=state.live_sessions())  # one store for the whole run, as a gateway
+    live.request("c5")
+    live.take("c5", "Julie", "Julie vous rejoint.")
+    key = "relais:recheck:live:session:c5"
+    with pytest.raises(redis.exceptions.NoPermissionError):
+        shared.client.config_set(name, on)
+    redis_command(redis_server.port, "CONFIG", "SET", name, on)  # the administrator
     try:
-        assert shared.keeps_to_disk() is True
-        live = LiveChat(store=state.live_sessions())
-        live.request("c5")
-        live.take("c5", "Julie", "Julie vous rejoint.")
-        live.person_message("c5", "Rappelez-moi au 514 555-0142 svp")
-        stored = redis_command(redis_server.port, "GET", "as-written:live:session:c5")
-        assert b"Rappelez-moi" in stored and b"555-0142" not in stored
+        live.person_message("c5", "Premier: 514 555-0142")
+        assert b"514 555-0142" in redis_command(redis_server.port, "GET", key)  # still cached
+        clock.now += PERSISTENCE_CHECK_SECONDS + 1
+        assert state.state() == "persistent"
+        live.person_message("c5", "Second: 438 555-0199")
+        stored = redis_command(redis_server.port, "GET", key)
+        assert b"Second" in stored and b"555-0199" not in stored
     finally:
-        redis_command(redis_server.port, "CONFIG", "SET", "appendonly", "no")
+        redis_command(redis_server.port, "CONFIG", "SET", name, off)
+    clock.now += PERSISTENCE_CHECK_SECONDS + 1
+    assert state.state() == "ok"
+    live.person_message("c5", "Troisième: 450 555-0123")
+    assert b"450 555-0123" in redis_command(redis_server.port, "GET", key)
+
+
+def test_a_redis_that_does_not_answer_may_persist_until_it_answers_again(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Down: fail closed (redact), but that guess is not kept for the period: back, the real
+    answer at once (a restarted Redis without persistence is not reported "persistent" for 30 s)."""
+    from tests.redis_server import start_redis
+
+    server = start_redis(tmp_path_factory.mktemp("redis-persistence"))
+    try:
+        clock = Clock()
+        shared = SharedRedis(server.gateway_url(), clock=clock)
+        assert shared.may_persist() is False
+        server.stop()
+        clock.now += 31
+        assert shared.may_persist() is True
+        assert SharedState(shared).state() == "down"
+        server.start()
+        assert shared.may_persist() is False and SharedState(shared).state() == "ok"
+    finally:
+        server.stop()

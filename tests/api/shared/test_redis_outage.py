@@ -16,7 +16,7 @@ from api.main import create_app
 from tests.api.conftest import AGENT_KEYS, CONVERSATION_SECRET, ScriptedRasa, gateway_settings
 from tests.conversation_tokens import sign_conversations
 from tests.postgres import _free_port
-from tests.redis_server import RedisServer, start_redis
+from tests.redis_server import RedisServer, redis_command, start_redis
 
 CRISIS_LINE = "1 866 277-3553"
 
@@ -31,7 +31,7 @@ def redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
 @pytest.fixture
 def gateway(redis: RedisServer, tmp_path: Path) -> Iterator[TestClient]:
     rasa = ScriptedRasa()
-    settings = gateway_settings(tmp_path, redis_url=redis.url)
+    settings = gateway_settings(tmp_path, redis_url=redis.gateway_url(2))  # deploy's ACL user
     with TestClient(
         create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
     ) as client:
@@ -131,3 +131,26 @@ def test_a_gateway_starts_and_answers_while_redis_is_down(tmp_path: Path) -> Non
         assert timed(lambda: client.get("/readyz")).json()["shared_state"] == "down"
         refused = timed(lambda: client.post(f"/api/live/{'e' * 32}/request"))
         assert refused.status_code == 503 and CRISIS_LINE in refused.json()["error"]["message_fr"]
+
+
+def test_readiness_says_degraded_when_redis_starts_writing_to_disk(
+    gateway: TestClient, redis: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Persistence turned on under a running gateway (an administrator's CONFIG SET): /readyz
+    says "persistent" and degraded (still 200: the chat answers), then "ok" once it is off again.
+    The gateway logs in as deploy's ACL user, which may only read the configuration."""
+    from api.shared import redis_client
+
+    assert gateway.get("/readyz").json()["shared_state"] == "ok"
+    monkeypatch.setattr(redis_client, "PERSISTENCE_CHECK_SECONDS", 0.0)  # no waiting for the cache
+    redis_command(redis.port, "CONFIG", "SET", "appendonly", "yes")
+    try:
+        ready = gateway.get("/readyz")
+        assert ready.status_code == 200
+        assert ready.json()["shared_state"] == "persistent" and ready.json()["degraded"] is True
+        # Degraded for that reason (the action server is down in these tests too): the alert.
+        assert 'relais_part_up{part="shared_state"} 0.0' in gateway.get("/metrics").text
+    finally:
+        redis_command(redis.port, "CONFIG", "SET", "appendonly", "no")
+    assert gateway.get("/readyz").json()["shared_state"] == "ok"
+    assert 'relais_part_up{part="shared_state"} 1.0' in gateway.get("/metrics").text

@@ -85,12 +85,12 @@ def test_in_redis_the_risk_window_is_redacted_and_expires_with_the_session(
     if redis_server.process is None:
         redis_server.start()
     risks = ConversationRisks(
-        _detector(), RedisRisks(SharedRedis(redis_server.url, prefix="redacted:"))
+        _detector(), RedisRisks(SharedRedis(redis_server.gateway_url(), prefix="relais:redacted:"))
     )
     risks.observe(
         "c3", "Je m'appelle Julie Gagnon, mon numéro est le 514 555-0142", Decision(False, None)
     )
-    key = "redacted:risk:c3"
+    key = "relais:redacted:risk:c3"
     stored = redis_command(redis_server.port, "GET", key)
     assert b"Gagnon" not in stored and b"555-0142" not in stored and b"num" in stored
     ttl = int(redis_command(redis_server.port, "TTL", key).strip(b":\r\n"))
@@ -123,7 +123,7 @@ def test_rate_limit_keys_hold_no_contact_nor_address(redis_server: RedisServer) 
     import hashlib
 
     settings = Settings(environment="development", conversation_secret=SECRET)
-    throttle = Throttle(settings, SharedRedis(redis_server.url, prefix="keys:"))
+    throttle = Throttle(settings, SharedRedis(redis_server.gateway_url(), prefix="relais:keys:"))
     contact, address = "514 555-0142", "10.1.2.3"
     assert throttle.refused("callback", address, contact) is None
     keys = redis_command(redis_server.port, "KEYS", "*").decode("utf-8", "replace")
