@@ -22,7 +22,7 @@ def purge(tracker_url: str, days: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     return purge_command(
-        argv, prog="python -m privacy.purge", description=__doc__, url_option="--tracker-url",
+        argv, prog="python -m privacy.purge", description=__doc__, url_option="--tracker-url", url_env="RELAIS_TRACKER_URL",
         url_help="Rasa's tracker store URL", what="tracker event(s)", purge=purge,
     )  # fmt: skip
 

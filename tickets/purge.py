@@ -24,7 +24,7 @@ def purge(database_url: str, days: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     return purge_command(
-        argv, prog="python -m tickets.purge", description=__doc__, url_option="--database-url",
+        argv, prog="python -m tickets.purge", description=__doc__, url_option="--database-url", url_env="RELAIS_DATABASE_URL",
         url_help="e.g. sqlite:////srv/relais/var/relais.db", what="ticket(s)", purge=purge,
     )  # fmt: skip
 

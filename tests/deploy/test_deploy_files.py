@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -173,19 +174,28 @@ def _gateway_reads() -> set[str]:
     return {f"RELAIS_{field.upper()}" for field in Settings.model_fields}
 
 
+def _purge_url_variable() -> set[str]:
+    """The variable `python -m tickets.purge --help` names as the database URL's default."""
+    done = subprocess.run([sys.executable, "-m", "tickets.purge", "--help"], cwd=ROOT,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    return set(re.findall(r"\$(RELAIS_\w+)", done.stdout))
+
+
 def test_each_service_gets_only_the_secrets_it_reads() -> None:
     """One secret file (Compose) or Secret (Kubernetes) per service: a secret a service does not
     read is not in its environment. What each reads: the gateway its settings (api/settings.py),
-    Rasa the ${…} of its endpoints, the purge job the variables of its command, PostgreSQL its
+    Rasa the ${…} of its endpoints, the purge job the variables of its command and the one its
+--help names as the URL's default, PostgreSQL its
     password and the roles' passwords of postgres-init.sql; the action server and Redis none."""
     services = compose()["services"]
     purge_compose = " ".join(services["purge"]["entrypoint"])
     purge_k8s = _container(k8s("CronJob", "relais-purge")["spec"]["jobTemplate"])
+    purge_env = _purge_url_variable()
     reads = {
         "gateway": _gateway_reads(),
         "rasa": _rasa_reads(),
-        "purge": set(re.findall(r"\$\$\{?(\w+)", purge_compose)),
-        "purge k8s": set(re.findall(r"\$\((\w+)\)", " ".join(purge_k8s["command"]))),
+        "purge": set(re.findall(r"\$\$\{?(\w+)", purge_compose)) | purge_env,
+        "purge k8s": set(re.findall(r"\$\((\w+)\)", " ".join(purge_k8s["command"]))) | purge_env,
         "postgres": _postgres_reads(),
         "none": set(),
     }
@@ -397,8 +407,11 @@ def test_the_purge_job_calls_the_purge_with_its_options(capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         purge.main(["--help"])
     usage = capsys.readouterr().out
-    assert options == ["--database-url", "--days"] and all(option in usage for option in options)
-    assert "tickets.purge --database-url" in compose()["services"]["purge"]["entrypoint"][2]
+    assert options == ["--days"] and all(option in usage for option in options)
+    # the database URL (with its password) comes from the environment, never the process list
+    assert "RELAIS_DATABASE_URL" in usage and "RELAIS_DATABASE_URL" not in " ".join(container["command"])
+    entrypoint = compose()["services"]["purge"]["entrypoint"][2]
+    assert "tickets.purge --days" in entrypoint and "RELAIS_DATABASE_URL" not in entrypoint
 
 
 def test_the_app_image_carries_every_package_the_services_import() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -96,3 +97,21 @@ def test_the_purge_command_for_cron(tmp_path: Path) -> None:
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert refused.returncode == 2
+
+
+def test_the_purge_command_reads_its_url_from_the_environment(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    add_events(url, "old", [60])
+    env = {**os.environ, "RELAIS_TRACKER_URL": url}
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy.purge", "--days", "30"],
+        cwd=ROOT, capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert TrackerEvents(create_tracker_engine(url)).count() == 0
+    env.pop("RELAIS_TRACKER_URL")
+    missing = subprocess.run(
+        [sys.executable, "-m", "privacy.purge", "--days", "30"],
+        cwd=ROOT, capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert missing.returncode == 2 and "RELAIS_TRACKER_URL" in missing.stderr
