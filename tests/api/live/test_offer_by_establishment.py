@@ -69,11 +69,11 @@ def gateways(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Gateway
     with TestClient(create_app(settings, rasa_transport=transport)) as first:
         sign_conversations(first, CONVERSATION_SECRET)
         if request.param == "memory":
-            yield Gateways(first, first, rasa.tracker_url or '')
+            yield Gateways(first, first, rasa.tracker_url or "")
             return
         with TestClient(create_app(settings, rasa_transport=transport)) as second:
             sign_conversations(second, CONVERSATION_SECRET)
-            yield Gateways(first, second, rasa.tracker_url or '')
+            yield Gateways(first, second, rasa.tracker_url or "")
 
 
 def server_command_flush(server: RedisServer) -> None:
@@ -92,7 +92,10 @@ def sign_in(client: TestClient, name: str) -> None:
 
 
 def offers(client: TestClient, conversation: str, establishment: str | None) -> list[str]:
-    body: dict[str, str] = {"conversation_id": conversation, "message": "je veux parler à quelqu'un"}
+    body: dict[str, str] = {
+        "conversation_id": conversation,
+        "message": "je veux parler à quelqu'un",
+    }
     if establishment:
         body["establishment"] = establishment
     response = client.post("/api/chat", json=body)
@@ -110,7 +113,10 @@ def test_a_counsellor_of_quebec_is_offered_to_quebec_only(gateways: Gateways) ->
     assert refused.status_code == 409, refused.text
     error = refused.json()["error"]
     assert error["code"] == "no_counsellor_available"
-    assert "votre établissement" in error["message_fr"] and "formulaire de rappel" in error["message_fr"]
+    assert (
+        "votre établissement" in error["message_fr"]
+        and "formulaire de rappel" in error["message_fr"]
+    )
     assert CRISIS_LINE in error["message_fr"] and "911" in error["message_fr"]
     assert "establishment" in error["message_en"] and "call back" in error["message_en"]
     assert person.get("/api/live/conv-estrie/events").status_code == 404  # not queued
