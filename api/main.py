@@ -78,7 +78,7 @@ def create_app(
             frozenset(e.id for e in app.state.registry.establishments),
         )
         app.state.throttle = Throttle(settings, shared.redis)
-        app.state.indicators = indicator_recorder(settings)
+        app.state.indicators = indicator_recorder(settings, shared.indicator_contexts())
         app.state.articles = load_article_catalog(settings.articles_dir)
         bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
         app.state.bqvt_auth = AgentAuth(
