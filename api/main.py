@@ -114,6 +114,7 @@ def create_app(
                 CrisisCheck(detector),
                 counsellors_present,
                 app.state.metrics,
+                shared.redis,
             ) as app.state.teams,
             open_records(
                 settings, app.state.live_chat, app.state.metrics, app.state.chat_service.forget
