@@ -115,6 +115,7 @@ def create_app(
                 counsellors_present,
                 app.state.metrics,
                 shared.redis,
+                availability,
             ) as app.state.teams,
             open_records(
                 settings, app.state.live_chat, app.state.metrics, app.state.chat_service.forget

@@ -3,7 +3,8 @@ gateway) or Redis (several gateways). The lifespan (api/main.py) asks here once;
 the interfaces (api/live/sessions.py, api/live/agent_sessions.py, api/chat/conversation_risk.py,
 api/throttling.py).
 
-Also shared with Redis: the indicators' conversation contexts (api/indicators/contexts.py). What
+Also shared with Redis: the indicators' conversation contexts (api/indicators/contexts.py) and
+Teams' activity ids and conversation references (api/teams/stores.py, given `redis`). What
 stays in each gateway's memory even with Redis: the indicators' counts until their flush (written
 to the database), the metrics (each replica is scraped on its own).
 """

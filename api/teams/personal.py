@@ -28,7 +28,8 @@ from pydantic import ValidationError
 
 from api.chat.schemas import ChatRequest
 from api.chat.service import ChatService
-from api.errors import MessageTooLong
+from api.counsellors.availability import CounsellorAvailability
+from api.errors import MessageTooLong, NoCounsellorForEstablishment
 from api.live import texts as live_texts
 from api.live.queue import LiveChat
 from api.metrics import Metrics
@@ -80,8 +81,10 @@ class PersonalChat:
         max_message_chars: int = 2000,
         metrics: Metrics | None = None,
         shared: SharedRedis | None = None,
+        availability: CounsellorAvailability | None = None,
     ) -> None:
         self._metrics = metrics or Metrics()
+        self._availability = availability
         self._config = config
         self._registry = registry
         self._chat = chat_service
@@ -286,11 +289,27 @@ class PersonalChat:
     async def _request_live_chat(
         self, context: TurnContext, person: str, language: Language
     ) -> None:
+        available = self._counsellors_present()
+        if self._availability is not None:
+            # As on the web (api/live/router.py): a new request is refused while the counsellors
+            # online all serve other establishments; nobody online at all: queued, said plainly.
+            present = self._availability.present()
+            available = bool(present) and self._availability.covers(
+                await self._availability.establishment_of(person), present
+            )
+            before = self._live.session(person)
+            if present and not available and (before is None or before.state == "ended"):
+                refusal = NoCounsellorForEstablishment()
+                text = refusal.message_fr if language == "fr" else refusal.message_en
+                words = {
+                    **render.line_words(self._registry),
+                    "lines_24_7": render.lines_sentence(self._registry.lines_24_7()),
+                }
+                await context.send_activity(with_tel_links(text.format_map(words), self._links))
+                return
         session = self._live.request(person)
         self.relay.requested(person, session)
         explanation = live_texts.wait_explanation(
-            self._live.position(session),
-            self._counsellors_present(),
-            render.lines_text(self._registry),
+            self._live.position(session), available, render.lines_text(self._registry)
         )
         await context.send_activity(with_tel_links(explanation, self._links))

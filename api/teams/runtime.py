@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from api.chat.crisis_check import CrisisCheck
 from api.chat.service import ChatService
+from api.counsellors.availability import CounsellorAvailability
 from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.settings import Settings
@@ -41,6 +42,7 @@ async def open_teams(
     counsellors_present: Callable[[], bool] = lambda: False,
     metrics: Metrics | None = None,
     shared: SharedRedis | None = None,
+    availability: CounsellorAvailability | None = None,
 ) -> AsyncIterator[Teams]:
     """The configured halves of Teams; nothing at all (both routes 503) without settings.
     `shared`: Redis for several gateways (activity ids seen, conversation references), else memory."""
@@ -73,6 +75,7 @@ async def open_teams(
             settings.max_message_chars,
             metrics,
             shared,
+            availability,
         )
         await teams.personal.start()
         mode = "ANONYMOUS (development)" if config.anonymous else f"tenant {config.tenant_id}"
