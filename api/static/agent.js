@@ -103,7 +103,8 @@
 
   function renderConversations(list, conversations, actionLabel, action, emptyText) {
     renderList(list, conversations, "conversation_id", function (c) { return conversationItem(c, actionLabel, action); }, function (li, c) {
-      var meta = "En attente depuis " + minutes(c.waiting_seconds) + " · dernière activité il y a " + minutes(c.person_idle_seconds);
+      var since = c.state === "waiting" ? "En attente depuis " : "Demande reçue il y a ";
+      var meta = since + minutes(c.waiting_seconds) + " · dernière activité il y a " + minutes(c.person_idle_seconds);
       li.children[0].textContent = "Conversation " + c.conversation_id.slice(0, 8) + " — " + meta + " ";
       establishmentLine(li.children[1], establishmentOf(c));
       li.children[2].textContent = c.crisis ? "Risque détecté" : "";
