@@ -114,6 +114,24 @@ class LiveQueueFull(GatewayError):
     headers = {"Retry-After": "60"}
 
 
+class NoCounsellorForEstablishment(GatewayError):
+    """Counsellors are at the console, but none serves the person's establishment."""
+
+    status_code = 409
+    code = "no_counsellor_available"
+    message_fr = (
+        "Aucune intervenante ni aucun intervenant de votre établissement n'est en ligne en ce "
+        "moment : votre demande n'a pas été ajoutée à la file. Si vous le souhaitez, demandez "
+        "qu'on vous rappelle avec le formulaire de rappel (« Être rappelé »). L'assistant "
+        "continue de vous répondre ici. {lines_24_7}"
+    )
+    message_en = (
+        "No counsellor for your establishment is online right now: your request was not added to "
+        "the queue. You can ask for a call back, and the assistant keeps answering here. If you "
+        "need to talk to someone now, day or night: {crisis_line}, or {emergency} in an emergency."
+    )
+
+
 class SharedStateUnavailable(GatewayError):
     """The gateways' shared state (Redis) does not answer: the live chat and the console wait."""
 

@@ -24,6 +24,7 @@ from api.conversations import router as conversations
 from api.conversations.records import open_records
 from api.conversations.tokens import ConversationTokens
 from api.counsellors.audit import AuditLog
+from api.counsellors.availability import CounsellorAvailability
 from api.counsellors.scope import check_counsellor_establishments
 from api.errors import BodyTooLarge, error_response, register_error_handlers
 from api.establishments import router as establishments
@@ -71,8 +72,13 @@ def create_app(
         app.state.conversation_tokens = ConversationTokens(settings.conversation_secret or None)
         app.state.audit = AuditLog(app.state.conversation_tokens)
         check_counsellor_establishments(settings.agent_establishments, app.state.registry)
+        availability = app.state.counsellor_availability = CounsellorAvailability(
+            app.state.agent_auth,
+            settings.agent_establishments,
+            frozenset(e.id for e in app.state.registry.establishments),
+        )
         app.state.throttle = Throttle(settings, shared.redis)
-        app.state.indicators = indicator_recorder(settings)
+        app.state.indicators = indicator_recorder(settings, shared.indicator_contexts())
         app.state.articles = load_article_catalog(settings.articles_dir)
         bqvt_keys = {name: lead.key for name, lead in settings.bqvt_keys.items()}
         app.state.bqvt_auth = AgentAuth(
@@ -96,6 +102,7 @@ def create_app(
             crisis_check=CrisisCheck(detector, knowledge),
             indicators=app.state.indicators,
             risk_store=shared.risks(),
+            counsellors_for=availability.for_conversation,
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,
@@ -107,6 +114,8 @@ def create_app(
                 CrisisCheck(detector),
                 counsellors_present,
                 app.state.metrics,
+                shared.redis,
+                availability,
             ) as app.state.teams,
             open_records(
                 settings, app.state.live_chat, app.state.metrics, app.state.chat_service.forget
@@ -114,7 +123,7 @@ def create_app(
             flushing(app.state.indicators, settings.indicators_flush_seconds),
         ):
             app.state.callbacks = callbacks
-            app.state.conversation_records = records
+            app.state.conversation_records = availability.records = records
             restrict_sqlite_file(settings.database_url)  # tickets hold names and numbers
             yield
         await rasa.close()

@@ -25,7 +25,7 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from api.chat.conversation_risk import ConversationRisks, RiskStore
 from api.chat.crisis_check import CrisisCheck
@@ -56,12 +56,15 @@ class ChatService:
         crisis_check: CrisisCheck | None = None,
         indicators: IndicatorRecorder | None = None,
         risk_store: RiskStore | None = None,
+        counsellors_for: Callable[[str, str | None], Awaitable[bool]] | None = None,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
         self._metrics = metrics
         self._live = live or LiveChat()
         self._counsellors_present = counsellors_present
+        # (conversation id, establishment sent) -> a counsellor serving it is at the console.
+        self._counsellors_for = counsellors_for
         self._crisis_check = crisis_check or CrisisCheck(GuardedDetector(None))
         # Weekly counts for the BQVT (api/indicators/): memory only during the turn.
         self._indicators = indicators or IndicatorRecorder(None)
@@ -149,7 +152,7 @@ class ChatService:
             parsed.messages = parsed.messages + self._replies.check_in()
         self._metrics.outcome(outcome, channel)
         self._count_turn(parsed.crisis, channel, started)
-        offers = self._available(parsed.offers)
+        offers = await self._available(parsed.offers, conversation_id, request.establishment)
         if bot_answered:
             self._indicators.chat_turn(
                 conversation_id, request.establishment, channel, parsed, offers,
@@ -234,11 +237,18 @@ class ChatService:
         self._metrics.count("chat_turns")
         self._metrics.observe_latency(time.perf_counter() - started)
 
-    def _available(self, offers: list[Offer]) -> list[Offer]:
-        """A live chat is offered only while a counsellor is at the console; never a false hope."""
-        if "live_chat" in offers and not self._counsellors_present():
-            return [offer for offer in offers if offer != "live_chat"]
-        return offers
+    async def _available(
+        self, offers: list[Offer], conversation_id: str, establishment: str | None
+    ) -> list[Offer]:
+        """A live chat is offered only while a counsellor who serves the person's establishment
+        is at the console (api/counsellors/availability.py); never a false hope."""
+        if "live_chat" not in offers:
+            return offers
+        if self._counsellors_for is not None:
+            available = await self._counsellors_for(conversation_id, establishment)
+        else:
+            available = self._counsellors_present()
+        return offers if available else [offer for offer in offers if offer != "live_chat"]
 
     def _status(self, live: LiveSession | None) -> LiveStatus | None:
         if live is None or live.state == "ended":

@@ -8,8 +8,10 @@ the question is screened at flush time (never a crisis or distress message), the
 stored without any conversation id until its retention period ends.
 
 To tell which establishment and channel a live chat, a callback or a feedback belongs to, the
-recorder remembers, in memory only and for a few hours, the establishment, channel and topics of
-each recent conversation. That memory is never written anywhere; a restart empties it.
+recorder remembers, for a few hours, the establishment, channel and topics of each recent
+conversation (api/indicators/contexts.py): in this process's memory by default (a restart empties
+it), or in Redis with RELAIS_REDIS_URL, so that a live chat taken or a vote on another gateway
+counts for the right establishment. Never a text; never written to the database.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 from api.chat.reply_parser import ParsedReply
 from api.chat.schemas import Offer
+from api.errors import SharedStateUnavailable
+from api.indicators.contexts import Change, Context, ContextStore, MemoryContexts
 from indicators.catalog import NO_VALUE, UNKNOWN_ESTABLISHMENT, wait_bucket
 from indicators.store import CountKey, IndicatorStore, NewQuestion
 from indicators.weeks import iso_week, week_monday
@@ -32,20 +37,10 @@ from safety import RiskLevel, assess
 
 logger = logging.getLogger("relais.indicators")
 
-CONTEXT_SECONDS = 6 * 3600.0
-MAX_CONTEXTS = 50_000
+T = TypeVar("T")
 # Questions waiting for a flush; beyond this (the database has been down a long while), the
 # oldest are dropped rather than filling the memory.
 MAX_PENDING_QUESTIONS = 5_000
-
-
-@dataclass
-class _Context:
-    establishment: str
-    channel: str
-    topic: str = NO_VALUE
-    topics: set[str] = field(default_factory=set)
-    seen: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +61,7 @@ class IndicatorRecorder:
         retention_days: int = 90,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic: Callable[[], float] = time.monotonic,
+        contexts: ContextStore | None = None,
     ) -> None:
         self.store = store  # the page and the report read from it
         self._unanswered = frozenset(unanswered_establishments)
@@ -76,8 +72,10 @@ class IndicatorRecorder:
         self._flush_lock = threading.Lock()
         self._counts: Counter[CountKey] = Counter()
         self._questions: list[_PendingQuestion] = []
-        self._contexts: OrderedDict[str, _Context] = OrderedDict()
-        self._votes: OrderedDict[tuple[str, str], None] = OrderedDict()  # memory only, bounded
+        # Each recent conversation's context: memory, or Redis shared by the gateways; this
+        # process's memory while Redis does not answer.
+        self._contexts: ContextStore = contexts or MemoryContexts(monotonic)
+        self._local = MemoryContexts(monotonic)
 
     # Events, called on the request path: memory only, a few microseconds.
 
@@ -92,16 +90,22 @@ class IndicatorRecorder:
         crisis_detected: bool,
     ) -> None:
         week = iso_week(self.clock())
-        with self._lock:
-            context, new = self._context(conversation_id, establishment, channel)
+
+        def change(current: Context | None) -> tuple[Context, tuple[Context, bool, bool]]:
+            context = _named(current, establishment, channel)
+            topic_is_new = bool(parsed.topic) and parsed.topic not in context.topics
             if parsed.topic:
                 context.topic = parsed.topic
+                context.topics.add(parsed.topic)
+            return context, (context.copy(), current is None, topic_is_new)
+
+        context, new, topic_is_new = self._update(conversation_id, change)
+        with self._lock:
             topic = parsed.topic or NO_VALUE
             count = self._counter(week, context, topic)
             if new:
                 count("conversations")
-            if parsed.topic and parsed.topic not in context.topics:
-                context.topics.add(parsed.topic)
+            if topic_is_new:
                 count("conversations_topic")
             if parsed.answer is not None:
                 count(
@@ -139,8 +143,8 @@ class IndicatorRecorder:
     ) -> None:
         """Rasa could not answer at all: the question went unanswered."""
         week = iso_week(self.clock())
+        context, new = self._context(conversation_id, establishment, channel)
         with self._lock:
-            context, new = self._context(conversation_id, establishment, channel)
             count = self._counter(week, context, NO_VALUE)
             if new:
                 count("conversations")
@@ -149,8 +153,8 @@ class IndicatorRecorder:
     def crisis_reply(self, conversation_id: str, establishment: str | None, channel: str) -> None:
         """The gateway sent the static crisis reply itself (safety net, or during a live chat)."""
         week = iso_week(self.clock())
+        context, _ = self._context(conversation_id, establishment, channel)
         with self._lock:
-            context, _ = self._context(conversation_id, establishment, channel)
             self._counter(week, context, context.topic)("crisis_replies")
 
     def live_requested(self, conversation_id: str) -> None:
@@ -162,8 +166,8 @@ class IndicatorRecorder:
 
     def callback_created(self, establishment_id: str, conversation_id: str | None) -> None:
         week = iso_week(self.clock())
+        context = self._known(conversation_id)
         with self._lock:
-            context = self._known(conversation_id)
             channel = context.channel if context else NO_VALUE
             topic = context.topic if context else NO_VALUE
             key = CountKey(week, establishment_id, channel, topic, NO_VALUE, "callbacks_created")
@@ -180,14 +184,10 @@ class IndicatorRecorder:
     def feedback(self, conversation_id: str, article_id: str, topic: str, helpful: bool) -> bool:
         """Count one vote per conversation and article (a repeat is ignored: False)."""
         week = iso_week(self.clock())
+        if not self._first_vote(conversation_id, article_id):
+            return False
+        context = self._known(conversation_id)
         with self._lock:
-            vote = (conversation_id, article_id)
-            if vote in self._votes:
-                return False
-            self._votes[vote] = None
-            while len(self._votes) > MAX_CONTEXTS:
-                self._votes.popitem(last=False)
-            context = self._known(conversation_id)
             establishment = context.establishment if context else UNKNOWN_ESTABLISHMENT
             channel = context.channel if context else NO_VALUE
             indicator = "feedback_yes" if helpful else "feedback_no"
@@ -240,7 +240,7 @@ class IndicatorRecorder:
             purge_after,
         )  # fmt: skip
 
-    def _counter(self, week: str, context: _Context, topic: str) -> Callable[[str], None]:
+    def _counter(self, week: str, context: Context, topic: str) -> Callable[[str], None]:
         def count(indicator: str) -> None:
             key = CountKey(week, context.establishment, context.channel, topic, NO_VALUE, indicator)
             self._counts[key] += 1
@@ -249,8 +249,8 @@ class IndicatorRecorder:
 
     def _count_for(self, conversation_id: str, indicator: str) -> None:
         week = iso_week(self.clock())
+        context = self._known(conversation_id)
         with self._lock:
-            context = self._known(conversation_id)
             establishment = context.establishment if context else UNKNOWN_ESTABLISHMENT
             channel = context.channel if context else NO_VALUE
             topic = context.topic if context else NO_VALUE
@@ -258,36 +258,43 @@ class IndicatorRecorder:
 
     def _context(
         self, conversation_id: str, establishment: str | None, channel: str
-    ) -> tuple[_Context, bool]:
-        now = self._monotonic()
-        context = self._known(conversation_id)
-        new = context is None
-        if context is None:
-            self._forget_old(now)
-            context = _Context(establishment or UNKNOWN_ESTABLISHMENT, channel)
-            self._contexts[conversation_id] = context
-            while len(self._contexts) > MAX_CONTEXTS:
-                self._contexts.popitem(last=False)
-        elif establishment and context.establishment == UNKNOWN_ESTABLISHMENT:
-            context.establishment = establishment  # named after the first turn
-        context.seen = now
-        self._contexts.move_to_end(conversation_id)
-        return context, new
+    ) -> tuple[Context, bool]:
+        """The conversation's context (created, or named if it was not yet), and whether it is new."""
 
-    def _forget_old(self, now: float) -> None:
-        while self._contexts:
-            oldest = next(iter(self._contexts.values()))
-            if now - oldest.seen <= CONTEXT_SECONDS:
-                return
-            self._contexts.popitem(last=False)
+        def change(current: Context | None) -> tuple[Context, tuple[Context, bool]]:
+            context = _named(current, establishment, channel)
+            return context, (context.copy(), current is None)
 
-    def _known(self, conversation_id: str | None) -> _Context | None:
+        return self._update(conversation_id, change)
+
+    # The context store, or this process's memory while the shared one does not answer.
+
+    def _update(self, conversation_id: str, change: Change[T]) -> T:
+        try:
+            return self._contexts.update(conversation_id, change)
+        except SharedStateUnavailable:
+            logger.warning("indicators: shared state unavailable, this gateway's memory used")
+            return self._local.update(conversation_id, change)
+
+    def _known(self, conversation_id: str | None) -> Context | None:
         if conversation_id is None:
             return None
-        context = self._contexts.get(conversation_id)
-        if context is None:
-            return None
-        if self._monotonic() - context.seen > CONTEXT_SECONDS:
-            del self._contexts[conversation_id]
-            return None
-        return context
+        try:
+            return self._contexts.get(conversation_id) or self._local.get(conversation_id)
+        except SharedStateUnavailable:
+            return self._local.get(conversation_id)
+
+    def _first_vote(self, conversation_id: str, article_id: str) -> bool:
+        try:
+            return self._contexts.first_vote(conversation_id, article_id)
+        except SharedStateUnavailable:
+            return self._local.first_vote(conversation_id, article_id)
+
+
+def _named(current: Context | None, establishment: str | None, channel: str) -> Context:
+    """A new context, or the current one named after its first turn."""
+    if current is None:
+        return Context(establishment or UNKNOWN_ESTABLISHMENT, channel)
+    if establishment and current.establishment == UNKNOWN_ESTABLISHMENT:
+        current.establishment = establishment
+    return current

@@ -13,6 +13,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from api.indicators.contexts import ContextStore
 from api.indicators.recorder import IndicatorRecorder
 from api.settings import Settings
 from indicators.store import IndicatorStore
@@ -22,12 +23,16 @@ logger = logging.getLogger("relais.indicators")
 PURGE_EVERY_SECONDS = 3600.0
 
 
-def indicator_recorder(settings: Settings) -> IndicatorRecorder:
-    """The recorder; its engine connects at the first flush, not here."""
+def indicator_recorder(
+    settings: Settings, contexts: ContextStore | None = None
+) -> IndicatorRecorder:
+    """The recorder; its engine connects at the first flush, not here. `contexts`: where each
+    conversation's context is kept (memory by default, Redis for several gateways)."""
     return IndicatorRecorder(
         IndicatorStore(create_database_engine(settings.database_url)),
         unanswered_establishments=settings.unanswered_establishments,
         retention_days=settings.unanswered_retention_days,
+        contexts=contexts,
     )
 
 

@@ -52,6 +52,7 @@ from api.live.texts import joined, left
 from api.pages import page
 from api.throttling import ThrottleDep, client_of
 from directory import render
+from directory.models import Registry
 from privacy.tracker import TrackerStoreError
 
 logger = logging.getLogger("relais.agent")
@@ -124,6 +125,7 @@ async def conversations(
     live: LiveChatDep,
     auth: AgentAuthDep,
     records: ConversationRecordsDep,
+    registry: RegistryDep,
 ) -> AgentConversationsResponse:
     """Waiting conversations of the counsellor's establishments (and those of no known one)."""
     now = live.clock()
@@ -131,10 +133,10 @@ async def conversations(
     known = await establishments_of(records, [s.conversation_id for s in (*waiting, *mine)])
     return AgentConversationsResponse(
         waiting=[
-            _summary(s, now, known.get(s.conversation_id))
+            _summary(s, now, registry, known.get(s.conversation_id))
             for s in visible(waiting, scope, known)
         ],
-        mine=[_summary(s, now, known.get(s.conversation_id)) for s in mine],
+        mine=[_summary(s, now, registry, known.get(s.conversation_id)) for s in mine],
         counsellors_online=auth.present(),
     )
 
@@ -167,6 +169,7 @@ async def history(
     live: LiveChatDep,
     records: ConversationRecordsDep,
     audit: AuditDep,
+    registry: RegistryDep,
 ) -> HistoryResponse:
     """The conversation with the bot, read from Rasa's tracker store (not Rasa's HTTP API, which
     is off), then the live events."""
@@ -180,6 +183,8 @@ async def history(
         turns = None
     return HistoryResponse(
         conversation_id=conversation_id,
+        establishment_id=establishment,
+        establishment_name=_establishment_name(registry, establishment),
         bot_history_available=turns is not None,
         notice=None if turns is not None else HISTORY_UNAVAILABLE,
         bot=[
@@ -239,7 +244,15 @@ def _events(session: LiveSession, after: int) -> LiveEventsResponse:
     )
 
 
-def _summary(session: LiveSession, now: float, establishment: str | None = None) -> AgentConversation:
+def _establishment_name(registry: Registry, establishment: str | None) -> str | None:
+    """The registry's name ("CISSS de Laval"), never a raw id or what a person typed."""
+    found = registry.establishment(establishment)
+    return found.name if found else None
+
+
+def _summary(
+    session: LiveSession, now: float, registry: Registry, establishment: str | None = None
+) -> AgentConversation:
     return AgentConversation(
         conversation_id=session.conversation_id,
         state=session.state,
@@ -249,6 +262,7 @@ def _summary(session: LiveSession, now: float, establishment: str | None = None)
         crisis=session.crisis,
         agent=session.agent,
         establishment_id=establishment,
+        establishment_name=_establishment_name(registry, establishment),
     )
 
 

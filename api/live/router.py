@@ -12,8 +12,9 @@ from fastapi import APIRouter, Path, Query
 
 from api.chat.schemas import CONVERSATION_ID_PATTERN, ErrorResponse, HandoffResource
 from api.conversations.tokens import VerifiedConversation
-from api.deps import AgentAuthDep, IndicatorsDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
-from api.errors import LiveQueueFull
+from api.counsellors.availability import AvailabilityDep
+from api.deps import IndicatorsDep, LiveChatDep, MetricsDep, RegistryDep, SettingsDep
+from api.errors import LiveQueueFull, NoCounsellorForEstablishment
 from api.live.schemas import LiveEventOut, LiveEventsResponse, LiveRequestResponse
 from api.live.texts import PERSON_LEFT, wait_explanation
 from api.throttling import limit
@@ -33,26 +34,35 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
     "/{conversation_id}/request",
     response_model=LiveRequestResponse,
     dependencies=[limit("live_request")],
-    responses={**NOT_FOUND, 429: {"model": ErrorResponse}},
+    responses={**NOT_FOUND, 409: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
 )
 async def request_counsellor(
     conversation_id: ConversationId,
     live: LiveChatDep,
-    auth: AgentAuthDep,
     registry: RegistryDep,
     metrics: MetricsDep,
     settings: SettingsDep,
     indicators: IndicatorsDep,
+    availability: AvailabilityDep,
 ) -> LiveRequestResponse:
+    """A new request is refused (409) while the counsellors at the console all serve other
+    establishments: nobody would see the person waiting. With nobody at the console at all, it
+    joins the queue and the explanation says plainly that nobody is online."""
     before = live.session(conversation_id)
-    if (before is None or before.state == "ended") and len(live.waiting()) >= settings.max_waiting_conversations:
+    new = before is None or before.state == "ended"
+    if new and len(live.waiting()) >= settings.max_waiting_conversations:
         raise LiveQueueFull()
+    present = availability.present()
+    available = bool(present) and availability.covers(
+        await availability.establishment_of(conversation_id), present
+    )
+    if new and present and not available:
+        raise NoCounsellorForEstablishment()
     session = live.request(conversation_id)
     if before is None or before.order != session.order:  # a new request (stores return copies)
         metrics.count("live_requests")
         indicators.live_requested(conversation_id)
     position = live.position(session)
-    available = bool(auth.present())
     lines = registry.lines_24_7()
     return LiveRequestResponse(
         conversation_id=conversation_id,

@@ -65,6 +65,7 @@ class AgentConversation(BaseModel):
     crisis: bool  # the detector saw risk in one of the person's messages since the request
     agent: str | None
     establishment_id: str | None = None  # from the tracker store; None: not known
+    establishment_name: str | None = None  # the registry's name; None: not one the registry knows
 
 
 class AgentConversationsResponse(BaseModel):
@@ -87,6 +88,8 @@ class HistoryEntry(BaseModel):
 
 class HistoryResponse(BaseModel):
     conversation_id: str
+    establishment_id: str | None = None
+    establishment_name: str | None = None  # the registry's name; None: not known
     bot_history_available: bool
     notice: str | None  # "Historique indisponible…" when Rasa could not be reached
     bot: list[HistoryEntry]  # the conversation with the assistant (redacted text)

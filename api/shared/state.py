@@ -3,9 +3,10 @@ gateway) or Redis (several gateways). The lifespan (api/main.py) asks here once;
 the interfaces (api/live/sessions.py, api/live/agent_sessions.py, api/chat/conversation_risk.py,
 api/throttling.py).
 
-What stays in each gateway's memory even with Redis: the Teams conversation references and the
-activity ids already seen (api/teams/), the indicators' counts until their flush (written to the
-database), the metrics (each replica is scraped on its own).
+Also shared with Redis: the indicators' conversation contexts (api/indicators/contexts.py) and
+Teams' activity ids and conversation references (api/teams/stores.py, given `redis`). What
+stays in each gateway's memory even with Redis: the indicators' counts until their flush (written
+to the database), the metrics (each replica is scraped on its own).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from api.chat.conversation_risk import MemoryRisks, RedisRisks, RiskStore
+from api.indicators.contexts import ContextStore, MemoryContexts, RedisContexts
 from api.live.agent_sessions import AgentSessionStore, MemoryAgentSessions, RedisAgentSessions
 from api.live.sessions import MemorySessions, RedisSessions, SessionStore
 from api.shared.redis_client import SharedRedis
@@ -39,6 +41,9 @@ class SharedState:
 
     def risks(self) -> RiskStore:
         return RedisRisks(self.redis) if self.redis else MemoryRisks()
+
+    def indicator_contexts(self) -> ContextStore:
+        return RedisContexts(self.redis) if self.redis else MemoryContexts()
 
     def state(self) -> str:
         """For /readyz: "memory" (one gateway, nothing shared), "ok", "down", or "persistent"

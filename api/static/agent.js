@@ -53,13 +53,30 @@
     return button;
   }
 
+  // "Établissement : CISSS de Laval", the registry's name (never a raw id); a label, not a colour.
+  var NO_ESTABLISHMENT = "non précisé";
+  function establishmentOf(c) { return c.establishment_name || NO_ESTABLISHMENT; }
+  function establishmentLine(element, name) {
+    var label = document.createElement("span");
+    label.className = "label";
+    label.textContent = "Établissement : ";
+    var value = document.createElement("strong");
+    value.textContent = name;
+    element.replaceChildren(label, value);
+  }
+
   function conversationItem(c, actionLabel, action) {
     var li = document.createElement("li");
     li.dataset.id = c.conversation_id;
+    li.className = "conversation";
     var text = document.createElement("span");
+    var establishment = document.createElement("span");
+    establishment.className = "establishment";
     var risk = document.createElement("span");
     risk.className = "risk";
-    li.append(text, risk, makeButton(actionLabel, actionLabel + " la conversation " + c.conversation_id.slice(0, 8), function () { action(c.conversation_id); }));
+    var button = makeButton(actionLabel, null, function () { action(c.conversation_id); });
+    button.dataset.action = actionLabel;
+    li.append(text, establishment, risk, button);
     return li;
   }
 
@@ -86,9 +103,13 @@
 
   function renderConversations(list, conversations, actionLabel, action, emptyText) {
     renderList(list, conversations, "conversation_id", function (c) { return conversationItem(c, actionLabel, action); }, function (li, c) {
-      var meta = "En attente depuis " + minutes(c.waiting_seconds) + " · dernière activité il y a " + minutes(c.person_idle_seconds);
+      var since = c.state === "waiting" ? "En attente depuis " : "Demande reçue il y a ";
+      var meta = since + minutes(c.waiting_seconds) + " · dernière activité il y a " + minutes(c.person_idle_seconds);
       li.children[0].textContent = "Conversation " + c.conversation_id.slice(0, 8) + " — " + meta + " ";
-      li.children[1].textContent = c.crisis ? "· risque détecté " : "";
+      establishmentLine(li.children[1], establishmentOf(c));
+      li.children[2].textContent = c.crisis ? "Risque détecté" : "";
+      var button = li.children[3];
+      button.setAttribute("aria-label", button.dataset.action + " la conversation " + c.conversation_id.slice(0, 8) + ", établissement : " + establishmentOf(c));
     }, emptyText);
   }
 
@@ -116,7 +137,7 @@
     $("waiting-count").textContent = "(" + waiting.length + ")";
     if (tickets) $("tickets-count").textContent = "(" + tickets.length + ")";
     if (newPeople.length) {
-      say(newPeople.length === 1 ? "Une nouvelle personne attend : conversation " + newPeople[0].conversation_id.slice(0, 8) + "." : newPeople.length + " nouvelles personnes attendent.");
+      say(newPeople.length === 1 ? "Une nouvelle personne attend : conversation " + newPeople[0].conversation_id.slice(0, 8) + " (établissement : " + establishmentOf(newPeople[0]) + ")." : newPeople.length + " nouvelles personnes attendent.");
       beep();
     } else if (newTickets.length) {
       say(newTickets.length === 1 ? "Nouvelle demande de rappel : " + newTickets[0].reference + "." : newTickets.length + " nouvelles demandes de rappel.");
@@ -151,8 +172,8 @@
   }
   function updateTicket(li, ticket) {
     var created = new Date(ticket.created_at);
-    li.children[0].textContent = ticket.reference + " · reçue le " + created.toLocaleString("fr-CA", {dateStyle: "medium", timeStyle: "short"}) + " · " + ticket.establishment_name;
-    var rows = [["Prénom", document.createTextNode(ticket.first_name)], ["Contact", contactLink(ticket)],
+    li.children[0].textContent = ticket.reference + " · reçue le " + created.toLocaleString("fr-CA", {dateStyle: "medium", timeStyle: "short"});
+    var rows = [["Établissement", document.createTextNode(ticket.establishment_name)], ["Prénom", document.createTextNode(ticket.first_name)], ["Contact", contactLink(ticket)],
       ["Moment", document.createTextNode(ticket.time_window_label)], ["Avis", document.createTextNode(NOTIFY[ticket.notify_status] || ticket.notify_status)]];
     var dl = li.children[1];
     dl.replaceChildren();
@@ -226,8 +247,9 @@
     current = id; lastSeq = 0;
     $("conversation").hidden = false; $("crisis").hidden = true; $("reply-form").hidden = false;
     $("conversation-title").textContent = "Conversation " + id.slice(0, 8);
-    $("history").replaceChildren(); $("live").replaceChildren();
+    $("history").replaceChildren(); $("live").replaceChildren(); $("conversation-establishment").replaceChildren();
     return api("GET", "/api/agent/conversations/" + id + "/history").then(function (data) {
+      establishmentLine($("conversation-establishment"), establishmentOf(data));
       $("history-notice").textContent = data.notice || (data.bot.length ? "" : "Aucun échange avec l'assistant.");
       data.bot.forEach(function (turn) { line($("history"), WHO[turn.author], turn.text); });
       showEvents(data.live);

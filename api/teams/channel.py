@@ -28,14 +28,15 @@ from typing import Any
 
 from api.chat.crisis_check import CrisisCheck
 from api.metrics import Metrics
+from api.shared.redis_client import SharedRedis
 from api.teams import cards, texts
-from api.teams.dedup import SeenActivities
 from api.teams.errors import (
     TeamsBadActivity,
     TeamsReplayedActivity,
     TeamsStaleActivity,
     TeamsUnauthorized,
 )
+from api.teams.stores import seen_store
 from api.teams.texts import Language
 from directory.models import Registry
 from knowledge_base.answers import trim
@@ -121,13 +122,14 @@ class ChannelWebhook:
         metrics: Metrics | None = None,
         clock: Callable[[], float] = time.time,
         budget_seconds: float = 4.0,
+        shared: SharedRedis | None = None,
     ) -> None:
         self._keys = keys
         self.answers = answers
         self._metrics = metrics or Metrics()
         self._clock = clock
         self.budget_seconds = budget_seconds
-        self._seen = SeenActivities(ttl_seconds=2 * MAX_CLOCK_SKEW_SECONDS + 60, clock=clock)
+        self._seen = seen_store(shared, "channel", 2 * MAX_CLOCK_SKEW_SECONDS + 60, clock)
 
     def verify(self, authorization: str | None, body: bytes) -> None:
         """`Authorization: HMAC <base64>` over the raw bytes, or TeamsUnauthorized."""

@@ -5,7 +5,8 @@ id (Teams redelivers), acknowledged with 202 at once and handled in the backgrou
 is `teams:` + an HMAC of tenant and AAD object id (no raw Teams id reaches Rasa or the logs), and
 the message goes through the web's chat service (redaction, crisis check, Rasa, fallback, live
 chat). A counsellor's messages and the end of a live chat reach the person proactively, with the
-conversation reference kept in memory (like live transcripts, a restart drops them).
+conversation reference kept in memory (like live transcripts, a restart drops them), or in Redis
+with several gateways (api/teams/stores.py).
 """
 
 from __future__ import annotations
@@ -27,19 +28,21 @@ from pydantic import ValidationError
 
 from api.chat.schemas import ChatRequest
 from api.chat.service import ChatService
-from api.errors import MessageTooLong
+from api.counsellors.availability import CounsellorAvailability
+from api.errors import MessageTooLong, NoCounsellorForEstablishment
 from api.live import texts as live_texts
 from api.live.queue import LiveChat
 from api.metrics import Metrics
+from api.shared.redis_client import SharedRedis
 from api.teams import cards, texts
 from api.teams.auth import BotAuthenticator, ServiceUrlValidator
 from api.teams.channel import ChannelAnswers, clean_text
 from api.teams.config import TeamsConfig
 from api.teams.connector import ConnectorFactory, UntrustedServiceUrl
-from api.teams.dedup import SeenActivities
 from api.teams.errors import TeamsBadActivity, TeamsUnauthorized, TeamsUntrustedServiceUrl
 from api.teams.live_relay import LiveRelay
 from api.teams.messages import activities_for, card_activity, phone_links, with_tel_links
+from api.teams.stores import reference_store, seen_store
 from api.teams.texts import Language
 from api.teams.tokens import ClientCredentialsTokens, TokenUnavailable
 from directory import render
@@ -77,8 +80,11 @@ class PersonalChat:
         channel_answers: ChannelAnswers | None = None,
         max_message_chars: int = 2000,
         metrics: Metrics | None = None,
+        shared: SharedRedis | None = None,
+        availability: CounsellorAvailability | None = None,
     ) -> None:
         self._metrics = metrics or Metrics()
+        self._availability = availability
         self._config = config
         self._registry = registry
         self._chat = chat_service
@@ -100,10 +106,13 @@ class PersonalChat:
             host_validator=self.service_urls,
         )
         self.adapter.on_turn_error = self._on_turn_error
-        self._seen = SeenActivities()
+        # Memory, or Redis shared by the gateways (api/teams/stores.py).
+        self._seen = seen_store(shared, "personal", ttl_seconds=3600.0)
         self._tasks: set[asyncio.Task[None]] = set()
         self._links = phone_links(registry)
-        self.relay = LiveRelay(live_chat, self.adapter, config.app_id, self._links, self._metrics)
+        self.relay = LiveRelay(
+            live_chat, self.adapter, config.app_id, self._links, self._metrics, reference_store(shared)
+        )
         self._watcher: asyncio.Task[None] | None = None
 
     # Lifecycle.
@@ -280,11 +289,27 @@ class PersonalChat:
     async def _request_live_chat(
         self, context: TurnContext, person: str, language: Language
     ) -> None:
+        available = self._counsellors_present()
+        if self._availability is not None:
+            # As on the web (api/live/router.py): a new request is refused while the counsellors
+            # online all serve other establishments; nobody online at all: queued, said plainly.
+            present = self._availability.present()
+            available = bool(present) and self._availability.covers(
+                await self._availability.establishment_of(person), present
+            )
+            before = self._live.session(person)
+            if present and not available and (before is None or before.state == "ended"):
+                refusal = NoCounsellorForEstablishment()
+                text = refusal.message_fr if language == "fr" else refusal.message_en
+                words = {
+                    **render.line_words(self._registry),
+                    "lines_24_7": render.lines_sentence(self._registry.lines_24_7()),
+                }
+                await context.send_activity(with_tel_links(text.format_map(words), self._links))
+                return
         session = self._live.request(person)
         self.relay.requested(person, session)
         explanation = live_texts.wait_explanation(
-            self._live.position(session),
-            self._counsellors_present(),
-            render.lines_text(self._registry),
+            self._live.position(session), available, render.lines_text(self._registry)
         )
         await context.send_activity(with_tel_links(explanation, self._links))

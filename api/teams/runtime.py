@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from api.chat.crisis_check import CrisisCheck
 from api.chat.service import ChatService
+from api.counsellors.availability import CounsellorAvailability
 from api.live.queue import LiveChat
 from api.metrics import Metrics
 from api.settings import Settings
+from api.shared.redis_client import SharedRedis
 from api.teams.channel import ChannelAnswers, ChannelWebhook
 from api.teams.config import TeamsConfig, TeamsConfigError
 from api.teams.knowledge import ChannelKnowledge
@@ -39,8 +41,11 @@ async def open_teams(
     crisis_check: CrisisCheck,
     counsellors_present: Callable[[], bool] = lambda: False,
     metrics: Metrics | None = None,
+    shared: SharedRedis | None = None,
+    availability: CounsellorAvailability | None = None,
 ) -> AsyncIterator[Teams]:
-    """The configured halves of Teams; nothing at all (both routes 503) without settings."""
+    """The configured halves of Teams; nothing at all (both routes 503) without settings.
+    `shared`: Redis for several gateways (activity ids seen, conversation references), else memory."""
     # The SDK logs Teams conversation ids at INFO: keep it to warnings and errors.
     logging.getLogger("microsoft_agents").setLevel(logging.WARNING)
     try:
@@ -57,7 +62,7 @@ async def open_teams(
         loading = asyncio.create_task(knowledge.load())
         teams.answers = ChannelAnswers(registry, crisis_check, knowledge, config.app_id, metrics)
     if config.webhook_keys and teams.answers is not None:
-        teams.channel = ChannelWebhook(config.webhook_keys, teams.answers, metrics)
+        teams.channel = ChannelWebhook(config.webhook_keys, teams.answers, metrics, shared=shared)
         logger.info("teams: channel webhook on (POST /api/teams/webhook)")
     if config.personal_enabled:
         teams.personal = PersonalChat(
@@ -69,6 +74,8 @@ async def open_teams(
             teams.answers,
             settings.max_message_chars,
             metrics,
+            shared,
+            availability,
         )
         await teams.personal.start()
         mode = "ANONYMOUS (development)" if config.anonymous else f"tenant {config.tenant_id}"

@@ -55,7 +55,7 @@ def test_the_console_lists_tickets_and_announces_a_waiting_person(
     person = {"X-Conversation-Token": started["conversation_token"]}
     assert gateway.post(f"/api/live/{conversation}/request", headers=person).status_code == 200
     expect(console.locator("#status")).to_have_text(
-        f"Une nouvelle personne attend : conversation {conversation[:8]}."
+        f"Une nouvelle personne attend : conversation {conversation[:8]} (établissement : non précisé)."
     )
     expect(console).to_have_title(re.compile(r"^\(1 en attente, \d+ rappels?\) Relais"))
     expect(console.locator("#waiting li", has_text=conversation[:8])).to_be_visible()

@@ -90,7 +90,9 @@ def test_each_counsellor_sees_and_takes_only_their_establishments_conversations(
     assert waiting_ids(client, ines) == {"conv-quebec", "conv-estrie", "conv-unknown"}
     listed = {c["conversation_id"]: c for c in client.get(AGENT, headers=ines).json()["waiting"]}
     assert listed["conv-estrie"]["establishment_id"] == ESTRIE
+    assert listed["conv-estrie"]["establishment_name"].startswith("CIUSSS de l'Estrie")
     assert listed["conv-unknown"]["establishment_id"] is None
+    assert listed["conv-unknown"]["establishment_name"] is None
 
     # Julie cannot take the Estrie's conversation (it looks absent), nor read its history.
     assert_not_found(client.post(f"{AGENT}/conv-estrie/take", headers=julie), "live_chat_not_found")
@@ -100,6 +102,7 @@ def test_each_counsellor_sees_and_takes_only_their_establishments_conversations(
     assert client.post(f"{AGENT}/conv-quebec/take", headers=julie).status_code == 200
     history = client.get(f"{AGENT}/conv-quebec/history", headers=julie).json()
     assert [t["author"] for t in history["bot"]] == ["person", "bot"]
+    assert history["establishment_name"] == "CIUSSS de la Capitale-Nationale"
     assert client.post(f"{AGENT}/conv-quebec/end", headers=julie).status_code == 200
     assert client.post(f"{AGENT}/conv-estrie/take", headers=marc).status_code == 200
     assert client.post(f"{AGENT}/conv-unknown/take", headers=julie).status_code == 200
