@@ -39,6 +39,16 @@ _PROGRAMS: dict[str, re.Pattern[str]] = {
     "confidentialite": re.compile(r"\b(?:relais|loi 25)"),
 }
 _WORD = re.compile(r"[\w']+")
+# A question up to ANAPHORA_MAX_WORDS long that points back at what was just said ("combien de
+# fois je peux y aller?", "comment j'en trouve un?", "ça marche aussi pour les temps
+# partiels?", "does it cover my kids?") is a follow-up too: French and English pronouns
+# and demonstratives that need an antecedent (general grammar, no question set's words).
+ANAPHORA_MAX_WORDS = 10
+_ANAPHORA = re.compile(
+    r"(?:^|\s)(?:ca|cela|celui-la|celle-la|ceux-la|ce programme|ce service|ce bureau|"
+    r"cette ligne|ce document|y aller|y en a|j'en|l'en|en trouve|en parler|"
+    r"it|that|this|they|them)(?=[\s?!.,]|$)"
+)
 
 # What a follow-up is about, by topic of the answered article: "Au sujet du PAE (...) :".
 TOPIC_LABELS: dict[str, str] = {
@@ -106,10 +116,13 @@ def is_followup(text: str, context: Article | None) -> bool:
     named = named_topics(text)
     if named and context.topic not in named:
         return False
-    folded = fold(text)
+    folded = fold(text).replace("’", "'")
     if _CONNECTORS.search(folded):
         return True
-    return len(_WORD.findall(folded)) <= FOLLOWUP_MAX_WORDS
+    words = len(_WORD.findall(folded))
+    return words <= FOLLOWUP_MAX_WORDS or (
+        words <= ANAPHORA_MAX_WORDS and bool(_ANAPHORA.search(folded))
+    )
 
 
 def ask(
@@ -126,9 +139,7 @@ def ask(
     context = kb.article(context_id) if context_id else None
     followup = context if is_followup(text, context) else None
     spelled_out = f"{followup.title} {text}" if followup is not None else None
-    result = kb.search(
-        text, audience=resolved, k=k, context=followup, context_query=spelled_out
-    )
+    result = kb.search(text, audience=resolved, k=k, context=followup, context_query=spelled_out)
     return Turn(result, resolved, followup)
 
 

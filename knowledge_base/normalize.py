@@ -106,6 +106,37 @@ _REPLACEMENTS: dict[str, str] = {
     "pab": "préposé aux bénéficiaires",
     "tso": "temps supplémentaire obligatoire",
     "overtime": "temps supplémentaire",
+    # 2026-12-04: more everyday Quebec French and anglicisms of the floor, from general usage as
+    # the Office québécois de la langue française's Banque de dépannage linguistique and Usito
+    # describe it (anglicisms and familiar register), not from any question set.
+    "kids": "enfants",
+    "union": "syndicat",
+    "l'union": "le syndicat",
+    "docs": "médecins",
+    "doc": "médecin",
+    "break": "pause",
+    "staff": "personnel",
+    "shift": "quart de travail",
+    "chiffre de nuit": "quart de nuit",
+    "en gang": "en groupe",
+    "rh": "ressources humaines",
+    "bot": "assistant Relais",
+    "le bot": "l'assistant Relais",
+    "le robot": "l'assistant Relais",
+    "csst": "CNESST",
+    "écoeuré": "à bout",
+    "écoeurée": "à bout",
+    "écœuré": "à bout",
+    "écœurée": "à bout",
+    "capoter": "paniquer",
+    "pète ma coche": "perds patience",
+    "péter ma coche": "perdre patience",
+    "péter sa coche": "perdre patience",
+    "pété ma coche": "perdu patience",
+    "j'pète ma coche": "je perds patience",
+    "le moton": "la gorge serrée et envie de pleurer",
+    "burnout": "épuisement professionnel",
+    "burn-out": "épuisement professionnel",
     # SMS
     "pcq": "parce que",
     "pck": "parce que",
@@ -141,8 +172,27 @@ _TU = re.compile(r"(?<=\w)-tu\b", re.IGNORECASE)  # "c'est-tu", "j'ai-tu": the q
 _SPACES = re.compile(r"\s+")
 
 
+# Function words that tell an English question from a French one: an English question is left
+# as it is ("night shift", "my staff" are English, not anglicisms in a French sentence).
+_ENGLISH_TEXT = """the a an is are was my your our what how when where who why which do does can
+    could should i you it of for with to and or there this that"""
+_FRENCH_TEXT = """le la les un une des de du est sont je tu il elle mon ma mes ton ta nous vous que
+    qui quoi comment pour avec et ou pas ce ça ca c'est j'ai y"""
+_ENGLISH = frozenset(_ENGLISH_TEXT.split())
+_FRENCH = frozenset(_FRENCH_TEXT.split())
+
+
+def is_english(text: str) -> bool:
+    """More English function words than French ones."""
+    words = re.findall(r"[\w']+", text.lower().replace("’", "'"))
+    return sum(w in _ENGLISH for w in words) > sum(w in _FRENCH for w in words)
+
+
 def standardize(text: str) -> str:
-    """`text` with joual and SMS spellings in standard French (same text when there are none)."""
+    """`text` with joual and SMS spellings in standard French (same text when there are none,
+    or when it is English)."""
+    if is_english(text):
+        return text
     normalized = text.replace("’", "'")
     normalized = _TU.sub("", normalized)
     normalized = _PATTERN.sub(lambda match: _REPLACEMENTS[match.group(0).lower()], normalized)

@@ -55,6 +55,12 @@ class SearchSettings:
     # c'est gratuit?"): its cosine decides the confidence (a bare "c'est gratuit?" is far from
     # every passage), and its ranking weighs this much against the bare question's.
     context_query_weight: float = 0.0
+    # ... but a follow-up is confident on its spelled-out cosine only when that cosine reaches
+    # the threshold plus this margin AND is no lower than the context's title alone would get
+    # on the same passage: "et c'est quand la paie?" after a PAE answer scores high only
+    # because of the title it was given (see `search`). None: the spelled-out cosine counts
+    # like the bare question's (the behaviour before 2026-12-04).
+    context_confidence_margin: float | None = None
     # An article is ranked by its best passage plus this share of its second best.
     second_passage_weight: float = 0.0
     # A question in joual or SMS spelling is also embedded in standard French
@@ -90,6 +96,16 @@ class SearchSettings:
 # embedded in standard French (knowledge_base.normalize) at 0.5: dev R@1 0.771 -> 0.775, R@3
 # 0.894 -> 0.901, fact present 0.867 -> 0.880 (0.3 the same); confirmation R@1 0.753 -> 0.767,
 # R@3 0.889 the same; off-topic unchanged. BM25 on the standard form too: no gain on dev (dropped).
+# 2026-12-04, measured with bench/kb_split.py: tuned on queries.yml + half A of kb_test_2026_12b
+# (453, threshold recalibrated on that side with off-topic half A), checked on half B (164) and
+# queries_2026_12 (361), never tuned on. Second passage at 0.3 with BM25 on the standard form:
+# tune topic@1 0.894 -> 0.914, R@3 0.914 -> 0.921; half B topic@1 0.902 -> 0.915, answered
+# right 0.787 -> 0.799; queries_2026_12 R@3 0.889 -> 0.909, topic@1 0.886 -> 0.900; off-topic
+# half B the same (2 of 22 over the tune side's threshold). 0.2-0.7 all within a query or two.
+# A follow-up's spelled-out cosine needs the threshold + 0.04 and to beat its context's title
+# alone (context_confidence_margin: margin chosen by Youden's J, in-scope follow-ups of the tune
+# side against off-topic half A asked after six articles): off-topic follow-ups confident 76% ->
+# 11% (half A), 70% -> 6% (half B); in-scope follow-ups confident 0.96 -> 0.87 (tune).
 DEFAULT_SETTINGS = SearchSettings(
     lexical_weight=0.3,
     manager_boost=1.5,
@@ -98,9 +114,19 @@ DEFAULT_SETTINGS = SearchSettings(
     context_article_boost=0.5,
     context_topic_boost=0.5,
     context_query_weight=0.5,
-    second_passage_weight=0.1,
+    second_passage_weight=0.3,
     standard_query_weight=0.5,
+    standard_lexical=True,
+    context_confidence_margin=0.04,
 )
+
+
+@dataclass(frozen=True)
+class _PassageScores:
+    similarity: np.ndarray  # the larger of `own` and `context`: each hit's similarity
+    own: np.ndarray  # the question's cosine (its standard-French form's when higher)
+    context: np.ndarray | None  # the spelled-out follow-up's cosine, if any
+    ranking: np.ndarray  # standardised ranking score
 
 
 @dataclass(frozen=True)
@@ -133,6 +159,7 @@ class KnowledgeBase:
             else None
         )
         self._article_of = [passage.article_id for passage in index.passages]
+        self._title_vectors: dict[str, np.ndarray] = {}  # a context's title, embedded once
         self._manager_rows = np.array(
             [
                 index.articles[p.article_id].audience == "manager" or is_manager_section(p.heading)
@@ -198,7 +225,8 @@ class KnowledgeBase:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         if not self.index.passages or not query.strip():
             return SearchResult((), False)
-        similarity, ranking = self.passage_scores(query, context_query, query_vector)
+        measured = self._scores(query, context_query, query_vector)
+        similarity, ranking = measured.similarity, measured.ranking
         ranking = ranking + self._audience_shift(audience)
         if context is not None:
             ranking = ranking + self._context_shift(context)
@@ -227,9 +255,32 @@ class KnowledgeBase:
             )
             for article_id in chosen
         )
-        threshold = self.settings.threshold
-        confident = bool(hits) and threshold is not None and hits[0].similarity >= threshold
+        confident = bool(hits) and self._confident(measured, best[chosen[0]], context)
         return SearchResult(hits, confident)
+
+    def _confident(self, scores: _PassageScores, row: int, context: Article | None) -> bool:
+        """The best passage's cosine reaches the threshold; for a follow-up spelled out with its
+        context's title, the bare question's cosine, or the spelled-out one with the margin and
+        above what the title alone gets (`context_confidence_margin`)."""
+        threshold = self.settings.threshold
+        margin = self.settings.context_confidence_margin
+        if threshold is None:
+            return False
+        if scores.context is None or margin is None or context is None:
+            return bool(scores.similarity[row] >= threshold)
+        if scores.own[row] >= threshold:
+            return True
+        spelled = float(scores.context[row])
+        return spelled >= threshold + margin and spelled >= self._title_similarity(context, row)
+
+    def _title_similarity(self, context: Article, row: int) -> float:
+        """The cosine of the context article's title alone (as a query) with passage `row`."""
+        if self.embedder is None:
+            return float("-inf")
+        if context.id not in self._title_vectors:
+            self._title_vectors[context.id] = self.embedder.embed_queries([context.title])[0]
+        passage = self.index.vectors.reconstruct(row)
+        return float(np.dot(self._title_vectors[context.id], passage))
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or the one it was merged into (redirects), or None."""
@@ -252,10 +303,16 @@ class KnowledgeBase:
         `context_query`, both are embedded in one batch: the similarity is the larger of the two
         cosines, the dense ranking a mix (`context_query_weight`).
         """
+        scores = self._scores(query, context_query, query_vector)
+        return scores.similarity, scores.ranking
+
+    def _scores(
+        self, query: str, context_query: str | None, query_vector: np.ndarray | None
+    ) -> _PassageScores:
         count = len(self.index.passages)
         settings = self.settings
         standard = standardize(query)
-        dense = None
+        dense = context = None
         if self.embedder is not None:
             texts = [query] if context_query is None else [query, context_query]
             use_standard = settings.standard_query_weight > 0 and standard != query
@@ -282,16 +339,17 @@ class KnowledgeBase:
             if context_query is not None:
                 weight = np.float32(settings.context_query_weight)
                 dense_rank = (1 - weight) * dense_rank + weight * _standardize(scores[1])
-                dense = np.maximum(dense, scores[1])
+                context = scores[1]
         lexical_text = standard if settings.standard_lexical else query
         lexical = self._lexical.scores(lexical_text) if self._lexical is not None else None
         if dense is None:
             assert lexical is not None
-            return lexical, _standardize(lexical)
+            return _PassageScores(lexical, lexical, None, _standardize(lexical))
         ranking = dense_rank
         if lexical is not None:
             ranking = ranking + self.settings.lexical_weight * _standardize(lexical)
-        return dense, ranking
+        similarity = dense if context is None else np.maximum(dense, context)
+        return _PassageScores(similarity, dense, context, ranking)
 
     def _context_shift(self, context: Article) -> np.ndarray:
         settings = self.settings
@@ -300,9 +358,8 @@ class KnowledgeBase:
             dtype=np.float32,
         )
         same_article = np.array([a == context.id for a in self._article_of], dtype=np.float32)
-        return (
-            same_topic * np.float32(settings.context_topic_boost)
-            + same_article * np.float32(settings.context_article_boost)
+        return same_topic * np.float32(settings.context_topic_boost) + same_article * np.float32(
+            settings.context_article_boost
         )
 
     def _audience_shift(self, audience: str | None) -> np.ndarray:
@@ -317,7 +374,9 @@ def is_manager_section(heading: str) -> bool:
     """A section written for managers inside an article for everyone: its heading starts with
     "Gestionnaire :" (the articles' convention); the audience shifts treat it like a manager
     article's section."""
-    return heading.strip().lower().startswith(("gestionnaire :", "gestionnaire:", "gestionnaires :"))
+    return (
+        heading.strip().lower().startswith(("gestionnaire :", "gestionnaire:", "gestionnaires :"))
+    )
 
 
 def _standardize(values: np.ndarray) -> np.ndarray:

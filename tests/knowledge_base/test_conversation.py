@@ -51,6 +51,17 @@ def test_follow_ups_need_a_context_and_no_other_program() -> None:
     assert not is_followup("je travaille de nuit et je dors vraiment mal depuis des mois", PAE)
 
 
+def test_a_question_pointing_back_is_a_follow_up_when_it_is_not_long() -> None:
+    assert is_followup("combien de fois par année je peux y aller?", PAE)
+    assert is_followup("comment j'en trouve un dans mon établissement?", PAE)
+    assert is_followup("does it cover my kids and my wife too?", PAE)
+    assert not is_followup("combien de fois par année je peux consulter un psychologue?", PAE)
+    assert not is_followup(
+        "ça fait des semaines que je dors mal et que je pleure en rentrant du travail le soir",
+        PAE,
+    )
+
+
 def test_questions_beyond_greetings() -> None:
     assert looks_like_question("Bonjour, c'est quoi le PAE?")
     assert looks_like_question("comment référer un employé")

@@ -11,6 +11,8 @@ from embeddings.models import (
     SentenceTransformerEmbedder,
     UseEmbedder,
 )
+from knowledge_base.calibration import load_queries
+from knowledge_base.conversation import ask
 from knowledge_base.search import KnowledgeBase
 
 pytestmark = pytest.mark.slow
@@ -78,3 +80,23 @@ def test_a_manager_asking_how_to_refer_gets_a_manager_article_first(real_kb: Kno
 
 def test_the_default_search_is_not_sure_about_hockey(real_kb: KnowledgeBase):
     assert not real_kb.search("Qui a compté le but gagnant du Canadien hier?").confident
+
+
+def test_an_off_topic_question_after_an_answer_is_not_answered_with_its_title(
+    real_kb: KnowledgeBase,
+):
+    """A short off-topic question asked after a PAE answer is read as a follow-up and spelled
+    out with the article's title: that title alone must not make the search confident (it did
+    for 7 in 10 before the margin: "et c'est quand la prochaine paie?" got a PAE answer)."""
+    from tests.knowledge_base.conftest import DATA
+
+    offtopic = load_queries(DATA / "offtopic.yml")
+    turns = [
+        ask(real_kb, "et " + q.text[0].lower() + q.text[1:], context_id="pae-c-est-quoi")
+        for q in offtopic
+    ]
+    follow_ups = [turn for turn in turns if turn.followup_of is not None]
+    assert len(follow_ups) >= 30
+    assert sum(turn.result.confident for turn in follow_ups) <= 0.15 * len(follow_ups)
+    in_scope = ask(real_kb, "pis c'est gratuit?", context_id="pae-c-est-quoi")
+    assert in_scope.followup_of is not None and in_scope.result.confident

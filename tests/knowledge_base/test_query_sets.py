@@ -84,6 +84,22 @@ def test_joual_and_sms_questions_are_read_in_standard_french():
     assert standardize("ma chum de travail file pas") == "ma collègue ne va pas bien"
     assert standardize("Le PAE est-il gratuit?") == "Le PAE est-il gratuit?"  # nothing to do
     assert standardize("mon boss va-tu le savoir") == "mon gestionnaire va le savoir"
+    assert standardize("j'pète ma coche sur mes kids après mon shift") == (
+        "je perds patience sur mes enfants après mon quart de travail"
+    )
+    assert standardize("l'union peut-tu m'aider avec les RH?") == (
+        "le syndicat peut m'aider avec les ressources humaines?"
+    )
+
+
+def test_an_english_question_is_not_read_as_french_anglicisms():
+    from knowledge_base.normalize import is_english, standardize
+
+    assert standardize("Tips for night shift fatigue with my kids") == (
+        "Tips for night shift fatigue with my kids"
+    )
+    assert is_english("Is the EAP free for my staff?")
+    assert not is_english("le PAE, c'est-tu gratis pour mon staff?")
 
 
 def test_a_trimmed_section_keeps_the_sentence_with_the_key_fact():
