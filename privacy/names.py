@@ -42,11 +42,12 @@ _WEAK_CUE = re.compile(
     r"|\bavec|\bde|\bpour|\bà\s+cause\s+de)\s+"
 )
 # Someone the person is sent to or speaks of: "demandez à X", "parlez à X", "ask X", "talk to X",
-# "call X", "je remplace X", "merci X": a capitalised run, or a common first name in lower case.
+# "call X", "je remplace X", "merci X", "rédigé par X": a capitalised run, or a common first name
+# in lower case. ("vient de", "from", "peur de" are left out: "from Laval", "vient de Gatineau".)
 _ADDRESSEE = re.compile(
-    r"(?i:demande[rz]?\s+(?:à|a)|parle[rz]?\s+(?:à|a)|avertir|avertissez|dites\s+(?:à|a)"
-    r"|je\s+remplace|remplacer|ask|talk\s+to|speak\s+to|call|tell|text|merci"
-    r"|vient\s+de|r[ée]dig[ée]e?\s+par|written\s+by|from|peur\s+de)\s+"
+    r"(?i:\bdemande[rz]?\s+(?:à|a)|\bparle[rz]?\s+(?:à|a)|\bavertir|\bavertissez|\bdites\s+(?:à|a)"
+    r"|\bje\s+remplace|\bremplacer|\bask|\btalk\s+to|\bspeak\s+to|\bcall|\btell|\btext|\bmerci"
+    r"|\br[ée]dig[ée]e?\s+par|\bwritten\s+by)\s+"
 )
 _RELATION = re.compile(
     r"(?i:\b(?:ma|mon|la|le|notre|my|our|his|her)\s+(?:[\w-]+\s+)?"
@@ -176,12 +177,17 @@ def _surname_run(words: list[re.Match[str]], first: int, limit: int = 3) -> int:
     return count
 
 
+def _shouting(text: str) -> bool:
+    """Most of the message in capitals: a word in capitals may be a name, not an acronym."""
+    long_words = [w for w in _WORD_RE.findall(text) if len(w) > 1]
+    return sum(w.isupper() for w in long_words) > 0.6 * len(long_words)
+
+
 def _after_strong_cue(text: str, start: int, lower_case: bool) -> tuple[int, int] | None:
     """The name after a cue; lower-case words count when `lower_case`, or when the first one is a
     common first name. Words in capitals count unless the whole message is in capitals."""
     words = _words_at(text, start)
-    long_words = [w for w in _WORD_RE.findall(text) if len(w) > 1]
-    shouting = sum(w.isupper() for w in long_words) > 0.6 * len(long_words)
+    shouting = _shouting(text)
     taken = 0
     for match in words[:3]:
         word = match.group(0)
@@ -229,7 +235,9 @@ def _lower_case_first_name(text: str, start: int) -> tuple[int, int] | None:
     if not _is_first_name(words[0].group(0)) or _fold(words[0].group(0)) in _AMBIGUOUS_LOWER:
         return None
     end = words[0].end()
-    if len(words) > 1 and words[1].group(0).islower() and _is_last_name(words[1].group(0)):
+    if len(words) > 1 and words[1].group(0).islower() and all(
+        part in family_names() for part in _fold(words[1].group(0)).split("-")
+    ):
         end = words[1].end()
     return words[0].start(), end
 
@@ -268,9 +276,11 @@ def _spans(text: str) -> list[tuple[int, int]]:
             if words_before and _capitalised(words_before[-1].group(0)) and text[words_before[-1].end():start].strip() == "":
                 begin = words_before[-1].start()
             spans.append((begin, match.end()))
+    shouting = _shouting(text)
     for match in _WORD_RE.finditer(text):
         word = match.group(0)
-        if word[0].isupper() and _is_first_name(word) and not _after_place(text, match.start()):
+        if (word[0].isupper() and (shouting or not word.isupper()) and _is_first_name(word)
+                and not _after_place(text, match.start())):
             words = _words_at(text, match.start())
             run = 1 + _surname_run(words, 0, limit=2)
             spans.append((match.start(), words[run - 1].end()))
@@ -287,7 +297,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_signature(text))
     spans.extend(_name_shapes(text))
     for cue in _ADDRESSEE.finditer(text):
-        span = _capitalised_run(text, cue.end(), need_first_name=False) or _lower_case_first_name(text, cue.end())
+        span = _capitalised_run(text, cue.end(), need_first_name=False)
+        # "demandez au Bureau de la qualité de vie", "call Institut de cardiologie": a service.
+        if span and (_PLACE_WORD.search(text[span[0]:span[1]].split()[0])
+                     or re.match(r"\s+(?i:de|du|des|d['’]|of|for)\b", text[span[1]:])):
+            span = None
+        span = span or _lower_case_first_name(text, cue.end())
         if span:
             spans.append(span)
     # A title in lower case ("dre nadeau", "mme vachon"): the lower-case word after it.
@@ -296,8 +311,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
         if words and words[0].group(0).islower() and len(words[0].group(0)) > 2 and _fold(words[0].group(0)) not in _STOP:
             spans.append((words[0].start(), words[0].end()))
     # A message that starts with a common first name in lower case ("ines benjelloun me remplace").
-    opening = re.match(r"\s*", text)
-    if opening is not None:
+    # Only a first name of four letters or more, with words after it ("oké" stays).
+    opening = re.match(r"\s*(?=[^\W\d_]{4})", text)
+    if opening is not None and len(_WORD_RE.findall(text)) > 2:
         span = _lower_case_first_name(text, opening.end())
         if span:
             spans.append(span)
@@ -356,6 +372,8 @@ def _coordinated(text: str, spans: list[list[int]]) -> list[tuple[int, int]]:
                 run += 1
             if run:
                 found.append((words[0].start(), words[run - 1].end()))
+            elif (lower := _lower_case_first_name(text, end + after.end())) is not None:
+                found.append(lower)
         before = re.search(rf"((?:{_WORD})(?:[ \t]+{_WORD}){{0,2}})[ \t]*(,|(?i:et|and|pis|&))[ \t]+$", text[:start])
         # "Roxanne, Émilie et Vanessa": before a comma, only the first of a list that goes on.
         if before and before.group(2) == "," and not (
@@ -383,7 +401,9 @@ _PLACE_WORDS = re.compile(
 
 _PLACE_WORD = re.compile(
     r"(?i:^(?:[ld]['’])?(?:h[ôo]pital|pavillon|institut|centre|c[ée]gep|[ée]cole|m[ée]tro|station|rue"
-    r"|avenue|boulevard|chemin|parc|place|[ée]glise|clinique|r[ée]sidence|h[ôo]tel|maison|universit[ée])$)"
+    r"|avenue|boulevard|chemin|parc|place|[ée]glise|clinique|r[ée]sidence|h[ôo]tel|maison|universit[ée]"
+    r"|bureau|institut|programme|conseil|r[ée]gie|soutien|[ée]tablissement|service|ligne|direction"
+    r"|unit[ée]|d[ée]partement|association|syndicat|ordre|comit[ée]|fondation|r[ée]seau|office)$)"
 )
 
 
