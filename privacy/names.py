@@ -114,6 +114,13 @@ def _read_names(*paths: Path) -> frozenset[str]:
     return frozenset(names - _NOT_NAMES)
 
 
+def _key(word: str) -> str:
+    """The form compared with the word lists: accents dropped, except in a short word, where
+    they tell a name from a function word ("Lê" is no "le", "Hà" no "ha")."""
+    folded = _fold(word)
+    return word.casefold().replace("’", "'") if len(folded) <= 3 else folded
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     return _read_names(FIRST_NAMES_FILE, FIRST_NAMES_WORLD_FILE)
@@ -143,7 +150,7 @@ def _is_first_name(word: str) -> bool:
 
 def _capitalised(word: str) -> bool:
     """A capitalised word that may be a name: not a whole word in capitals (shouting, acronyms)."""
-    return len(word) > 1 and word[0].isupper() and not word.isupper() and _fold(word) not in _NOT_NAMES
+    return len(word) > 1 and word[0].isupper() and not word.isupper() and _key(word) not in _NOT_NAMES
 
 
 def _acronym(word: str) -> bool:
@@ -191,7 +198,7 @@ def _after_strong_cue(text: str, start: int, lower_case: bool) -> tuple[int, int
     taken = 0
     for match in words[:3]:
         word = match.group(0)
-        if _fold(word) in _STOP or (re.search(r"['’]", word) and not word[0].isupper()):
+        if _key(word) in _STOP or (re.search(r"['’]", word) and not word[0].isupper()):
             break
         capitalised = word[0].isupper() and not (shouting and word.isupper())
         named = word.islower() and (lower_case or _is_first_name(words[0].group(0)))
@@ -242,6 +249,22 @@ def _lower_case_first_name(text: str, start: int) -> tuple[int, int] | None:
     return words[0].start(), end
 
 
+def _lower_case_relation(text: str, start: int) -> tuple[int, int] | None:
+    """"mon collègue luis fernando", "mon boss maxime bergeron": after a relation, a first name of
+    the lists in lower case, even one that is also a word, and a first or family name after it."""
+    words = _words_at(text, start)
+    if not words or not words[0].group(0).islower() or _key(words[0].group(0)) in _STOP:
+        return None
+    if not _is_first_name(words[0].group(0)):
+        return None
+    end = words[0].end()
+    if len(words) > 1 and words[1].group(0).islower() and _key(words[1].group(0)) not in _STOP and all(
+        part in family_names() or part in first_names() for part in _fold(words[1].group(0)).split("-")
+    ):
+        end = words[1].end()
+    return words[0].start(), end
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for cues, lower_case in ((_STRONG_CUE, True), (_SOFT_CUE, False)):
@@ -250,7 +273,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
             if span:
                 spans.append(span)
     for cue in _RELATION.finditer(text):
-        span = _capitalised_run(text, cue.end(), need_first_name=False)
+        span = _capitalised_run(text, cue.end(), need_first_name=False) or _lower_case_relation(text, cue.end())
         if span:
             spans.append(span)
     for cue in _WEAK_CUE.finditer(text):

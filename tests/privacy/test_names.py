@@ -34,6 +34,8 @@ from privacy.names import LABEL, first_names, last_names, redact_names
         ("svp dites a mme thibodeau que j'appelle", "thibodeau"),
         ("alejandro ramirez pis moi on fait les nuits", "alejandro ramirez"),
         ("Nguyen Van Thanh m'a remplacé hier", "Nguyen Van Thanh"),
+        ("je m'appelle Đỗ Văn Hùng", "Đỗ Văn Hùng"),  # "Đỗ" is no "do", "Lê" no "le"
+        ("ma collègue pascale tremblay m'a aidée", "pascale tremblay"),
     ],
 )
 def test_names_are_masked(text: str, name: str) -> None:
@@ -62,6 +64,8 @@ def test_names_are_masked(text: str, name: str) -> None:
         "English please, I don't speak French",
         "Sunday night shift in January is the worst",
         "La Dre dit de prendre rendez-vous",
+        "Là, je suis à bout. Où aller?",
+        "ma collègue de nuit est épuisée",
     ],
 )
 def test_ordinary_words_places_and_public_lines_stay(text: str) -> None:
