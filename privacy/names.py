@@ -35,7 +35,7 @@ _STRONG_CUE = re.compile(
 )
 # Cues after which a lower-case word is a name only when it is a common first name.
 _SOFT_CUE = re.compile(
-    r"(?i:\bmoi\s+c['’]est|\bc['’]est\s+moi|\bc\s*moi|\bi['’]m|\bi\s+am|\bappelle[sz]?-moi|\bcall\s+me|\bs['’]appelle|(?<![\w'’])sign[ée]\s*:)\s*"
+    r"(?i:\bmoi\s+c['’]est|\bc['’]est\s+moi|\bc\s*moi|\bappelle[sz]?-moi|\bcall\s+me|\bs['’]appelle|(?<![\w'’])sign[ée]\s*:)\s*"
 )
 _WEAK_CUE = re.compile(
     r"(?i:\bc['’]est|(?<![\w'’])c|\bje\s+suis|\bici|\bthis\s+is|\bi['’]m|\bi\s+am|\bit['’]s"
@@ -278,7 +278,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
             spans.append(span)
     for cue in _WEAK_CUE.finditer(text):
         span = _capitalised_run(text, cue.end(), need_first_name=True)
-        if span is None and cue.group(0).strip().lower() not in ("avec", "de", "pour"):
+        # "I'm Done.", "I am Exhausted": after an English cue, an unknown capitalised word may be
+        # a feeling; only a known name is taken there.
+        if span is None and not re.match(r"(?i:avec|de|pour|i\b|it|this)", cue.group(0).strip()):
             span = _capitalised_run(text, cue.end(), need_first_name=False)
             # "c'est Kim qui", "je suis Wilna Joseph,": a capitalised word closed by qui/ici/comma/end.
             if span and not re.match(r"\s*(?:qui\b|ici\b|[,.!(]|$)", text[span[1]:]):

@@ -66,6 +66,8 @@ def test_names_are_masked(text: str, name: str) -> None:
         "La Dre dit de prendre rendez-vous",
         "Là, je suis à bout. Où aller?",
         "ma collègue de nuit est épuisée",
+        "I'm Done. I decided.",  # after an English cue, only a known name: never hide a risk
+        "I am Exhausted and Alone",
     ],
 )
 def test_ordinary_words_places_and_public_lines_stay(text: str) -> None:
