@@ -4,8 +4,13 @@ on 2026-12-03 (pii_holdout_2026_12b.yml, 398 cases, never tuned on): structured 
 names 0.820 (146/178), public numbers lost 0/101. A fresh corpus by another author,
 pii_holdout_2026_12c.yml (424 cases, 2026-12-04, measured once before any change, never tuned on):
 structured 0.930 (address 0.810, e-mail 0.871, NAS 0.917), names 0.663 (136/205), public numbers
-lost 0/76: both targets missed. Both corpora are development data from then on. The issue's
-targets are asserted on the newest corpus: structured ≥ 0.95, names ≥ 0.80, no public number lost.
+lost 0/76: both targets missed. Both corpora are development data from then on: the patterns
+were then tuned on the categories of the misses of 12b and 12c (names of many origins, names
+opening a message, two people, obfuscated e-mails, NAS groupings, addresses, employee numbers):
+12c after that, structured 0.996, names 0.937 (192/205), no public number lost; 12b 0.985 and
+0.933: figures on data read while tuning, not a fair check (bench/redaction.py prints them with the
+false masking). The issue's targets are asserted on the newest corpus (the lead adds a fresh one,
+measured once): structured ≥ 0.95, names ≥ 0.80, no public number lost.
 Only figures are printed, never a text."""
 
 from __future__ import annotations

@@ -17,6 +17,23 @@ from privacy import redact
         ("mon NAS est 123 456 789", "123 456 789", "[NAS]"),
         ("carte soleil TREM 8501 0112", "TREM 8501 0112", "[NAM]"),
         ("j'habite au H2X 1Y4", "H2X 1Y4", "[code postal]"),
+        # Issue 12's categories, examples of the patterns' author (not from the corpora):
+        ("mon adresse : karine.roy{at}hotmail{dot}com", "karine.roy", "[courriel]"),
+        ("écrivez à k.roy 'arobas' videotron.ca", "k.roy", "[courriel]"),
+        ("karine . roy @ gmail . com", "karine", "[courriel]"),
+        ("NAS : 046 45 46 42", "046 45 46 42", "[NAS]"),
+        ("my SIN is 0464 5464 2", "0464 5464 2", "[NAS]"),
+        ("mon numéro RAMQ est LAVK 1188 2201", "LAVK 1188 2201", "[NAM]"),
+        ("texte-moi au 4 5 0 5 5 5 0 1 9 8", "4 5 0 5 5 5 0 1 9 8", "[téléphone]"),
+        ("tél. maison 555-0177", "555-0177", "[téléphone]"),
+        ("born on 11/23/1979", "11/23/1979", "[date de naissance]"),
+        ("app. 3 - 4410 boul. Lévesque Ouest", "4410", "[adresse]"),
+        ("je reste au 18A, chemin du Lac", "18A", "[adresse]"),
+        ("j'habite 92 rue principale app 4", "92 rue principale", "[adresse]"),
+        ("C.P. 2045, Mistissini", "2045", "[adresse]"),
+        ("#emp 774210 svp", "774210", "[matricule]"),
+        ("employee 774210 here", "774210", "[matricule]"),
+        ("matricule 77-42-10", "77-42-10", "[matricule]"),
     ],
 )
 def test_personal_information_is_replaced(text: str, secret: str, label: str) -> None:
