@@ -198,7 +198,20 @@ class KnowledgeBase:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         if not self.index.passages or not query.strip():
             return SearchResult((), False)
-        similarity, ranking = self.passage_scores(query, context_query, query_vector)
+        return self.ranked(self.passage_scores(query, context_query, query_vector), audience, k, context)
+
+    def ranked(
+        self,
+        scored: tuple[np.ndarray, np.ndarray],
+        audience: str | None = None,
+        k: int = 3,
+        context: Article | None = None,
+    ) -> SearchResult:
+        """`search`'s result from the query's `passage_scores` (`scored`), computed once for several
+        audiences (the gateway relays three: knowledge_base/relayed.py)."""
+        if audience is not None and audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
+        similarity, ranking = scored
         ranking = ranking + self._audience_shift(audience)
         if context is not None:
             ranking = ranking + self._context_shift(context)
