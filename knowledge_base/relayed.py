@@ -50,8 +50,9 @@ def relay(
     resolved = resolve_audience(text, audience)
     audiences = [resolved] if resolved is not None else [None, "employee", "manager"]
     results = {}
+    scores = kb.scores(text, None, vector)  # the same for every audience: once
     for each in audiences:
-        result = kb.search(text, audience=each, k=k, query_vector=vector)
+        result = kb.ranked(scores, audience=each, k=k)
         results[each or UNKNOWN] = {
             "confident": result.confident,
             "hits": [

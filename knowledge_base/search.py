@@ -225,7 +225,19 @@ class KnowledgeBase:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         if not self.index.passages or not query.strip():
             return SearchResult((), False)
-        measured = self._scores(query, context_query, query_vector)
+        return self.ranked(self._scores(query, context_query, query_vector), audience, k, context)
+
+    def ranked(
+        self,
+        measured: _PassageScores,
+        audience: str | None = None,
+        k: int = 3,
+        context: Article | None = None,
+    ) -> SearchResult:
+        """`search`'s result from the query's `scores` (`measured`), computed once for several
+        audiences (the gateway relays three: knowledge_base/relayed.py)."""
+        if audience is not None and audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         similarity, ranking = measured.similarity, measured.ranking
         ranking = ranking + self._audience_shift(audience)
         if context is not None:
@@ -305,6 +317,12 @@ class KnowledgeBase:
         """
         scores = self._scores(query, context_query, query_vector)
         return scores.similarity, scores.ranking
+
+    def scores(
+        self, query: str, context_query: str | None = None, query_vector: np.ndarray | None = None
+    ) -> _PassageScores:
+        """Every passage's scores for `query`, to rank once per audience with `ranked`."""
+        return self._scores(query, context_query, query_vector)
 
     def _scores(
         self, query: str, context_query: str | None, query_vector: np.ndarray | None

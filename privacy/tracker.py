@@ -5,7 +5,8 @@ conversation id, `timestamp` a Unix time, `data` the event's JSON with the user'
 gateway erases a conversation's rows at the person's request and deletes every row older than the
 retention period (RELAIS_CONVERSATION_RETENTION_DAYS); `python -m privacy.purge` does the same from
 a cron job. On SQLite, `secure_delete` overwrites deleted rows with zeros, so the text does not
-stay in free pages of the file.
+stay in free pages of the file, and the write-ahead log Rasa keeps (bot/rasa_tuning.py) is
+checkpointed and emptied after each deletion.
 
 Pure: the database URL and the clock are arguments; nothing reads the environment.
 """
@@ -164,7 +165,14 @@ class TrackerEvents:
             if not self._exists():
                 return 0
             with self._engine.begin() as connection:
-                return int(connection.execute(sa.delete(EVENTS).where(condition)).rowcount or 0)
+                deleted = int(connection.execute(sa.delete(EVENTS).where(condition)).rowcount or 0)
+            if deleted and self._engine.dialect.name == "sqlite":
+                # Rasa writes its SQLite store ahead in a log (bot/rasa_tuning.py): the deleted
+                # rows' text is still in tracker.db-wal until a checkpoint copies the zeroed pages
+                # back and empties it. Without a log this does nothing.
+                with self._engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            return deleted
         except sa.exc.SQLAlchemyError as error:
             # Without the statement's parameters: they hold a conversation id.
             raise TrackerStoreError(f"tracker store: {type(error).__name__}") from None

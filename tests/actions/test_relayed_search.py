@@ -8,6 +8,7 @@ embeddings/models.py: the real index's models are exercised in tests/api/chat).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.knowledge as knowledge_action
 from embeddings.models import HashingEmbedder, create_embedder
 from knowledge_base.loader import load_articles
-from knowledge_base.relayed import METADATA_KEY, relay
-from knowledge_base.search import KnowledgeBase, SearchSettings
+from knowledge_base.relayed import METADATA_KEY, UNKNOWN, relay
+from knowledge_base.search import KnowledgeBase, SearchSettings, standardize
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
@@ -136,3 +137,29 @@ def test_the_manager_triage_uses_the_managers_relayed_results(
     )
     assert embeddings == []
     assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-annoncer-un-deces"
+
+
+@pytest.mark.parametrize(
+    "text", [*QUESTIONS, "chu tanné, c koi le PAE?", "jsuis gestionnaire pis j sais pas comment annoncer un décès"]
+)
+def test_the_relayed_results_are_the_search_of_each_audience_scored_once(
+    embeddings: list[int], text: str
+) -> None:
+    """relay() scores the passages once for the three audiences: the same hits and scores as
+    three searches, and a joual message's standard form is embedded once, not once per audience."""
+    settings = dataclasses.replace(SETTINGS, standard_query_weight=0.5)
+    kb = KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), settings)
+    assert kb.embedder is not None
+    vector = kb.embedder.embed_queries([text])[0]
+    embeddings.clear()
+    relayed = relay(kb, text, vector)
+    assert relayed is not None
+    assert embeddings == ([1] if standardize(text) != text else [])
+    assert relayed["results"]
+    for key, found in relayed["results"].items():
+        audience = None if key == UNKNOWN else key
+        searched = kb.search(text, audience=audience, k=3, query_vector=vector)
+        assert found["confident"] == searched.confident
+        assert [(h["article"], h["position"], h["score"]) for h in found["hits"]] == [
+            (hit.article.id, hit.passage.position, round(hit.score, 6)) for hit in searched.hits
+        ]

@@ -81,6 +81,24 @@ def test_sqlite_erasure_overwrites_the_text(tmp_path: Path) -> None:
         assert connection.execute("SELECT count(*) FROM events").fetchone() == (0,)
 
 
+def test_sqlite_erasure_empties_the_write_ahead_log(tmp_path: Path) -> None:
+    """Rasa writes its SQLite store ahead in a log and keeps a connection open (bot/rasa_tuning.py):
+    the erased text leaves the log too, not only the database file."""
+    path = tmp_path / "tracker.db"
+    secret = "Julie-Gagnon-SECRET-" * 20
+    add_events(f"sqlite:///{path}", "conversation-a", [0])
+    keeper = sqlite3.connect(path)  # as Rasa's: the log is not checkpointed when others close
+    keeper.execute("PRAGMA journal_mode=WAL")
+    keeper.execute("SELECT count(*) FROM events").fetchone()
+    add_events(f"sqlite:///{path}", "conversation-a", [0], text=secret)
+    log = tmp_path / "tracker.db-wal"
+    assert secret.encode() in log.read_bytes()
+    assert TrackerEvents(create_tracker_engine(f"sqlite:///{path}")).erase("conversation-a") == 2
+    assert secret[:20].encode() not in log.read_bytes()
+    assert secret[:20].encode() not in path.read_bytes()
+    keeper.close()
+
+
 def test_the_purge_command_for_cron(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
     add_events(url, "old", [60])

@@ -1,0 +1,137 @@
+"""Three costs Rasa 3.6 pays on its event loop for every message, removed without changing what it
+does (issue 13: profiled with py-spy under `bench/latency.py`, concurrency 8, through the gateway).
+
+Rasa handles a message on its single event loop (parsing, policies, the tracker store): whatever
+it does there is paid once per message, serially, whatever the concurrency. Three of those costs
+were not Relais's work at all:
+
+- **The action server's answer is checked against a fixed JSON schema** with
+  `jsonschema.validate`, which first validates the *schema itself* against its meta-schema on
+  every call: a fifth of Rasa's time. The schema is a constant: it is checked once here, and
+  every answer is validated with that one validator (the same errors, the same message).
+- **spaCy's named-entity recogniser** ran on every message (Rasa's SpacyNLP disables only the
+  parser): over half of spaCy's time, and nothing in the pipeline reads its entities (no
+  SpacyEntityExtractor; the tokenizer reads lemmas and tags, the featurizer static vectors). It is
+  disabled when the model loads: tokens, lemmas, tags and vectors are the same with and without
+  it on every training example (tests/bot/test_rasa_tuning.py), so the trained model is unchanged.
+- **SQLite commits** (the embedded tracker store, `make run`) waited for the disk on every turn
+  (about 18 ms each here) in SQLite's default rollback journal. In write-ahead-log mode with
+  `synchronous=NORMAL` a commit does not wait for the disk: a crash of Rasa cannot lose a turn
+  nor corrupt the database; a power cut may lose the last turns written (the conversation goes
+  on from the one before). Only SQLite connections are touched: PostgreSQL (scale-out) is left
+  as it is. Readers (the gateway's history and establishment reads) are no longer blocked by
+  Rasa's writes.
+
+`install()` is called when Rasa loads `bot/channels.py` (listed in `bot/credentials.yml`, before
+the model loads), so it applies to `rasa run` wherever it is started, and never to `rasa train`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+logger = logging.getLogger("relais.rasa")
+
+_installed = False
+
+
+def install() -> None:
+    """Apply the three changes once per process (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    _validate_action_results_with_one_validator()
+    _spacy_without_entities()
+    _sqlite_write_ahead_log()
+
+
+def _validate_action_results_with_one_validator() -> None:
+    from jsonschema import ValidationError
+    from jsonschema.validators import validator_for
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    schema = RemoteAction.action_response_format_spec()
+    validator_class: Any = validator_for(schema)
+    validator_class.check_schema(schema)  # what jsonschema.validate did on every call
+    validator = validator_class(schema)
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        try:
+            validator.validate(result)
+            return True
+        except ValidationError as error:  # Rasa's own wording
+            error.message += (
+                f". Failed to validate Action server response from API, "
+                f"make sure your response from the Action endpoint is valid. "
+                f"For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
+            raise error
+
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+
+
+# spaCy pipes nothing in config.yml reads (SpacyNLP already leaves out the parser).
+UNUSED_SPACY_PIPES = ("ner",)
+
+
+def without_unused_pipes(language: Any) -> Any:
+    """`language` (a spaCy pipeline) with UNUSED_SPACY_PIPES disabled, where it has them."""
+    for name in UNUSED_SPACY_PIPES:
+        if name in language.pipe_names:
+            language.disable_pipe(name)
+    return language
+
+
+def _spacy_without_entities() -> None:
+    from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
+
+    load_model = SpacyNLP.load_model
+
+    def _load_model(spacy_model_name: str) -> SpacyModel:
+        model = load_model(spacy_model_name)
+        without_unused_pipes(model.model)
+        return model
+
+    SpacyNLP.load_model = staticmethod(_load_model)  # type: ignore[method-assign]
+
+
+# One open connection per SQLite database file, for the life of the process (see below).
+_keepers: dict[str, Any] = {}
+
+
+def _sqlite_write_ahead_log() -> None:
+    """WAL with synchronous=NORMAL on every SQLite connection of this process.
+
+    Rasa opens a new connection for each read and each write (SQLAlchemy 1.4's NullPool for
+    SQLite files), and closing the last connection to a WAL database checkpoints it and waits for
+    the disk: one connection per database file is therefore kept open here (it has read the
+    schema, so it holds the WAL index), and commits no longer wait for the disk (18 ms -> 0.1 ms
+    per commit measured here). The WAL is checkpointed every 1,000 pages as usual; the gateway's
+    erasure checkpoints it at once (privacy/tracker.py), so an erased text does not stay there."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if not isinstance(dbapi_connection, sqlite3.Connection):
+            return
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            files = [row[2] for row in cursor.execute("PRAGMA database_list") if row[1] == "main"]
+        except sqlite3.Error as error:  # a read-only database: keep the defaults
+            logger.warning("SQLite tracker store left in its default mode (%s)", type(error).__name__)
+            return
+        finally:
+            cursor.close()
+        if files and files[0] and files[0] not in _keepers:  # not an in-memory database
+            keeper = sqlite3.connect(files[0], check_same_thread=False)
+            keeper.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _keepers[files[0]] = keeper

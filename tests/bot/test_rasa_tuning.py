@@ -1,0 +1,103 @@
+"""bot/rasa_tuning.py, run in the Rasa runtime: each change removes a cost without changing what
+Rasa does.
+
+- The action server's answers are still validated: a valid answer passes, an invalid one raises
+  jsonschema's ValidationError with Rasa's own wording.
+- spaCy's entity recogniser is off once installed, and every training example gets the same
+  tokens, lemmas, tags and vectors as with it (what DIET was trained on is unchanged).
+- A SQLite database opened after `install()` is in write-ahead-log mode with synchronous=NORMAL.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.runtimes import PYTHONS, run_probe
+
+RASA_PYTHON = PYTHONS[1]
+
+_VALIDATION_PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from bot import rasa_tuning
+rasa_tuning.install()
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+
+action = RemoteAction("action_answer_question", None)
+valid = {"events": [{"event": "slot", "name": "context_article", "value": "pae"}],
+         "responses": [{"text": "Le PAE...", "buttons": []}]}
+found = {"valid": action._validate_action_result(valid)}
+try:
+    action._validate_action_result({"events": "not a list"})
+    found["invalid"] = "accepted"
+except ValidationError as error:
+    found["invalid"] = error.message
+print(json.dumps(found))
+"""
+
+
+def test_action_answers_are_still_validated() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _VALIDATION_PROBE).splitlines()[-1])
+    assert found["valid"] is True
+    assert found["invalid"] != "accepted"
+    assert "is not of type 'array'" in found["invalid"]
+    assert "Failed to validate Action server response" in found["invalid"]
+
+
+_SPACY_PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+import numpy as np
+import spacy
+from bot import rasa_tuning
+rasa_tuning.install()
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.nlu.training_data.loading import load_data
+
+tuned = SpacyNLP.load_model("fr_core_news_md").model
+full = spacy.load("fr_core_news_md", disable=["parser"])  # what Rasa loads without the tuning
+texts = [m.get("text").lower() for m in load_data(str(Path(sys.argv[1]) / "nlu_data")).training_examples]
+
+def reading(doc):
+    return [(t.text, t.idx, t.lemma_, t.tag_, t.pos_) for t in doc]
+
+differing = 0
+for text in texts:
+    a, b = full(text), tuned(text)
+    same = reading(a) == reading(b) and np.array_equal(a.vector, b.vector) and all(
+        np.array_equal(x.vector, y.vector) for x, y in zip(a, b))
+    differing += not same
+print(json.dumps({"pipes": tuned.pipe_names, "full_pipes": full.pipe_names,
+                  "texts": len(texts), "differing": differing}))
+"""
+
+
+def test_spacy_runs_without_entities_and_reads_every_example_the_same() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _SPACY_PROBE).splitlines()[-1])
+    assert "ner" in found["full_pipes"]
+    assert "ner" not in found["pipes"]
+    assert {"tok2vec", "morphologizer", "lemmatizer"} <= set(found["pipes"])
+    assert found["texts"] > 500
+    assert found["differing"] == 0
+
+
+_SQLITE_PROBE = r"""
+import json, sys, tempfile
+sys.path.insert(0, sys.argv[1])
+from bot import rasa_tuning
+rasa_tuning.install()
+import sqlalchemy as sa
+
+engine = sa.create_engine(f"sqlite:///{tempfile.mkdtemp()}/tracker.db")
+with engine.connect() as connection:
+    mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    synchronous = connection.exec_driver_sql("PRAGMA synchronous").scalar()
+print(json.dumps({"mode": mode, "synchronous": synchronous}))
+"""
+
+
+def test_sqlite_tracker_store_writes_ahead() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _SQLITE_PROBE).splitlines()[-1])
+    assert found == {"mode": "wal", "synchronous": 1}
