@@ -114,6 +114,18 @@ RECIPES = {
             )
             for veto, context in ((0.1, 0.95), (0.2, 0.95), (0.2, 0.98), (0.2, 1.01), (0.0, 0.95))
         ),
+        *(
+            Recipe(
+                f"guards-veto0.1-context0.95-fp{fp:g}",
+                grouped=True,
+                max_fp=fp,
+                max_none_distress=0.05,
+                lexicon_distress_gate=0.35,
+                framed_veto_below=0.1,
+                context_threshold=0.95,
+            )
+            for fp in (0.04, 0.05)
+        ),
     )
 }
 

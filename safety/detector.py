@@ -158,8 +158,8 @@ def _scan(raw: str) -> _Scan:
                 else:
                     found.add(category)
                     # no subject named ("idées suicidaires depuis mon retour"): the writer's own
-                    # when the message speaks in the first person
-                    mine = hold == UNNAMED and ctx.FIRST_PERSON.search(norm) is not None
+                    # when the message speaks in the first person of nobody else
+                    mine = hold == UNNAMED and _speaks_of_self(norm)
                     strong = strong or hold == STRONG or mine
                     break
     return _Scan(
@@ -181,6 +181,16 @@ def _framed(raw: str, scan: _Scan) -> bool:
     if ctx.QUOTED.search(raw) is not None:
         scan = _scan(ctx.QUOTED.sub(" ", raw))  # the quoted words left out
     return not scan.strong and not scan.found & _NEVER_FRAMED
+
+
+def _speaks_of_self(norm: str) -> bool:
+    """The message speaks in the first person and names nobody else (no patient, no third
+    person as a subject)."""
+    return (
+        ctx.FIRST_PERSON.search(norm) is not None
+        and ctx.PATIENTS.search(norm) is None
+        and ctx.THIRD_SUBJECT.search(norm) is None
+    )
 
 
 def _is_joke(norm: str, raw: str) -> bool:
