@@ -1,9 +1,16 @@
 """The crisis decision: the lexicon of safety/ first, the classifier for what it misses.
 
 The rule, in one place (`combine`), used at run time and by the cross-validation in train.py:
-- the lexicon says crisis: crisis, with the lexicon's reply variant;
+- the lexicon says crisis: crisis, with the lexicon's reply variant; except a crisis the lexicon
+  found only in a frame (`Assessment.framed`: documentation, training, protocol, policy, research,
+  a question about the services, a title; nothing about the writer or someone close, no means, no
+  danger now, no violence against staff) when the classifier's probability is under
+  `framed_veto_below` (weights metadata; the classifier says "none" with confidence). A doubt
+  stays a crisis: the lexicon alone (classifier down) never vetoes;
 - the lexicon recognised an idiom or a professional/clinical use (`Assessment.context`): not a
-  crisis, whatever the classifier says ("ce formulaire me tue", "protocole suicide à l'urgence");
+  crisis ("ce formulaire me tue", "protocole suicide à l'urgence") unless the classifier's
+  probability reaches `context_threshold` (weights metadata; higher than the ordinary threshold):
+  a patient's son threatening a nurse is about patients and still a crisis;
 - otherwise: crisis when the classifier's stacked probability reaches the threshold stored
   with its weights, with the variant head's reply variant (self, third_person, violence or
   violence_staff);
@@ -22,8 +29,10 @@ The rule, in one place (`combine`), used at run time and by the cross-validation
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -55,19 +64,50 @@ def lexicon_decision(assessment: Assessment) -> Decision:
     return Decision(False, SELF, assessment.level is RiskLevel.DISTRESS)
 
 
-def classifier_may_decide(assessment: Assessment) -> bool:
-    """The classifier is asked only when the lexicon found no crisis and no idiom or
-    professional context."""
-    return not assessment.is_crisis and assessment.context is None
+@dataclass(frozen=True)
+class Guards:
+    """How far the classifier and the lexicon's frames may overrule each other (weights
+    metadata; the defaults are the rule before issue 10's third pass: neither may)."""
+
+    framed_veto_below: float = 0.0  # a framed lexicon crisis is dropped under this probability
+    context_threshold: float = 1.01  # the classifier overrides an idiom/professional context
+
+    @classmethod
+    def of(cls, metadata: Mapping[str, Any]) -> Guards:
+        return cls(
+            float(metadata.get("framed_veto_below", 0.0)),
+            float(metadata.get("context_threshold", 1.01)),
+        )
 
 
-def combine(assessment: Assessment, probability: float | None, threshold: float) -> bool:
+NO_GUARDS = Guards()
+
+
+def lexicon_settles(assessment: Assessment) -> bool:
+    """The lexicon's crisis needs no classifier (and no embedding): found outside any frame."""
+    return assessment.is_crisis and not assessment.framed
+
+
+def classifier_may_decide(assessment: Assessment, guards: Guards | None = None) -> bool:
+    """Whether the classifier is asked: the lexicon found no crisis, or one only in a frame;
+    with `guards`, also after an idiom or professional context when it may override it."""
+    if assessment.is_crisis:
+        return assessment.framed and (guards is None or guards.framed_veto_below > 0)
+    return assessment.context is None or guards is None or guards.context_threshold <= 1
+
+
+def combine(
+    assessment: Assessment, probability: float | None, threshold: float, guards: Guards = NO_GUARDS
+) -> bool:
     """Crisis or not, from the lexicon's assessment and the classifier's probability (None
     when the classifier was not asked)."""
     if assessment.is_crisis:
-        return True
-    if probability is None or not classifier_may_decide(assessment):
+        vetoed = assessment.framed and probability is not None
+        return not (vetoed and probability < guards.framed_veto_below)  # type: ignore[operator]
+    if probability is None:
         return False
+    if assessment.context is not None:
+        return probability >= guards.context_threshold
     return probability >= threshold
 
 
@@ -86,14 +126,17 @@ class CombinedDetector:
         `classifier.embedder`): the one embedding of the message is then not repeated."""
         if assessment is None:
             assessment = assess(text)
-        if assessment.is_crisis or not text.strip() or not classifier_may_decide(assessment):
+        weights = self.classifier.weights
+        guards = Guards.of(weights.metadata)
+        if not text.strip() or not classifier_may_decide(assessment, guards):
             return lexicon_decision(assessment)
         if len(text) > CLASSIFIER_MAX_CHARS:
             vector = None  # the vector is of the whole text, the classifier reads its start
         scores = self.classifier.scores(text[:CLASSIFIER_MAX_CHARS], vector)
-        if combine(assessment, scores.crisis, self.classifier.threshold):
+        if combine(assessment, scores.crisis, self.classifier.threshold, guards):
+            if assessment.is_crisis:
+                return lexicon_decision(assessment)
             return Decision(True, self.classifier.variant_of(scores.vector))
-        weights = self.classifier.weights
         distress = assessment.level is RiskLevel.DISTRESS
         gate = weights.metadata.get("lexicon_distress_gate")
         if gate is not None:  # the lexicon's distress needs the classifier's agreement

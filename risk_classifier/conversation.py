@@ -4,6 +4,8 @@
   the lexicon and the n-gram view of the classifier (no extra sentence embedding), so that
   preparation signs spread over turns ("j'ai donné mon chat", then "ma carte de guichet est chez
   ma cousine avec le NIP") add up. The window needs a higher probability than one message does.
+- A crisis the lexicon finds in the window only in a frame (`Assessment.framed`: a training, a
+  title spread over turns) needs the window's probability, like a window without risk words.
 - Once risk is disclosed, it stays for the session: "je niaisais" or "ça va" does not clear it;
   the check-in continues and the lines stay visible (the caller shows them).
 
@@ -54,12 +56,20 @@ class ConversationRisk:
         if not decision.is_crisis and not earlier and len(self.turns) > 1:
             window = JOIN.join(self.turns)
             assessment = assess(window)
-            if assessment.is_crisis:
+            if assessment.is_crisis and not assessment.framed:
                 decision, from_window = Decision(True, reply_variant(assessment)), True
-            elif assessment.context is None and window_score is not None:
+            elif (assessment.context is None or assessment.framed) and window_score is not None:
+                # a crisis the lexicon finds only in a frame across turns (a training, a title),
+                # when no turn was a crisis on its own, needs the window's classifier evidence;
+                # without a classifier the lexicon's crisis stands
                 probability = window_score(window)
+                if probability is None and assessment.framed:
+                    probability = 1.0
                 if probability is not None and probability >= self.window_threshold:
-                    decision, from_window = Decision(True, SELF), True
+                    variant = reply_variant(assessment) if assessment.is_crisis else SELF
+                    decision, from_window = Decision(True, variant), True
+            elif assessment.is_crisis:
+                decision, from_window = Decision(True, reply_variant(assessment)), True
         if decision.is_crisis:
             self.at_risk = True
         return TurnRisk(decision, from_window, self.at_risk, earlier and not decision.is_crisis)

@@ -85,6 +85,7 @@ AUTHORS: dict[str, str] = {
     "design_2026_12_pab_allophone.yml": "pab_allophone",
     "design_2026_12_folded_holdout.yml": "holdout_2026_12",
     "design_2026_12c_varied.yml": "varied_personas",
+    "design_2026_12d.yml": "design_d_personas",
 }
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from embeddings.models import create_embedder
+from risk_classifier.combined import Guards
 from risk_classifier.data import AUTHORS, CHAT_FILE, DESIGN_DIR, read_yaml
 from risk_classifier.train import (
     CRISIS_COLUMNS,
@@ -65,6 +66,14 @@ class Recipe:
     # The lexicon's distress counts only when the classifier's distress probability reaches this
     # (None: the lexicon's distress always counts, as before).
     lexicon_distress_gate: float | None = None
+    # combined.Guards: a framed lexicon crisis dropped under this probability (0: never); the
+    # classifier overriding the lexicon's idiom/professional context from this one (above 1: never)
+    framed_veto_below: float = 0.0
+    context_threshold: float = 1.01
+
+    @property
+    def guards(self) -> Guards:
+        return Guards(self.framed_veto_below, self.context_threshold)
 
 
 RECIPES = {
@@ -88,6 +97,34 @@ RECIPES = {
             max_fp=0.06,
             max_none_distress=0.05,
             lexicon_distress_gate=0.35,
+        ),
+        # Issue 10's third pass, train.py's defaults chosen on these folds (guards-veto0.1-
+        # context0.95): a framed lexicon crisis vetoed under 0.1 (no framed crisis lost, about
+        # half of the framed `none` messages no longer alarmed), the classifier past the
+        # lexicon's professional/idiom context from 0.95 (about half of the crises it hid).
+        *(
+            Recipe(
+                f"guards-veto{veto:g}-context{context:g}",
+                grouped=True,
+                max_fp=0.06,
+                max_none_distress=0.05,
+                lexicon_distress_gate=0.35,
+                framed_veto_below=veto,
+                context_threshold=context,
+            )
+            for veto, context in ((0.1, 0.95), (0.2, 0.95), (0.2, 0.98), (0.2, 1.01), (0.0, 0.95))
+        ),
+        *(
+            Recipe(
+                f"guards-veto0.1-context0.95-fp{fp:g}",
+                grouped=True,
+                max_fp=fp,
+                max_none_distress=0.05,
+                lexicon_distress_gate=0.35,
+                framed_veto_below=0.1,
+                context_threshold=0.95,
+            )
+            for fp in (0.04, 0.05)
         ),
     )
 }
@@ -140,6 +177,9 @@ class FoldFigures:
     threshold: float = 0.0  # chosen on the other authors
     distress_threshold: float = 0.0
     distress_told: int = 0  # `distress` messages given the distress reply
+    # both sides of the guards (combined.Guards), at this fold's threshold: crisis / none
+    vetoed: tuple[int, int] = (0, 0)  # framed lexicon crises dropped by the classifier
+    overridden: tuple[int, int] = (0, 0)  # the lexicon's context overridden by the classifier
 
     @property
     def recall(self) -> float:
@@ -164,7 +204,8 @@ class FoldFigures:
             f"| {self.distress_rate:.3f} ({self.distress_flagged}/{self.distress}) "
             f"| {self.none_distress_rate:.3f} ({self.none_distress}/{self.none}) "
             f"| {self.distress_told}/{self.distress} "
-            f"| {self.threshold:.3f} / {self.distress_threshold:.2f} |"
+            f"| {self.threshold:.3f} / {self.distress_threshold:.2f} "
+            f"| {self.vetoed[0]} / {self.vetoed[1]} | {self.overridden[0]} / {self.overridden[1]} |"
         )
 
 
@@ -230,7 +271,7 @@ def run_fold(
     stacked = crisis_model.predict_proba(oof[:, columns])[:, 1]
     sub = _subset(views, train)
     threshold = choose_threshold(
-        sub, stacked, labels[train], chat[train], recipe.max_fp, recipe.max_distress
+        sub, stacked, labels[train], chat[train], recipe.max_fp, recipe.max_distress, recipe.guards
     )
     threshold = 0.995 if threshold is None else threshold
     calm_rows = labels[train] != "crisis"
@@ -239,7 +280,7 @@ def run_fold(
     )
     distress_p = distress_model.predict_proba(oof[:, DISTRESS_COLUMNS])[:, 1]
     lexicon_distress = _gated(sub, distress_p, recipe)
-    calm = ~fires(sub, stacked, threshold)
+    calm = ~fires(sub, stacked, threshold, recipe.guards)
     hard_none = ~chat[train] & (labels[train] == "none")
     distress_threshold = 1.0
     for t in np.round(np.arange(0.3, 0.99, 0.01), 2):
@@ -251,13 +292,16 @@ def run_fold(
     logits = test_logits[test]
     probability = crisis_model.predict_proba(logits[:, columns])[:, 1]
     test_views = _subset(views, test)
-    said_crisis = fires(test_views, probability, threshold)
+    said_crisis = fires(test_views, probability, threshold, recipe.guards)
     distress_probability = distress_model.predict_proba(logits[:, DISTRESS_COLUMNS])[:, 1]
     said_distress = ~said_crisis & (
         _gated(test_views, distress_probability, recipe)
         | (~test_views.veto & (distress_probability >= distress_threshold))
     )
     truth = labels[test]
+    guards = recipe.guards
+    vetoed = test_views.framed & (probability < guards.framed_veto_below)
+    overridden = test_views.veto & (probability >= guards.context_threshold)
     return FoldFigures(
         crisis=int((truth == "crisis").sum()),
         missed=int(((truth == "crisis") & ~said_crisis).sum()),
@@ -269,6 +313,11 @@ def run_fold(
         distress_told=int(((truth == "distress") & said_distress).sum()),
         threshold=threshold,
         distress_threshold=distress_threshold,
+        vetoed=(int((vetoed & (truth == "crisis")).sum()), int((vetoed & (truth == "none")).sum())),
+        overridden=(
+            int((overridden & (truth == "crisis")).sum()),
+            int((overridden & (truth == "none")).sum()),
+        ),
     )
 
 
@@ -290,6 +339,7 @@ def _subset(views: Views, rows: np.ndarray) -> Views:
         views.always[rows],
         views.veto[rows],
         views.lexicon_distress[rows],
+        views.framed[rows],
     )
 
 
@@ -360,9 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\nrecipe `{recipe.name}` ({args.embedder})")
         print(
             "| left-out author | crisis recall | false alarms on none | distress -> crisis "
-            "| none -> distress | distress told | thresholds (crisis / distress) |"
+            "| none -> distress | distress told | thresholds (crisis / distress) "
+            "| framed vetoed (crisis / none) | context overridden (crisis / none) |"
         )
-        print("|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|")
         for name in args.fold:
             fold = names.index(name)
             results[name] = run_fold(views, data, fold, recipe, test_logits, calibration)

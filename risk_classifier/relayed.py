@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from risk_classifier.combined import Decision, lexicon_decision
+from risk_classifier.combined import Decision, lexicon_decision, lexicon_settles
 from safety import Assessment
 from safety.reply_variant import SELF, VARIANTS
 
@@ -46,11 +46,13 @@ def relayed_decision(metadata: Mapping[str, Any] | None) -> Decision | None:
 
 def with_lexicon(relayed: Decision, assessment: Assessment) -> Decision:
     """The relayed decision, guarded by the lexicon's reading of the text the bot received: a
-    crisis from either side stays a crisis. Distress is the relayed one: the gateway's decision
-    already weighed the lexicon's distress against the classifier's (a lexicon "distress" counts
-    only when the classifier agrees), as the component's own decision does."""
+    crisis from either side stays a crisis, except a crisis the lexicon found only in a frame
+    (`Assessment.framed`), which the gateway's classifier already weighed. Distress is the
+    relayed one: the gateway's decision already weighed the lexicon's distress against the
+    classifier's (a lexicon "distress" counts only when the classifier agrees), as the
+    component's own decision does."""
     if relayed.is_crisis:
         return relayed
-    if assessment.is_crisis:
+    if lexicon_settles(assessment):
         return lexicon_decision(assessment)
     return Decision(False, SELF, relayed.distress)

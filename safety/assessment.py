@@ -33,12 +33,18 @@ class Assessment:
 
     `categories` is empty unless the level is CRISIS. `context` explains why risk
     vocabulary did not make the message a crisis ("professional" or "idiom"); it is
-    None for a crisis and for messages without such vocabulary.
+    None for a crisis and for messages without such vocabulary. `framed`: see below.
     """
 
     level: RiskLevel
     categories: frozenset[RiskCategory] = frozenset()
     context: str | None = None
+    # A crisis found only in a frame (documentation, training, protocol, policy, research, a
+    # question about the services, a title) or only inside quotation marks, with no match about
+    # the writer themselves, someone close to them, means, danger now or violence against staff:
+    # the classifier may veto it when it says "none" with confidence (risk_classifier/combined.py).
+    # Always False when the level is not CRISIS.
+    framed: bool = False
 
     @property
     def is_crisis(self) -> bool:

@@ -17,6 +17,7 @@ No state, no I/O: a chat-sized message takes well under a millisecond, a
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from . import context as ctx
 from .assessment import IDIOM, PROFESSIONAL, Assessment, RiskCategory, RiskLevel
@@ -86,11 +87,51 @@ def _mask(pattern: re.Pattern[str], text: str) -> tuple[str, bool]:
     return masked, count > 0
 
 
+# Never vetoed by a frame: means, danger now, violence against staff (issue 10).
+_NEVER_FRAMED = {RiskCategory.MEANS, RiskCategory.IMMEDIATE_DANGER, RiskCategory.VIOLENCE_STAFF}
+
+
 def assess(text: str) -> Assessment:
     """Assess the risk expressed in one message (French or English)."""
     if not text or not text.strip():
         return _NONE
     raw = text[:MAX_CHARS]
+    scan = _scan(raw)
+    norm = scan.norm
+    if scan.found:
+        found = set(scan.found)
+        if found & _VIOLENT and ctx.WORKPLACE.search(norm) and not ctx.INTIMATE.search(norm):
+            found.add(RiskCategory.VIOLENCE_STAFF)
+        return Assessment(RiskLevel.CRISIS, frozenset(found), framed=_framed(raw, scan))
+
+    if scan.suppressed or (scan.needed and ctx.RISK_TOPIC.search(norm)):
+        context: str | None = PROFESSIONAL
+    elif scan.idiom or scan.joked:
+        context = IDIOM
+    else:
+        context = None
+    distress = scan.denial or bool(
+        ctx.DISTRESS.search(scan.masked) or ctx.DISTRESS_IDIOMS.search(norm)
+    )
+    level = RiskLevel.DISTRESS if distress else RiskLevel.NONE
+    return Assessment(level, frozenset(), context)
+
+
+class _Scan(NamedTuple):
+    norm: str
+    masked: str
+    found: frozenset[RiskCategory]
+    strong: bool  # a match about the writer, someone close, or a methods question
+    close: bool  # someone close to the writer is named
+    needed: int
+    suppressed: bool
+    joked: bool
+    idiom: bool
+    denial: bool
+
+
+def _scan(raw: str) -> _Scan:
+    """Steps 1-3 of the module's docstring on one text."""
     norm = normalize(raw)
     masked, idiom = _mask(ctx.IDIOMS, norm) if ctx.IDIOM_HINT.search(norm) else (norm, False)
     masked, denial = _mask(ctx.DENIALS, masked)
@@ -101,7 +142,7 @@ def assess(text: str) -> Assessment:
     close = bool(ctx.CLOSE_PERSON.search(norm))
 
     found: set[RiskCategory] = set()
-    suppressed = joked = False
+    suppressed = joked = strong = False
     for group, rules in RULE_GROUPS:
         if not group.search(masked):
             continue
@@ -116,21 +157,40 @@ def assess(text: str) -> Assessment:
                     joked = True
                 else:
                     found.add(category)
+                    # no subject named ("idées suicidaires depuis mon retour"): the writer's own
+                    # when the message speaks in the first person of nobody else
+                    mine = hold == UNNAMED and _speaks_of_self(norm)
+                    strong = strong or hold == STRONG or mine
                     break
-    if found:
-        if found & _VIOLENT and ctx.WORKPLACE.search(norm) and not ctx.INTIMATE.search(norm):
-            found.add(RiskCategory.VIOLENCE_STAFF)
-        return Assessment(RiskLevel.CRISIS, frozenset(found))
+    return _Scan(
+        norm, masked, frozenset(found), strong, close, needed, suppressed, joked, idiom, denial
+    )
 
-    if suppressed or (needed and ctx.RISK_TOPIC.search(norm)):
-        context: str | None = PROFESSIONAL
-    elif idiom or joked:
-        context = IDIOM
-    else:
-        context = None
-    distress = denial or bool(ctx.DISTRESS.search(masked) or ctx.DISTRESS_IDIOMS.search(norm))
-    level = RiskLevel.DISTRESS if distress else RiskLevel.NONE
-    return Assessment(level, frozenset(), context)
+
+# Never vetoed by a frame: means, danger now, violence against staff (issue 10).
+_NEVER_FRAMED = {RiskCategory.MEANS, RiskCategory.IMMEDIATE_DANGER, RiskCategory.VIOLENCE_STAFF}
+
+
+def _framed(raw: str, scan: _Scan) -> bool:
+    """Whether a crisis was found only in a frame (Assessment.framed): a frame word, no category
+    that is never framed, nobody close to the writer named, and no match holding for the writer
+    outside quotation marks (a title, a role play's line). In doubt, not framed: the crisis
+    stands."""
+    if scan.found & _NEVER_FRAMED or scan.close or ctx.FRAME.search(scan.norm) is None:
+        return False
+    if ctx.QUOTED.search(raw) is not None:
+        scan = _scan(ctx.QUOTED.sub(" ", raw))  # the quoted words left out
+    return not scan.strong and not scan.found & _NEVER_FRAMED
+
+
+def _speaks_of_self(norm: str) -> bool:
+    """The message speaks in the first person and names nobody else (no patient, no third
+    person as a subject)."""
+    return (
+        ctx.FIRST_PERSON.search(norm) is not None
+        and ctx.PATIENTS.search(norm) is None
+        and ctx.THIRD_SUBJECT.search(norm) is None
+    )
 
 
 def _is_joke(norm: str, raw: str) -> bool:

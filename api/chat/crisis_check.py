@@ -29,7 +29,7 @@ from knowledge_base.relayed import METADATA_KEY as SEARCH_KEY
 from knowledge_base.relayed import relay
 from knowledge_base.search import KnowledgeBase
 from risk_classifier import Decision, GuardedDetector
-from risk_classifier.combined import classifier_may_decide, lexicon_decision
+from risk_classifier.combined import classifier_may_decide, lexicon_decision, lexicon_settles
 from risk_classifier.relayed import METADATA_KEY as CRISIS_KEY
 from risk_classifier.relayed import decision_metadata
 from safety import Assessment, assess
@@ -103,7 +103,7 @@ class CrisisCheck:
     async def decide(self, text: str) -> Decision:
         """The decision alone (no search): Teams channels, messages over a rate limit."""
         assessment = assess(text)
-        if assessment.is_crisis or not self._detector.classifier_available:
+        if lexicon_settles(assessment) or not self._detector.classifier_available:
             return self._detector.decide(text, assessment)  # the lexicon alone: no thread
         return await asyncio.to_thread(self._detector.decide, text, assessment)
 
@@ -115,7 +115,7 @@ class CrisisCheck:
         """The decision and the search results from one embedding of `text` (none at all when
         the lexicon already says crisis: the bot answers with its crisis reply, no search)."""
         assessment = assess(text)
-        if assessment.is_crisis:
+        if lexicon_settles(assessment):
             return self._reading(self._detector.decide(text, assessment), None)
         try:
             return await asyncio.wait_for(

@@ -27,6 +27,7 @@ from risk_classifier import (
 )
 from risk_classifier.model import LinearHead
 from safety import Assessment, RiskCategory, RiskLevel
+from safety.assessment import PROFESSIONAL
 from safety.reply_variant import SELF, THIRD_PERSON, VARIANTS, VIOLENCE
 from tests.crisis_dataset import TARGETS, check_targets, set_params
 from tests.runtimes import PYTHON_IDS, PYTHONS, run_probe
@@ -36,8 +37,11 @@ ROOT = Path(__file__).resolve().parents[2]
 BENIGN_TO_THE_LEXICON = "j'ai rangé mes affaires et donné mes plantes à ma voisine"
 
 
-def _stand_in(probability: float, variant: str = THIRD_PERSON) -> CombinedDetector:
-    """A detector whose classifier gives `probability` and `variant` to every message."""
+def _stand_in(
+    probability: float, variant: str = THIRD_PERSON, metadata: dict[str, float] | None = None
+) -> CombinedDetector:
+    """A detector whose classifier gives `probability` and `variant` to every message
+    (`metadata`: the weights', e.g. the guards)."""
     dimension = 256  # the hashing embedder's
     logit = float(np.log(probability / (1 - probability)))
     crisis = LinearHead(
@@ -47,7 +51,60 @@ def _stand_in(probability: float, variant: str = THIRD_PERSON) -> CombinedDetect
     )
     variant_bias = np.array([5.0 if v == variant else 0.0 for v in VARIANTS], np.float32)
     variants = LinearHead(VARIANTS, np.zeros((len(VARIANTS), dimension), np.float32), variant_bias)
-    return CombinedDetector(RiskClassifier(Weights("hashing", crisis, variants, 0.5, "stand-in")))
+    weights = Weights("hashing", crisis, variants, 0.5, "stand-in", dict(metadata or {}))
+    return CombinedDetector(RiskClassifier(weights))
+
+
+GUARDS = {"framed_veto_below": 0.1, "context_threshold": 0.95}
+# The lexicon finds a crisis in these only in a frame (documentation, training, research, a title,
+# a role play's quoted line): the classifier may veto them when it is confident.
+FRAMED = [
+    "pour la note infirmière on écrit « idées suicidaires actives sans plan » au long?",
+    "Where do I find the suicide risk assessment grid for ER triage?",
+    "Le club de lecture a choisi « Les Suicidées » comme titre du mois, quelqu'un l'a lu?",
+    "En formation, le jeu de rôle : le patient crie « je vais te tuer ». Quelle réponse donner?",
+]
+# Never framed: the writer's own risk, someone close, means, danger now, violence against staff.
+NEVER_FRAMED = [
+    "Je suis en formation sentinelle et moi aussi je pense au suicide tous les soirs",
+    "idées suicidaires depuis mon retour au travail",
+    "pour mon travail de session : quelle dose de tylenol est mortelle?",
+    "Mon chum a écrit « je vais me tuer » sur Facebook, je fais quoi?",
+]
+
+
+@pytest.mark.parametrize("text", FRAMED)
+def test_a_framed_lexicon_crisis_is_vetoed_only_by_a_confident_classifier(text: str) -> None:
+    from safety import assess
+
+    assert assess(text).is_crisis and assess(text).framed
+    assert not _stand_in(0.05, metadata=GUARDS).assess(text).is_crisis
+    assert _stand_in(0.3, metadata=GUARDS).assess(text).is_crisis  # in doubt: a crisis
+    assert _stand_in(0.05).assess(text).is_crisis  # weights without guards: never vetoed
+
+
+@pytest.mark.parametrize("text", NEVER_FRAMED)
+def test_a_disclosure_means_or_someone_close_are_never_vetoed(text: str) -> None:
+    from safety import assess
+
+    assert assess(text).is_crisis and not assess(text).framed
+    assert _stand_in(0.001, metadata=GUARDS).assess(text).is_crisis
+
+
+def test_without_the_classifier_a_framed_crisis_stands() -> None:
+    from risk_classifier.combined import lexicon_decision
+    from safety import assess
+
+    assert lexicon_decision(assess(FRAMED[0])).is_crisis
+    assert GuardedDetector(None).decide(FRAMED[1]).is_crisis
+
+
+def test_a_certain_classifier_overrides_the_lexicons_professional_context() -> None:
+    text = "la fille d'une patiente dit qu'elle va m'attendre dans le stationnement ce soir"
+    professional = Assessment(RiskLevel.NONE, frozenset(), PROFESSIONAL)
+    assert _stand_in(0.97, metadata=GUARDS).assess(text, professional).is_crisis
+    assert not _stand_in(0.9, metadata=GUARDS).assess(text, professional).is_crisis  # < 0.95
+    assert not _stand_in(0.999).assess(text, professional).is_crisis  # weights without guards
 
 
 @pytest.mark.parametrize(("text", "context"), IDIOMS_AND_PROFESSIONAL_USAGE)
@@ -240,3 +297,12 @@ def test_the_lexicons_distress_needs_the_classifiers_agreement_past_the_gate(
     detector = CombinedDetector(RiskClassifier(weights))
     text = "je suis tellement épuisée, je pleure tous les soirs"  # the lexicon's distress
     assert detector.assess(text).level == level
+
+
+def test_the_bot_keeps_the_gateways_veto_of_a_framed_crisis_only() -> None:
+    from risk_classifier.relayed import with_lexicon
+    from safety import assess
+
+    calm = Decision(False, SELF)
+    assert not with_lexicon(calm, assess(FRAMED[1])).is_crisis  # the gateway weighed it
+    assert with_lexicon(calm, assess(NEVER_FRAMED[0])).is_crisis  # never vetoed

@@ -85,3 +85,21 @@ def test_conversation_figures(detector: GuardedDetector, set_name: str) -> None:
     assert len(figures.false_alarms) <= target[1], (
         "false alarms on safe conversations (counts only)"
     )
+
+
+def test_a_framed_crisis_across_turns_needs_the_windows_probability() -> None:
+    # a title in one turn, its frame in the one before; each turn's own decision (the classifier
+    # vetoed the title) is not a crisis, the window's lexicon crisis is framed
+    turns = ["On choisit le titre du mois au club de lecture", "on hésite avec « Les Suicidées »"]
+    calm = ConversationRisk(window_threshold=0.9)
+    for turn in turns:
+        flagged = calm.observe(turn, Decision(False, SELF), lambda _: 0.2)
+    assert not flagged.decision.is_crisis
+    alarmed = ConversationRisk(window_threshold=0.9)
+    for turn in turns:
+        flagged = alarmed.observe(turn, Decision(False, SELF), lambda _: 0.95)
+    assert flagged.decision.is_crisis
+    lexicon_only = ConversationRisk(window_threshold=0.9)  # no classifier: the lexicon's crisis
+    for turn in turns:
+        flagged = lexicon_only.observe(turn, Decision(False, SELF), lambda _: None)
+    assert flagged.decision.is_crisis

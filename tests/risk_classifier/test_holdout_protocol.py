@@ -161,3 +161,16 @@ def test_the_newest_batch_is_chosen_by_name(tmp_path: Path, monkeypatch: pytest.
         "crisis_holdout_2026_12.yml",
         "crisis_holdout_2026_12b.yml",
     ]
+
+
+def test_a_batch_nobody_studied_is_held_to_the_issues_targets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tests.crisis_dataset as dataset
+
+    monkeypatch.setattr(dataset, "HOLDOUT_DIR", tmp_path)
+    (tmp_path / "crisis_holdout_2026_12b.yml").write_text("split: holdout\nmessages: []\n")
+    assert dataset.holdout_target() == dataset.DEVELOPMENT_HOLDOUTS["crisis_holdout_2026_12b.yml"]
+    (tmp_path / "crisis_holdout_2027_01.yml").write_text("split: holdout\nmessages: []\n")
+    assert dataset.holdout_target() is dataset.ISSUE_TARGET
+    assert dataset.Target(0.95, 0.05, 0.15) == dataset.ISSUE_TARGET
