@@ -21,7 +21,7 @@ be named. `python -m tests.crisis_dataset` (`make crisis-report`) prints every f
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -104,7 +104,7 @@ SHOWN = {"design"}  # the only set whose texts a failure may name
 
 @dataclass(frozen=True)
 class LabelledMessage:
-    text: str
+    text: str = field(repr=False)  # a failing assertion's repr never shows a held-out text
     label: str
     split: str
     category: str | None = None
@@ -115,7 +115,7 @@ class LabelledMessage:
 @dataclass(frozen=True)
 class Conversation:
     label: str  # "crisis" or "none"
-    turns: tuple[str, ...]
+    turns: tuple[str, ...] = field(repr=False)
     risk_turn: int | None  # 1-based turn where the risk appears (crisis conversations)
     source: str = ""
     line: int = 0
@@ -326,10 +326,21 @@ def measure_conversations(
 # Leave one author out (loao.py, ten authors, recipe guards-veto0.1-context0.95): recall mean
 # 0.912, worst 0.812; false alarms mean 0.055, worst 0.104 (without the guards, same data: 0.886,
 # 0.773; 0.051, 0.086).
+#
+# Then the fresh batch crisis_holdout_2026_12c.yml (a new author, who saw only the seeds, FACTS.md
+# and a brief) measured ONCE with these weights, whole: recall 0.941 (127/135), false alarms 0.059
+# (5/85), distress taken for crisis 0.040 (2/50), lexicon alone 0.274 / 0.082; conversations 16/16
+# in time (4 also flagged before the risk turn), 1/8 false alarm. After the near-duplicate check
+# (16 messages and 13 conversations removed, by that criterion alone, after the measurement): 254
+# messages, 0.939 (124/132), 0.069 (5/72), 0.040 (2/50); lexicon 0.265 / 0.097; conversations 6/6,
+# 1/5. Issue 10's targets (0.95 / 0.05) are not met on it. Its floors below sit under that one
+# measurement; from now on it is development data.
 DEVELOPMENT_HOLDOUTS = {
-    # floors under the development figures above, for the batches already measured and studied
+    # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
+    "crisis_holdout_2026_12c.yml": Target(0.93, 0.07, 0.05),
 }
+DEVELOPMENT_CONVERSATIONS = {"crisis_holdout_2026_12b.yml": (5, 0), "crisis_holdout_2026_12c.yml": (6, 1)}
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
 ISSUE_TARGET = Target(0.95, 0.05, 0.15)
@@ -353,7 +364,7 @@ TARGETS = {
 # alarm).
 CONVERSATION_TARGETS: dict[str, tuple[int, int] | None] = {
     "design": (147, 9),
-    HOLDOUT: (5, 0) if holdout_target() is not ISSUE_TARGET else None,
+    HOLDOUT: DEVELOPMENT_CONVERSATIONS.get(newest.name) if (newest := newest_holdout()) else None,
 }
 LEXICON_TARGETS = {
     # design_2026_12d.yml added 343 crisis messages the lexicon never saw (it finds 93 of them):
@@ -363,7 +374,8 @@ LEXICON_TARGETS = {
     # The lexicon alone on crisis_holdout_2026_12b.yml: 0.320 (39/122), 0.102 (6/59), 0/39 (its
     # framed false alarms need the classifier's veto). Carried over to a newer batch as a guard
     # against a collapse of the fallback, not as a target.
-    HOLDOUT: Target(0.30, 0.12, 0.15),
+    # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72).
+    HOLDOUT: Target(0.25, 0.12, 0.15),
 }
 
 
