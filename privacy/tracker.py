@@ -14,12 +14,15 @@ Pure: the database URL and the clock are arguments; nothing reads the environmen
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+
+logger = logging.getLogger("relais.privacy")
 
 SECONDS_PER_DAY = 86_400.0
 
@@ -169,13 +172,26 @@ class TrackerEvents:
             if deleted and self._engine.dialect.name == "sqlite":
                 # Rasa writes its SQLite store ahead in a log (bot/rasa_tuning.py): the deleted
                 # rows' text is still in tracker.db-wal until a checkpoint copies the zeroed pages
-                # back and empties it. Without a log this does nothing.
-                with self._engine.connect() as connection:
-                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                # back and empties it. Without a log this does nothing. Busy (Rasa writing at that
+                # instant, past the driver's busy timeout): tried again, then said in the log.
+                self._checkpoint()
             return deleted
         except sa.exc.SQLAlchemyError as error:
             # Without the statement's parameters: they hold a conversation id.
             raise TrackerStoreError(f"tracker store: {type(error).__name__}") from None
+
+
+    def _checkpoint(self, attempts: int = 5) -> bool:
+        """Copy the log's pages into the database and empty it; False if it stayed busy."""
+        for attempt in range(attempts):
+            with self._engine.connect() as connection:
+                row = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+            if row is None or not row[0]:
+                return True
+            time.sleep(0.2 * (attempt + 1))
+        logger.warning("tracker store: the write-ahead log stayed busy; erased rows leave it at "
+                       "SQLite's next checkpoint")  # fmt: skip
+        return False
 
 
 def _parsed(data: str | None) -> dict[str, Any]:

@@ -99,6 +99,29 @@ def test_sqlite_erasure_empties_the_write_ahead_log(tmp_path: Path) -> None:
     keeper.close()
 
 
+def test_a_busy_write_ahead_log_is_tried_again_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A reader in the middle of a transaction (Rasa at that instant) keeps the log busy: the
+    checkpoint is tried again, then the log says so; once free, the erased text leaves the log."""
+    path = tmp_path / "tracker.db"
+    secret = "Julie-Gagnon-SECRET-" * 20
+    add_events(f"sqlite:///{path}", "conversation-a", [0])
+    keeper = sqlite3.connect(path, isolation_level=None)
+    keeper.execute("PRAGMA journal_mode=WAL")
+    add_events(f"sqlite:///{path}", "conversation-a", [0], text=secret)
+    keeper.execute("BEGIN")
+    keeper.execute("SELECT count(*) FROM events").fetchone()  # holds a snapshot: log busy
+    events = TrackerEvents(sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": 0.05}))
+    with caplog.at_level("WARNING", logger="relais.privacy"):
+        assert events.erase("conversation-a") == 2
+    assert "stayed busy" in caplog.text
+    keeper.execute("COMMIT")
+    assert events._checkpoint() is True
+    assert secret[:20].encode() not in (tmp_path / "tracker.db-wal").read_bytes()
+    keeper.close()
+
+
 def test_the_purge_command_for_cron(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
     add_events(url, "old", [60])
