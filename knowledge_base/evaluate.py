@@ -83,6 +83,8 @@ METHODS: dict[str, tuple[str | None, float]] = {
 SHIPPED_METHOD = "hybrid" if DEFAULT_SETTINGS.lexical_weight > 0 else DEFAULT_EMBEDDER
 TEST_DATA = PACKAGE_DIR.parent / "tests" / "data"
 CONFIRM_SET = DEV_DATA / "queries_2026_12.yml"  # measured once as a test set, then reported
+# Off-topic and near-domain questions never calibrated on (the build reads offtopic.yml only).
+OFFTOPIC_CONFIRM = DEV_DATA / "offtopic_2026_12.yml"
 
 
 def newest_test_set(folder: Path = TEST_DATA) -> Path | None:
@@ -257,6 +259,12 @@ def main(argv: list[str] | None = None) -> int:
         "skipped if there is none)",
     )
     parser.add_argument("--offtopic", type=Path, default=DEV_DATA / "offtopic.yml")
+    parser.add_argument(
+        "--offtopic-confirm",
+        type=Path,
+        default=OFFTOPIC_CONFIRM,
+        help="off-topic questions never calibrated on (default: data/kb/offtopic_2026_12.yml)",
+    )
     parser.add_argument("--articles", type=Path, default=PACKAGE_DIR / "articles")
     parser.add_argument(
         "--index",
@@ -329,6 +337,18 @@ def main(argv: list[str] | None = None) -> int:
         confident = sum(o.confident for o in outcomes) / len(outcomes)
         print(f"\n{label} ({shipped.method}, never tuned on), {confident:.0%} confident:")
         _print_kinds(outcomes)
+    off_confirm = (
+        load_queries(args.offtopic_confirm)
+        if args.offtopic_confirm and args.offtopic_confirm.exists()
+        else []
+    )
+    if off_confirm:
+        answered = sum(o.confident for o in run_queries(kb, off_confirm))
+        print(
+            f"\nOFF-TOPIC confirmation set {args.offtopic_confirm.name} (never calibrated on): "
+            f"{answered}/{len(off_confirm)} answered confidently with an unrelated article "
+            f"({answered / len(off_confirm):.0%})"
+        )
     if not test:
         print("\nno test set (tests/data/kb_test_*.yml): the lead adds the held-out one there")
     if args.sweep:
