@@ -135,3 +135,19 @@ def test_a_manager_section_of_an_article_for_everyone_is_shifted_like_a_manager_
     query = "le temps supplémentaire"
     assert kb.search(query, audience="manager").hits[0].passage.heading.startswith("Gestionnaire")
     assert kb.search(query, audience="employee").hits[0].passage.heading == "Vos heures de TSO"
+
+
+def test_the_off_topic_confirmation_set_is_off_topic_and_kept_out_of_the_calibration():
+    """The build calibrates on offtopic.yml alone; offtopic_2026_12.yml only measures (make eval):
+    merging them would move the threshold without anyone deciding it."""
+    import inspect
+
+    from knowledge_base import build
+    from knowledge_base.evaluate import OFFTOPIC_CONFIRM
+
+    confirm = load_queries(OFFTOPIC_CONFIRM)
+    calibrated = load_queries(build.DEV_DATA / "offtopic.yml")
+    assert len(confirm) >= 100
+    assert all(q.expected is None and not q.also and q.fact is None for q in confirm)
+    assert not {q.text for q in confirm} & {q.text for q in calibrated}
+    assert "offtopic_2026_12" not in inspect.getsource(build)
