@@ -16,7 +16,9 @@ outside measure is 0.85: not met, the floor only guards against a regression). 2
 kb_test_2026_12c.yml (330 questions by a new author, 105 articles, measured once after the ranking
 and follow-up changes): R@1 0.739, R@3 0.891, topic@1 0.861, follow-ups topic@1 0.825 (40), fact
 present 0.661 (59), answered right 0.630 (79 % confident): the issue's R@3 0.93 and follow-ups
-0.85 not met on this set.
+0.85 not met on this set. Then kb_test_2026_12d.yml (330 questions by a third author, measured
+once, same code): R@1 0.730, R@3 0.891, topic@1 0.870, follow-ups topic@1 0.925 (40), fact present
+0.685 (54), answered right 0.645 (80 % confident); paraphrase R@3 0.787 and joual 0.822 weakest.
 """
 
 from __future__ import annotations
