@@ -225,7 +225,7 @@ class KnowledgeBase:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
         if not self.index.passages or not query.strip():
             return SearchResult((), False)
-        return self.ranked(self._scores(query, context_query, query_vector), audience, k, context)
+        return self.ranked(self.scores(query, context_query, query_vector), audience, k, context)
 
     def ranked(
         self,
@@ -234,7 +234,7 @@ class KnowledgeBase:
         k: int = 3,
         context: Article | None = None,
     ) -> SearchResult:
-        """`search`'s result from the query's `scores` (`measured`), computed once for several
+        """`search`'s result from the query's `scores()` (`measured`), computed once for several
         audiences (the gateway relays three: knowledge_base/relayed.py)."""
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
@@ -306,27 +306,14 @@ class KnowledgeBase:
         passage = next(p for p in self.index.passages if p.article_id == article.id)
         return Hit(article=article, passage=passage, score=1.0, similarity=1.0)
 
-    def passage_scores(
-        self, query: str, context_query: str | None = None, query_vector: np.ndarray | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(raw similarity, standardised ranking score) of every passage, in passage order.
-
-        The raw similarity is the dense cosine, or the BM25 score without an embedder. With a
-        `context_query`, both are embedded in one batch: the similarity is the larger of the two
-        cosines, the dense ranking a mix (`context_query_weight`).
-        """
-        scores = self._scores(query, context_query, query_vector)
-        return scores.similarity, scores.ranking
-
     def scores(
         self, query: str, context_query: str | None = None, query_vector: np.ndarray | None = None
     ) -> _PassageScores:
-        """Every passage's scores for `query`, to rank once per audience with `ranked`."""
-        return self._scores(query, context_query, query_vector)
-
-    def _scores(
-        self, query: str, context_query: str | None, query_vector: np.ndarray | None
-    ) -> _PassageScores:
+        """Every passage's scores for `query`, in passage order, to rank once per audience with
+        `ranked`: the raw similarity (the dense cosine, or the BM25 score without an embedder) and
+        the standardised ranking score. With a `context_query`, both are embedded in one batch:
+        the similarity is the larger of the two cosines, the dense ranking a mix
+        (`context_query_weight`)."""
         count = len(self.index.passages)
         settings = self.settings
         standard = standardize(query)

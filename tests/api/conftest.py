@@ -17,6 +17,7 @@ from api.main import create_app
 from api.settings import Settings
 from privacy.tracker import EVENTS, create_events_table, create_tracker_engine
 from tests.conversation_tokens import sign_conversations
+from tests.redis_server import redis_server  # noqa: F401 (fixture: one throwaway Redis for tests/api)
 
 
 @dataclass

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,25 @@ def serve_intranet(port: int, gateway: str) -> ThreadingHTTPServer:
     return server
 
 
+@contextmanager
+def running_gateway(app: Any, port: int) -> Iterator[None]:
+    """The gateway `app` served by uvicorn on 127.0.0.1:`port` in a thread, started and ready,
+    then stopped."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the gateway did not start")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     gateway_port, intranet_port = free_port(), free_port()
@@ -124,21 +144,10 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     )
     rasa = ScriptedRasa(reply=scripted_bot)
     app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=gateway_port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the gateway did not start")
-        time.sleep(0.05)
-    intranet = serve_intranet(intranet_port, found.gateway)
-    yield found
-    intranet.shutdown()
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_gateway(app, gateway_port):
+        intranet = serve_intranet(intranet_port, found.gateway)
+        yield found
+        intranet.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -4,21 +4,26 @@ screenshots in var/screenshots/console-etablissements-*.png."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Page, expect
 
 from api.main import create_app
 from api.settings import Settings
 from tests.api.callback_gateway import FORM
 from tests.api.conftest import ScriptedRasa
-from tests.widget.conftest import Servers, axe_violations, free_port, scripted_bot, shot, tab_to
+from tests.widget.conftest import (
+    Servers,
+    axe_violations,
+    free_port,
+    running_gateway,
+    scripted_bot,
+    shot,
+    tab_to,
+)
 
 pytestmark = pytest.mark.browser
 Opener = Callable[..., Page]
@@ -48,19 +53,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     )
     rasa = ScriptedRasa(reply=scripted_bot, tracker_url=tracker_url)
     app = create_app(settings, rasa_transport=httpx.MockTransport(rasa.handler))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=gateway_port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the gateway did not start")
-        time.sleep(0.05)
-    yield found
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_gateway(app, gateway_port):
+        yield found
 
 
 def waiting_person(gateway: httpx.Client, establishment: str) -> str:

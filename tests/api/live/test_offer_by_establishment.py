@@ -22,7 +22,7 @@ from tests.api.conftest import (
     write_tracker_events,
 )
 from tests.conversation_tokens import sign_conversations
-from tests.redis_server import RedisServer, redis_command, start_redis
+from tests.redis_server import RedisServer, redis_command
 
 QUEBEC, ESTRIE, LAVAL = "ciusss-capitale-nationale", "ciusss-estrie-chus", "cisss-laval"
 KEYS = {"Julie": "julie-key-0123456789", "Ines": "ines-key-0123456789"}
@@ -46,13 +46,6 @@ def offering(body: dict) -> httpx.Response:
     )
 
 
-@pytest.fixture(scope="module")
-def redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    server = start_redis(tmp_path_factory.mktemp("redis-offers"))
-    yield server
-    server.stop()
-
-
 @pytest.fixture(params=["memory", "redis"])
 def gateways(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Gateways]:
     rasa = ScriptedRasa(reply=offering, tracker_url=f"sqlite:///{tmp_path / 'tracker.db'}")
@@ -61,7 +54,7 @@ def gateways(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Gateway
         "agent_keys": f"Julie@{QUEBEC}:{KEYS['Julie']},Ines:{KEYS['Ines']}",
     }
     if request.param == "redis":
-        server: RedisServer = request.getfixturevalue("redis")
+        server: RedisServer = request.getfixturevalue("redis_server")
         server_command_flush(server)
         overrides["redis_url"] = server.url
     settings = gateway_settings(tmp_path, **overrides)

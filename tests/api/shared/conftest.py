@@ -18,7 +18,7 @@ from api.live.agent_sessions import MemoryAgentSessions
 from api.live.sessions import MemorySessions
 from api.shared.redis_client import SharedRedis
 from api.shared.state import SharedState
-from tests.redis_server import RedisServer, redis_server  # noqa: F401 (fixture)
+from tests.redis_server import RedisServer
 
 
 @dataclass

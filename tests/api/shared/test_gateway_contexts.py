@@ -14,22 +14,18 @@ from fastapi.testclient import TestClient
 
 from api.indicators.contexts import CONTEXT_SECONDS
 from tests.api.indicators.gateway import ESTABLISHMENT, gateway, pending, say
-from tests.redis_server import RedisServer, redis_command, start_redis
+from tests.redis_server import RedisServer, redis_command
 
 QUESTION = "confiant : le PAE? je m'appelle Julie Gagnon"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    started = start_redis(tmp_path_factory.mktemp("redis-contexts"))
-    yield started
-    started.stop()
-
-
 @pytest.fixture
-def two(server: RedisServer, tmp_path: Path) -> Iterator[tuple[TestClient, TestClient]]:
-    assert redis_command(server.port, "FLUSHALL").startswith(b"+OK")
-    with gateway(tmp_path, redis_url=server.url) as a, gateway(tmp_path, redis_url=server.url) as b:
+def two(redis_server: RedisServer, tmp_path: Path) -> Iterator[tuple[TestClient, TestClient]]:
+    assert redis_command(redis_server.port, "FLUSHALL").startswith(b"+OK")
+    with (
+        gateway(tmp_path, redis_url=redis_server.url) as a,
+        gateway(tmp_path, redis_url=redis_server.url) as b,
+    ):
         yield a, b
 
 
@@ -38,7 +34,7 @@ def token_of(client: TestClient, conversation: str) -> dict[str, str]:
 
 
 def test_a_conversation_started_on_a_counts_under_its_establishment_on_b(
-    two: tuple[TestClient, TestClient], server: RedisServer
+    two: tuple[TestClient, TestClient], redis_server: RedisServer
 ) -> None:
     a, b = two
     conversation = say(a, QUESTION, establishment=ESTABLISHMENT)["conversation_id"]
@@ -65,7 +61,7 @@ def test_a_conversation_started_on_a_counts_under_its_establishment_on_b(
         == 1
     )
 
-    client = redis.Redis.from_url(server.url)
+    client = redis.Redis.from_url(redis_server.url)
     keys = sorted(k.decode() for k in client.keys("*indicators*"))
     assert keys and all(k.startswith("relais:indicators:") for k in keys)
     context_key = f"relais:indicators:context:{conversation}"

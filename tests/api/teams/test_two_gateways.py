@@ -21,16 +21,9 @@ from tests.api.conftest import ScriptedRasa
 from tests.api.live.test_agent_auth import sign_in
 from tests.api.teams.bot_framework import FakeMicrosoft, personal_activity
 from tests.api.teams.conftest import personal_settings, post_activity
-from tests.redis_server import RedisServer, redis_command, start_redis
+from tests.redis_server import RedisServer, redis_command
 
 AGENT = "/api/agent/conversations"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    started = start_redis(tmp_path_factory.mktemp("redis-teams"))
-    yield started
-    started.stop()
 
 
 async def _stop_watching(personal: Any) -> None:
@@ -39,14 +32,14 @@ async def _stop_watching(personal: Any) -> None:
 
 @pytest.fixture
 def two(
-    server: RedisServer,
+    redis_server: RedisServer,
     rasa: ScriptedRasa,
     tmp_path: Path,
     microsoft: FakeMicrosoft,
     local_keys: None,
 ) -> Iterator[tuple[TestClient, TestClient]]:
-    assert redis_command(server.port, "FLUSHALL").startswith(b"+OK")
-    settings = personal_settings(tmp_path, microsoft, redis_url=server.url)
+    assert redis_command(redis_server.port, "FLUSHALL").startswith(b"+OK")
+    settings = personal_settings(tmp_path, microsoft, redis_url=redis_server.url)
     transport = httpx.MockTransport(rasa.handler)
     with (
         TestClient(create_app(settings, rasa_transport=transport)) as a,
@@ -79,7 +72,7 @@ def test_an_activity_redelivered_to_another_gateway_is_handled_once(
 
 
 def test_a_counsellor_message_is_delivered_from_the_other_gateway_once(
-    two: tuple[TestClient, TestClient], microsoft: FakeMicrosoft, server: RedisServer
+    two: tuple[TestClient, TestClient], microsoft: FakeMicrosoft, redis_server: RedisServer
 ) -> None:
     a, b = two
     julie = sign_in(b, "Julie")
@@ -104,7 +97,7 @@ def test_a_counsellor_message_is_delivered_from_the_other_gateway_once(
     assert a.portal.call(personal(a).relay.deliver) == 1  # type: ignore[union-attr]
     assert b.portal.call(personal(b).relay.deliver) == 0  # type: ignore[union-attr]
 
-    client = redis.Redis.from_url(server.url)
+    client = redis.Redis.from_url(redis_server.url)
     keys = sorted(k.decode() for k in client.keys("relais:teams:*"))
     assert keys and all(k.startswith("relais:teams:") for k in keys)
     reference_key = f"relais:teams:reference:{conversation}"
@@ -116,10 +109,12 @@ def test_a_counsellor_message_is_delivered_from_the_other_gateway_once(
     client.close()
 
 
-def test_a_replayed_webhook_activity_id_is_refused_by_every_gateway(server: RedisServer) -> None:
+def test_a_replayed_webhook_activity_id_is_refused_by_every_gateway(
+    redis_server: RedisServer,
+) -> None:
     """The channel webhook's replay check, on two gateways' clients of one Redis."""
-    assert redis_command(server.port, "FLUSHALL").startswith(b"+OK")
-    a, b = SharedRedis(server.url), SharedRedis(server.url)
+    assert redis_command(redis_server.port, "FLUSHALL").startswith(b"+OK")
+    a, b = SharedRedis(redis_server.url), SharedRedis(redis_server.url)
     seen_a, seen_b = seen_store(a, "channel", 660), seen_store(b, "channel", 660)
     assert seen_a.first_time("activite-1") is True
     assert seen_b.first_time("activite-1") is False
