@@ -50,9 +50,12 @@ CONTEXT_SLOT = "kb_article"
 AUDIENCE_SLOT = "kb_audience"
 ROUTE_SLOT = "manager_route"
 MANAGER_GUIDE = "gestionnaire"
+CRISIS_TOPIC = "crise"
 # Besides the guided path's own articles, the ones that answer "un employé ne va pas bien, je
-# fais quoi": when one of them is among the top three, the guided path (with its danger check)
-# is the better answer.
+# fais quoi": when one of them is the best answer, the guided path (with its danger check) is
+# the better answer. (Until 2026-12-04 it was "among the top three": through the gateway, 18 of
+# 361 questions of data/kb/queries_2026_12.yml, a development set, went to the guided path,
+# most of them a manager's specific question: recognition, one-on-ones, an irritable employee.)
 STRUGGLING_EMPLOYEE_ARTICLES = frozenset(
     {
         "gestionnaire-suggerer-le-pae",  # merged with pae-orienter-un-employe
@@ -207,11 +210,37 @@ class ActionTriageManager(Action):
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
         answer = answer_of(turn)
-        top_three = {hit.article.id for hit in turn.result.hits[:3]}
-        if answer is None or top_three & referral:
+        if answer is None or turn.result.hits[0].article.id in referral:
             return guide
         send(dispatcher, tracker, answer, CONFIDENT)
         return [SlotSet(ROUTE_SLOT, "answer"), *remember(turn, answer)]
+
+
+class ActionDistressArticle(Action):
+    """express_distress: after the support reply (utter_distress, a static response sent even
+    when this server is down), the article that fits what the person describes (a PAB's strain,
+    the signs of burnout, a conflict on the shift) when the search is confident. Nothing when
+    it is not, and never a crisis article: the support reply already gives the lines."""
+
+    def name(self) -> str:
+        return "action_distress_article"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text, _, metadata = _message(tracker)
+        if not has_content(text) or text.startswith("/"):
+            return []
+        try:
+            turn = search_turn(get_knowledge_base(), tracker, text, metadata)
+        except Exception:  # the support reply is already sent: nothing more to say
+            logger.exception("knowledge base unavailable after a distress reply")
+            return []
+        answer = answer_of(turn)
+        if answer is None or answer.topic == CRISIS_TOPIC:
+            return []
+        send(dispatcher, tracker, answer, CONFIDENT)
+        return remember(turn, answer)
 
 
 class ActionDefaultFallback(Action):

@@ -166,6 +166,19 @@ def test_a_specific_manager_question_is_answered(monkeypatch: pytest.MonkeyPatch
     assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-annoncer-un-deces"
 
 
+def test_a_specific_question_is_answered_with_a_referral_article_as_runner_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With this index a referral article (the guided path's) comes third: only the best answer
+    # decides, so the one-on-one question gets its article, not the danger check.
+    text = "comment mener une rencontre individuelle avec un employé"
+    runners_up = [hit.article.id for hit in knowledge_base(-1.0).search(text, "manager", k=3).hits]
+    assert "gestionnaire-moments-difficiles-relation" in runners_up[1:]
+    messages, events = triage(knowledge_base(-1.0), monkeypatch, text)
+    assert route(events) == "answer"
+    assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-rencontres-individuelles"
+
+
 def test_an_unsure_manager_question_takes_the_guided_path(monkeypatch: pytest.MonkeyPatch) -> None:
     messages, events = triage(knowledge_base(2.0), monkeypatch, "mon employé ne va pas bien")
     assert messages == [] and route(events) == "guide"
@@ -190,3 +203,33 @@ def test_the_default_fallback_without_content_says_it_did_not_understand(
 ) -> None:
     assert fallback(knowledge_base(-1.0), monkeypatch, "ok")[0]["response"] == "utter_default"
     assert fallback(knowledge_base(2.0), monkeypatch, "bof")[0]["response"] == "utter_default"
+
+
+def after_distress(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        knowledge_action.ActionDistressArticle().run(
+            dispatcher, tracker(text, "express_distress"), {}
+        )
+    )
+    return dispatcher.messages, events
+
+
+def test_distress_is_followed_by_the_article_that_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = after_distress(
+        knowledge_base(-1.0), monkeypatch, "je suis préposée en CHSLD, épuisée, j'ai mal au dos et au moral"
+    )
+    assert [m["custom"]["relais"]["sources"][0]["id"] for m in messages] == ["sante-travail-stress-pab"]
+    assert any(e.get("name") == "kb_article" for e in events)  # a follow-up reads it in context
+
+
+def test_no_article_after_distress_when_unsure_or_about_crisis_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unsure, _ = after_distress(knowledge_base(2.0), monkeypatch, "je suis épuisée, j'ai mal au moral")
+    # The support reply already gives the lines: a crisis article would repeat it.
+    lines, _ = after_distress(
+        knowledge_base(-1.0), monkeypatch, "idées suicidaires ligne de prévention du suicide"
+    )
+    assert unsure == [] and lines == []
