@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: insample help install run test unit kb-check index train validate rasa-test e2e lint eval bench risk-model crisis-report teams-app indicators resilience clean
+.PHONY: insample help install run test unit kb-check index train validate rasa-test e2e lint eval kb-gateway bench risk-model crisis-report teams-app indicators resilience clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -89,6 +89,9 @@ crisis-report: .venv/app/.installed ## crisis figures per set: design (in-sample
 
 eval: index ## retrieval figures by kind: development (tuned on), confirmation, newest tests/data/kb_test_*.yml
 	$(APP)/python -m knowledge_base.evaluate --articles knowledge_base/articles --queries data/kb/queries.yml --index var/index
+
+kb-gateway: install train index ## knowledge answers through the gateway, by kind (newest tests/data/kb_test_*.yml, or QUERIES=FILE)
+	$(APP)/python bench/kb_gateway.py $(if $(QUERIES),--queries $(QUERIES))
 
 bench: install train index ## latency figures (gateway vs Rasa, search)
 	$(APP)/python bench/search.py

@@ -30,7 +30,6 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +39,9 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.gateway import Conversation, bench_config, own_stack, post_chat  # noqa: E402
+from bench.timing import load, percentile  # noqa: E402
 from stack.launcher import Stack  # noqa: E402
-from stack.services import StackConfig  # noqa: E402
 
 TURNS = [
     "Bonjour",
@@ -99,19 +99,6 @@ class Run:
         return len(self.answers) / self.elapsed if self.elapsed else 0.0
 
 
-def load() -> str:
-    """The load average (1, 5, 15 minutes), as `uptime` prints it."""
-    one, five, fifteen = Path("/proc/loadavg").read_text().split()[:3]
-    return f"load {one} {five} {fifteen} on {os.cpu_count()} cores"
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
 def ms(values: list[float], fraction: float) -> str:
     return f"{percentile(values, fraction) * 1000:.0f} ms"
 
@@ -129,16 +116,6 @@ class Report:
         self.say(f"  {name:48s} {value}{mark}   ({load()})")
 
 
-class Conversation:
-    """One person's conversation: the gateway gives its id and token in its first reply (as a
-    browser gets them); Rasa alone takes any sender id."""
-
-    def __init__(self) -> None:
-        self.sender = uuid.uuid4().hex
-        self.id: str | None = None
-        self.token: str | None = None
-
-
 class Client:
     def __init__(self, http: httpx.AsyncClient, gateway_url: str, rasa_url: str) -> None:
         self.http = http
@@ -146,26 +123,8 @@ class Client:
         self.rasa_url = rasa_url
 
     async def gateway(self, conversation: Conversation, text: str) -> Answer:
-        started = time.perf_counter()
-        body: dict[str, str] = {"message": text}
-        headers = {}
-        if conversation.id is not None:
-            body["conversation_id"] = conversation.id
-            headers["X-Conversation-Token"] = conversation.token or ""
-        try:
-            response = await self.http.post(
-                f"{self.gateway_url}/api/chat", json=body, headers=headers
-            )
-            reply = response.json() if response.status_code == 200 else {}
-        except (httpx.HTTPError, ValueError):
-            return Answer(time.perf_counter() - started, False)
-        if conversation.id is None and reply.get("conversation_token"):
-            conversation.id, conversation.token = (
-                reply["conversation_id"],
-                reply["conversation_token"],
-            )
-        ok = response.status_code == 200
-        return Answer(time.perf_counter() - started, ok, bool(reply.get("crisis")))
+        reply = await post_chat(self.http, self.gateway_url, conversation, text)
+        return Answer(reply.seconds, reply.ok, bool(reply.body.get("crisis")))
 
     async def rasa(self, conversation: Conversation, text: str) -> Answer:
         started = time.perf_counter()
@@ -351,18 +310,8 @@ async def run_against(report: Report, gateway_url: str, rasa_url: str, seconds: 
 
 def run_own_stack(report: Report, seconds: float, offset: int = 0) -> None:
     var_dir = Path(tempfile.mkdtemp(prefix="relais-bench-"))
-    config = StackConfig(
-        gateway_port=18100 + offset, rasa_port=15105 + offset, action_port=15155 + offset,
-        var_dir=var_dir,
-        relais_environment="development",
-        extra_env={"RELAIS_RATE_CHAT_CLIENT": "100000/minute",
-                   "RELAIS_RATE_CHAT_GLOBAL": "100000/minute"},
-    )  # fmt: skip
-    stack = Stack(config)
-    started = time.perf_counter()
-    stack.start(timeout_seconds=300)
-    cold = time.perf_counter() - started
-    try:
+    config = bench_config(var_dir, 18100 + offset, 15105 + offset, 15155 + offset)
+    with own_stack(config) as (stack, cold):
         report.say("Démarrage à froid (modèle entraîné, index construit):")
         report.target("jusqu'à « prêt » (cible ≤ 60 s)", f"{cold:.1f} s", cold <= 60)
         sizes = resident_mb(stack)
@@ -379,8 +328,6 @@ def run_own_stack(report: Report, seconds: float, offset: int = 0) -> None:
         detail = ", ".join(f"{name} {size:.0f} MB" for name, size in sizes.items())
         report.target("mémoire résidente après la charge (cible ≤ 3 GB)",
                       f"{total / 1000:.2f} GB ({detail})", total <= 3000)  # fmt: skip
-    finally:
-        stack.stop()
 
 
 if __name__ == "__main__":

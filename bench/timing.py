@@ -17,3 +17,11 @@ def load() -> str:
     """The load average (1, 5, 15 minutes), as `uptime` prints it: figures depend on it."""
     one, five, fifteen = Path("/proc/loadavg").read_text().split()[:3]
     return f"load {one} {five} {fifteen} on {os.cpu_count()} cores"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value at `fraction` (0.95 for p95) of `values`, nearest rank; nan when empty."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
