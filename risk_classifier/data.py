@@ -86,6 +86,7 @@ AUTHORS: dict[str, str] = {
     "design_2026_12_folded_holdout.yml": "holdout_2026_12",
     "design_2026_12c_varied.yml": "varied_personas",
     "design_2026_12d.yml": "design_d_personas",
+    "design_2026_12e.yml": "design_e_hard_kinds",
 }
 
 
