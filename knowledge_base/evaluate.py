@@ -323,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(articles)} articles, {len(redirects)} redirects; development set {len(queries)} "
         f"queries (tuned and calibrated on), {len(offtopic)} off-topic; confirmation set "
-        f"{len(confirm) or 'absent'} (never tuned on); test set {test_name} "
-        f"({len(test)} queries, never tuned on)"
+        f"{len(confirm) or 'absent'} (settings never tuned on); test set {test_name} "
+        f"({len(test)} queries, settings never tuned on)"
     )
     evaluator = Evaluator(articles, redirects)
     if args.index is not None:
