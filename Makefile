@@ -17,7 +17,7 @@ TRAINING_FILES := config.yml $(shell find bot/domain bot/rules bot/stories bot/c
 ARTICLES := $(shell find knowledge_base/articles -name '*.md' 2>/dev/null)
 SEEDS := ../shared/seeds
 
-.PHONY: insample help install run test unit kb-check index train validate rasa-test e2e lint eval kb-gateway bench risk-model crisis-report teams-app indicators resilience clean
+.PHONY: insample help install run test unit kb-check index adapter train validate rasa-test e2e lint eval kb-gateway bench risk-model crisis-report teams-app indicators resilience clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ train: models/.trained ## train the Rasa model if training data changed
 index: .venv/app/.installed ## build the search index if the content or the embedder changed
 	$(APP)/python -m knowledge_base.build --articles knowledge_base/articles \
 	  --out var/index --embedder $(EMBEDDER) --seeds $(SEEDS)
+
+adapter: .venv/app/.installed ## retrain the search's query adapter on the dev sets (knowledge_base/query_adapter.npz)
+	$(APP)/python -m knowledge_base.adapter
 
 kb-check: .venv/app/.installed ## validate every knowledge-base article
 	$(APP)/python -m knowledge_base.check --articles knowledge_base/articles --seeds $(SEEDS)

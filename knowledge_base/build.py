@@ -6,7 +6,8 @@
 Validates the articles, then rebuilds only when the articles (content hash), the embedder, the
 search settings or the calibration queries changed; otherwise says the index is up to date.
 The confidence threshold is calibrated on the evaluation queries (in scope) and the off-topic
-queries, unless `--threshold` sets it by hand.
+queries, unless `--threshold` sets it by hand, on the search without the query adapter
+(`SearchSettings.query_adapter`, applied at query time: retraining it needs no rebuild).
 """
 
 from __future__ import annotations
@@ -78,8 +79,11 @@ def build(
     if threshold is None:
         if queries is None or offtopic is None:
             raise ValueError("calibrating the threshold needs query and off-topic files")
+        # Without the query adapter: it is trained on these very queries, and the threshold reads
+        # the raw cosine (knowledge_base/adapter.py measured it so).
+        raw = kb.with_adapter(None)
         result = calibrate(
-            run_queries(kb, load_queries(queries)), run_queries(kb, load_queries(offtopic))
+            run_queries(raw, load_queries(queries)), run_queries(raw, load_queries(offtopic))
         )
         threshold = result.threshold
         figures.update(result.as_dict())

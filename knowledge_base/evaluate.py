@@ -13,6 +13,10 @@ Optional query fields `also` (other right articles) and `fact` (words the sent r
 contain) are read (knowledge_base.calibration); "fact" columns show "-" when a set has none. Queries run as conversation turns (knowledge_base.conversation.ask): audience from the
 words, follow-ups (`context`/`previous`) in their context. Figures of 2026-12-03 (112 articles):
 README.md, "Knowledge base and search"; the settings' history: knowledge_base/search.py.
+Since 2026-12-04 the search ranks with a query adapter trained on every development set, these
+three included (knowledge_base/adapter.py): their figures here are in-sample; its
+leave-one-set-out figures are in that module's docstring (`python -m knowledge_base.adapter
+--loso`). The threshold is still calibrated without it, as `make index` does.
 
 History, measured 2026-11-23 with `--compare`: 61 articles (215 passages), data/kb/queries.yml (248 queries), 44 off-topic
 queries; ms/query on the shared 2-core machine while Rasa trained (bench/search.py: ~41 ms).
@@ -53,6 +57,7 @@ from embeddings.models import (
     SentenceTransformerEmbedder,
     UseEmbedder,
 )
+from knowledge_base.adapter import TRAINING_SETS
 from knowledge_base.build import DEV_DATA, PACKAGE_DIR, default_queries_file
 from knowledge_base.calibration import (
     Calibration,
@@ -168,7 +173,14 @@ class Evaluator:
         started = time.perf_counter()
         outcomes = run_queries(kb, queries)
         elapsed = time.perf_counter() - started
-        calibration = calibrate(outcomes, run_queries(kb, offtopic)) if offtopic else None
+        calibration = None
+        if offtopic:
+            # calibrated as `make index` does, on the search without the query adapter; the
+            # figures are this search's at that threshold
+            raw = kb.with_adapter(None) if kb.adapter is not None else kb
+            raw_outcomes = outcomes if raw is kb else run_queries(raw, queries)
+            threshold = calibrate(raw_outcomes, run_queries(raw, offtopic)).threshold
+            calibration = describe_threshold(threshold, outcomes, run_queries(kb, offtopic))
         return MethodReport(
             method,
             Metrics.of(outcomes),
@@ -311,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(articles)} articles, {len(redirects)} redirects; development set {len(queries)} "
         f"queries (tuned and calibrated on), {len(offtopic)} off-topic; confirmation set "
-        f"{len(confirm) or 'absent'} (never tuned on); test set {test_name} "
-        f"({len(test)} queries, never tuned on)"
+        f"{len(confirm) or 'absent'} (settings never tuned on); test set {test_name} "
+        f"({len(test)} queries, settings never tuned on)"
     )
     evaluator = Evaluator(articles, redirects)
     if args.index is not None:
@@ -328,11 +340,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         print()
         _print_table(reports)
+    kb = evaluator.knowledge_base(shipped.method)
+    if kb.adapter is not None:
+        print(
+            "\nthe query adapter (knowledge_base/adapter.py) is trained on "
+            + ", ".join(path.name for path in TRAINING_SETS)
+            + ": figures on those are in-sample; its leave-one-set-out figures: "
+            "python -m knowledge_base.adapter --loso"
+        )
     print(f"\nDEVELOPMENT set ({shipped.method}, tuned on), {shipped.ms_per_query:.1f} ms/query:")
     _print_kinds(shipped.outcomes)
     off_outcomes = run_queries(evaluator.knowledge_base(shipped.method), offtopic)
     _print_trade_off(shipped, off_outcomes)
-    kb = evaluator.knowledge_base(shipped.method)
+    trained = {path.name for path in TRAINING_SETS} if kb.adapter is not None else set()
     for label, items in (
         (f"CONFIRMATION set {args.confirm.name if args.confirm else ''}", confirm),
         (f"TEST set {test_name}", test),
@@ -341,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         outcomes = run_queries(kb, items)
         confident = sum(o.confident for o in outcomes) / len(outcomes)
-        print(f"\n{label} ({shipped.method}, never tuned on), {confident:.0%} confident:")
+        seen = "adapter trained on it" if label.split()[-1] in trained else "never tuned on"
+        print(f"\n{label} ({shipped.method}, {seen}), {confident:.0%} confident:")
         _print_kinds(outcomes)
     off_confirm = (
         load_queries(args.offtopic_confirm)
