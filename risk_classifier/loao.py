@@ -112,7 +112,9 @@ RECIPES = {
                 framed_veto_below=veto,
                 context_threshold=context,
             )
-            for veto, context in ((0.1, 0.95), (0.2, 0.95), (0.2, 0.98), (0.2, 1.01), (0.0, 0.95))
+            for veto, context in (
+                (0.1, 0.95), (0.2, 0.95), (0.2, 0.98), (0.2, 1.01), (0.0, 0.95), (0.1, 0.85), (0.1, 0.8)
+            )
         ),
         *(
             Recipe(

@@ -64,6 +64,9 @@ IDIOMS = _any(
     r"(?:me|se) tu(?:e|er|ent) (?:a|au) (?:la tache|le ouvrage|travailler|travail|te le dire"
     r"|vous le dire|le dire|le repeter|la job)",
     r"tu(?:er|e|ait) le temps",
+    # "j'ai tué ça", "killing it": done brilliantly (2026-12-04, two false alarms of 12d)
+    r"(?<!me )(?<!se )(?<!te )\btu(?:e|er|ait|ons|ez) ca\b",
+    r"\bkill(?:ing|ed|s)? it\b",
     rf"{_TASK}(?: \w+){{0,6}} (?:je |on |tu )?(?:vais|va|vas|allons|allez) (?:la |le |les )?tuer\b",
     r"crise (?:du logement|de le logement|budgetaire|economique|financiere|politique|sanitaire"
     r"|climatique|des opioides|de la main de oeuvre|du personnel|des urgences|de nerfs"

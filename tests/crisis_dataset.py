@@ -335,12 +335,39 @@ def measure_conversations(
 # messages, 0.939 (124/132), 0.069 (5/72), 0.040 (2/50); lexicon 0.265 / 0.097; conversations 6/6,
 # 1/5. Issue 10's targets (0.95 / 0.05) are not met on it. Its floors below sit under that one
 # measurement; from now on it is development data.
+#
+# 2026-12-04, later (issue 10's fifth pass): an eleventh design author (design_2026_12e.yml, 920
+# messages, 30 conversations, weighted to the kinds 12c missed), weights retrained with the same
+# recipe (threshold 0.74 -> 0.70; design CV recall 0.886 -> 0.905 at 6 % false alarms). 7 items
+# of 12b/12c turned out near-duplicates of the new design file and were removed by the check.
+# Development figures then: 12b 0.959 (116/121), 0.035 (2/57), 0/39, conversations 5/5, 0/2; 12c
+# 0.977 (129/132), 0.070 (5/71), 0.041 (2/49), conversations 5/5, 1/5.
+# The fresh batch crisis_holdout_2026_12d.yml (a twelfth author, seeds, FACTS.md and a brief only)
+# measured ONCE with these weights (commit e73f1b9), whole: recall 0.930 (146/157), false alarms
+# 0.040 (4/101), distress taken for crisis 0.000 (0/61); three outcomes: crisis missed as distress
+# 6, as none 5; lexicon alone 0.344 / 0.010; conversations 16/16 in time (3 flagged before the
+# risk turn), 2/8 false alarms. After the near-duplicate check (26 messages and 9 conversations
+# removed, after the measurement): 293 messages, 0.926 (137/148), 0.047 (4/86), 0/59; lexicon
+# 0.324 / 0.012; conversations 10/10, 2/5. Recall 0.95 and "no false alarm on a safe
+# conversation" are not met; false alarms (<= 0.05) and distress (<= 0.15) are. From now on it is
+# development data.
+# Then, studied on those development batches: "tuer ça" and "killing it" read as idioms (safety/
+# context.py), and the classifier past a professional context from 0.85 (was 0.95; leave one author
+# out, eleven authors: recall 0.920 / 0.920, false alarms 0.056 / 0.055); weights retrained
+# (threshold 0.73). Development figures: development_2026_11 0.971 (66/68), 0.047, 0.083 (3/36);
+# 12b 0.967 (117/121), 0.035 (2/57), 0/39; 12c 0.955 (126/132), 0.070 (5/71), 0.041 (2/49);
+# 12d 0.939 (139/148), 0.023 (2/86), 0/59, conversations 10/10, 2/5. The next batch measures it.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
-    "crisis_holdout_2026_12c.yml": Target(0.93, 0.07, 0.05),
+    "crisis_holdout_2026_12c.yml": Target(0.93, 0.075, 0.05),
+    "crisis_holdout_2026_12d.yml": Target(0.92, 0.05, 0.02),
 }
-DEVELOPMENT_CONVERSATIONS = {"crisis_holdout_2026_12b.yml": (5, 0), "crisis_holdout_2026_12c.yml": (6, 1)}
+DEVELOPMENT_CONVERSATIONS = {
+    "crisis_holdout_2026_12b.yml": (5, 0),
+    "crisis_holdout_2026_12c.yml": (5, 1),
+    "crisis_holdout_2026_12d.yml": (10, 2),
+}
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
 ISSUE_TARGET = Target(0.95, 0.05, 0.15)
@@ -374,7 +401,8 @@ LEXICON_TARGETS = {
     # The lexicon alone on crisis_holdout_2026_12b.yml: 0.320 (39/122), 0.102 (6/59), 0/39 (its
     # framed false alarms need the classifier's veto). Carried over to a newer batch as a guard
     # against a collapse of the fallback, not as a target.
-    # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72).
+    # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72);
+    # on crisis_holdout_2026_12d.yml: 0.324 (48/148), 0.012 (1/86).
     HOLDOUT: Target(0.25, 0.12, 0.15),
 }
 

@@ -126,6 +126,8 @@ IDIOMS_AND_PROFESSIONAL_USAGE = [
     ("mort de rire", "idiom"),
     ("ce formulaire me tue", "idiom"),
     ("je suis mort de fatigue", "idiom"),
+    ("on a tué ça au triage à soir", "idiom"),
+    ("the whole night team was killing it", "idiom"),
     ("formation sentinelle en prévention du suicide", "professional"),
     ("comment évaluer le risque suicidaire d'un patient", "professional"),
     ("protocole suicide à l'urgence", "professional"),
@@ -221,6 +223,7 @@ def test_first_person_risk_wins_over_a_professional_context() -> None:
 
 def test_first_person_risk_wins_over_an_idiom() -> None:
     assert assess("ce formulaire me tue, pis j'ai envie de me tuer pour vrai").is_crisis
+    assert assess("je vais me tuer ça suffit").is_crisis  # "tuer ça" (aced it) needs no "me"
 
 
 @pytest.mark.parametrize(
