@@ -357,16 +357,26 @@ def measure_conversations(
 # (threshold 0.73). Development figures: development_2026_11 0.971 (66/68), 0.047, 0.083 (3/36);
 # 12b 0.967 (117/121), 0.035 (2/57), 0/39; 12c 0.955 (126/132), 0.070 (5/71), 0.041 (2/49);
 # 12d 0.939 (139/148), 0.023 (2/86), 0/59, conversations 10/10, 2/5. The next batch measures it.
+# The fresh batch crisis_holdout_2026_12e.yml (a thirteenth author, seeds, FACTS.md and a brief
+# only) measured ONCE with these weights (commit fd00bae), whole: recall 0.973 (146/150), false
+# alarms 0.070 (7/100), distress taken for crisis 0.050 (3/60); crisis missed as distress 3, as
+# none 1; lexicon alone 0.360 / 0.070 (all 7 false alarms are the lexicon's); conversations 16/16
+# in time (7 flagged before the risk turn), 1/8 false alarm. After the near-duplicate check (18
+# messages and 11 conversations removed, after the measurement): 292 messages, 0.972 (140/144),
+# 0.079 (7/89), 0.051 (3/59); conversations 10/10, 0/3. Recall >= 0.95 and distress <= 0.15 are
+# met; false alarms (<= 0.05) are not. From now on it is development data.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
     "crisis_holdout_2026_12c.yml": Target(0.93, 0.075, 0.05),
-    "crisis_holdout_2026_12d.yml": Target(0.92, 0.05, 0.02),
+    "crisis_holdout_2026_12d.yml": Target(0.93, 0.03, 0.02),
+    "crisis_holdout_2026_12e.yml": Target(0.96, 0.08, 0.06),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
     "crisis_holdout_2026_12c.yml": (5, 1),
     "crisis_holdout_2026_12d.yml": (10, 2),
+    "crisis_holdout_2026_12e.yml": (10, 0),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
@@ -402,7 +412,7 @@ LEXICON_TARGETS = {
     # framed false alarms need the classifier's veto). Carried over to a newer batch as a guard
     # against a collapse of the fallback, not as a target.
     # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72);
-    # on crisis_holdout_2026_12d.yml: 0.324 (48/148), 0.012 (1/86).
+    # on crisis_holdout_2026_12d.yml: 0.324 (48/148), 0.012 (1/86); on 12e: 0.354 (51/144), 0.079 (7/89).
     HOLDOUT: Target(0.25, 0.12, 0.15),
 }
 
