@@ -22,6 +22,12 @@ once, same code): R@1 0.730, R@3 0.891, topic@1 0.870, follow-ups topic@1 0.925 
 Since the query adapter (knowledge_base/adapter.py, trained on every development set,
 kb_test_2026_12d included), the figures on kb_test_2026_12d are in-sample: the floors still
 guard against a regression; the next tests/data/kb_test_*.yml measures the adapter.
+kb_test_2026_12e.yml (330 questions by a fourth author, measured once with the adapter, then
+through the gateway with bench/kb_gateway.py): R@1 0.912, R@3 0.982, topic@1 0.976, follow-ups
+topic@1 1.000 (40), fact present 0.688 (48; 0.938 in the top article's answer), answered right
+0.721 (78 % confident): the confidence threshold, not the ranking, is now the loss. Through the
+gateway: topic right 0.736, fact present 0.792, answered right 0.733 (42 of the 88 misses a
+"pas certain" with the right article among its buttons).
 """
 
 from __future__ import annotations
@@ -42,11 +48,11 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "recall_at_1": 0.71,
-    "recall_at_3": 0.86,
-    "topic_at_1": 0.84,
+    "recall_at_1": 0.88,
+    "recall_at_3": 0.95,
+    "topic_at_1": 0.94,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.80
+FOLLOW_UP_TOPIC_FLOOR = 0.90
 FACT_PRESENT_FLOOR = 0.65
 MIN_QUERIES = 300
 
