@@ -113,9 +113,15 @@ def menu_turn(knowledge_base: KnowledgeBase, query: str, audience: str | None) -
     return ask(knowledge_base, query, audience=audience)
 
 
-def answer_of(turn: Turn) -> Answer | None:
-    """The answer when the search is confident, else None (the evaluation measures this text)."""
-    return reply(turn)
+def answer_of(turn: Turn, likely: bool = True) -> Answer | None:
+    """The answer when the search is confident or, said to be likely, just under its threshold
+    (`likely=False`: confident only); else None. The evaluation measures this very text."""
+    return reply(turn, likely=likely)
+
+
+def outcome_of(turn: Turn) -> dict[str, str]:
+    """For the indicators: a likely answer counts as unsure (its nearest article is the one sent)."""
+    return CONFIDENT if turn.result.confident else unsure(turn)
 
 
 def send(
@@ -178,7 +184,7 @@ class ActionAnswerQuestion(Action):
             turn = search_turn(knowledge_base, tracker, text, metadata)
         answer = answer_of(turn)
         if answer is not None:
-            return turn, answer, CONFIDENT
+            return turn, answer, outcome_of(turn)
         if intent == "out_of_scope":
             return turn, None, {}
         return turn, compose_unsure([hit.article for hit in turn.result.hits]), unsure(turn)
@@ -209,7 +215,7 @@ class ActionTriageManager(Action):
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
-        answer = answer_of(turn)
+        answer = answer_of(turn, likely=False)
         if answer is None or turn.result.hits[0].article.id in referral:
             return guide
         send(dispatcher, tracker, answer, CONFIDENT)
@@ -236,7 +242,7 @@ class ActionDistressArticle(Action):
         except Exception:  # the support reply is already sent: nothing more to say
             logger.exception("knowledge base unavailable after a distress reply")
             return []
-        answer = answer_of(turn)
+        answer = answer_of(turn, likely=False)
         if answer is None or answer.topic == CRISIS_TOPIC:
             return []
         send(dispatcher, tracker, answer, CONFIDENT)
@@ -259,7 +265,7 @@ class ActionDefaultFallback(Action):
             except Exception:
                 logger.exception("knowledge base unavailable")
             else:
-                answer, outcome = answer_of(turn), CONFIDENT
+                answer, outcome = answer_of(turn), outcome_of(turn)
                 if answer is None and looks_like_question(text) and turn.result.hits:
                     answer = compose_unsure([hit.article for hit in turn.result.hits])
                     outcome = unsure(turn)

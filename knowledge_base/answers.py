@@ -80,11 +80,18 @@ def trim(text: str, limit: int = MAX_SECTION_CHARS) -> str:
     return " ".join(sentences[i] for i in sorted(chosen))
 
 
-def compose_answer(best: Hit, related: list[Article], about: str | None = None) -> Answer:
+HEDGE = "Je ne suis pas certain que ce soit exactement votre question, mais voici ce qui s'en rapproche le plus."
+
+
+def compose_answer(
+    best: Hit, related: list[Article], about: str | None = None, hedged: bool = False
+) -> Answer:
     """`about`: what a follow-up was about ("du PAE (programme d'aide aux employés)"), said
-    first so the person knows which program the answer is about."""
+    first so the person knows which program the answer is about. `hedged`: the search was just
+    under its threshold: said first."""
     article = best.article
-    parts = [f"Au sujet {about} :"] if about else []
+    parts = [HEDGE] if hedged else []
+    parts += [f"Au sujet {about} :"] if about else []
     parts.append(article.summary)
     section = trim(best.passage.text)
     if section and section not in article.summary:

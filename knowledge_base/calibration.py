@@ -18,7 +18,8 @@ Queries are searched as one turn of a conversation (`knowledge_base.conversation
 audience is read from the words of the query too, and a follow-up is read in its context, like
 the bot does. An id merged into another article (knowledge_base/articles/redirects.yml) counts as
 the kept article. "Fact present" reads the text the bot would send (`conversation.reply`): the
-answer when the search is confident, else the "pas certain" message, which has no fact.
+answer when the search is confident or just under its threshold (said to be likely), else the "pas
+certain" message, which has no fact.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class Outcome:
     top_similarity: float
     topic_right: bool = False  # the top article's topic is the expected article's
     confident: bool = False
+    likely: bool = False  # not confident but sent, said to be likely (SearchSettings.hedge_margin)
     fact_present: bool | None = None  # None: the query names no fact; else in the sent reply
     fact_in_top: bool | None = None  # in the top article's answer, sent or not (confidence aside)
 
@@ -71,7 +73,7 @@ class Metrics:
     recall_at_3: float
     mrr: float
     topic_at_1: float = 0.0  # the top article's topic is right
-    answered_right: float = 0.0  # confident AND the top article is the expected one
+    answered_right: float = 0.0  # an answer is sent (confident or likely) from the expected article
     fact_count: int = 0  # queries that name a fact
     fact_present: float = 0.0  # share of those whose sent reply contains it
     fact_in_top: float = 0.0  # share of those whose top article's answer contains it
@@ -92,7 +94,7 @@ class Metrics:
             recall_at_3=sum(rank is not None and rank <= 3 for rank in ranks) / count,
             mrr=sum(1 / rank for rank in ranks if rank) / count,
             topic_at_1=sum(outcome.topic_right for outcome in outcomes) / count,
-            answered_right=sum(o.confident and o.rank == 1 for o in outcomes) / count,
+            answered_right=sum((o.confident or o.likely) and o.rank == 1 for o in outcomes) / count,
         )
 
 
@@ -179,6 +181,7 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
                 result.top_similarity,
                 topic_right=top_topic in topics,
                 confident=result.confident,
+                likely=result.likely,
                 fact_present=fact_present,
                 fact_in_top=fact_in_top,
             )

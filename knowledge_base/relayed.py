@@ -55,6 +55,7 @@ def relay(
         result = kb.ranked(scores, audience=each, k=k)
         results[each or UNKNOWN] = {
             "confident": result.confident,
+            "likely": result.likely,
             "hits": [
                 {
                     "article": hit.article.id,
@@ -91,7 +92,9 @@ def relayed_result(
             hits.append(Hit(article, passage, float(item["score"]), float(item["similarity"])))
     except (KeyError, TypeError, ValueError, StopIteration):
         return None
-    return SearchResult(tuple(hits), bool(found.get("confident")) and bool(hits))
+    confident = bool(found.get("confident")) and bool(hits)
+    likely = bool(found.get("likely")) and bool(hits) and not confident
+    return SearchResult(tuple(hits), confident, likely)
 
 
 def relayed_turn(
