@@ -370,11 +370,14 @@ def main(argv: list[str] | None = None) -> int:
         else []
     )
     if off_confirm:
-        answered = sum(o.confident for o in run_queries(kb, off_confirm))
+        outcomes = run_queries(kb, off_confirm)
+        answered = sum(o.confident for o in outcomes)
+        likely = sum(o.likely for o in outcomes)
         print(
             f"\nOFF-TOPIC confirmation set {args.offtopic_confirm.name} (never calibrated on): "
             f"{answered}/{len(off_confirm)} answered confidently with an unrelated article "
-            f"({answered / len(off_confirm):.0%})"
+            f"({answered / len(off_confirm):.0%}), {likely} more sent as a likely answer "
+            f"(said so)"
         )
     if not test:
         print("\nno test set (tests/data/kb_test_*.yml): the lead adds the held-out one there")

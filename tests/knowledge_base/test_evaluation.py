@@ -28,6 +28,12 @@ topic@1 1.000 (40), fact present 0.688 (48; 0.938 in the top article's answer), 
 0.721 (78 % confident): the confidence threshold, not the ranking, is now the loss. Through the
 gateway: topic right 0.736, fact present 0.792, answered right 0.733 (42 of the 88 misses a
 "pas certain" with the right article among its buttons).
+Then, chosen on 12e: the best article sent as a likely answer just under the threshold
+(SearchSettings.hedge_margin). kb_test_2026_12f.yml (330 questions by a fifth author, measured
+once with that code): R@1 0.924, R@3 0.982, topic@1 0.958, follow-ups topic@1 0.950 (40), fact
+present 0.808 (52), answered right 0.855 (85 % confident); through the gateway: topic right 0.839,
+fact present 0.846, answered right 0.836, p50 90 / p95 152 ms. Issue 11's in-repo targets (topic@1
+0.80, R@3 0.93, follow-ups 0.85) are met on it.
 """
 
 from __future__ import annotations
@@ -48,12 +54,12 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "recall_at_1": 0.88,
-    "recall_at_3": 0.95,
+    "recall_at_1": 0.90,
+    "recall_at_3": 0.96,
     "topic_at_1": 0.94,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.90
-FACT_PRESENT_FLOOR = 0.65
+FOLLOW_UP_TOPIC_FLOOR = 0.92
+FACT_PRESENT_FLOOR = 0.78
 MIN_QUERIES = 300
 
 
