@@ -107,6 +107,15 @@ def search_turn(
     return relayed_turn(knowledge_base, text, metadata, **known) or ask(knowledge_base, text, **known)
 
 
+def searched(tracker: Tracker, text: str, metadata: dict[str, Any]) -> Turn | None:
+    """`search_turn` on the shared knowledge base; None, logged, when the index is unavailable."""
+    try:
+        return search_turn(get_knowledge_base(), tracker, text, metadata)
+    except Exception:
+        logger.exception("knowledge base unavailable")
+        return None
+
+
 @lru_cache(maxsize=64)
 def menu_turn(knowledge_base: KnowledgeBase, query: str, audience: str | None) -> Turn:
     """A menu button's fixed question: searched once per audience, then remembered."""
@@ -237,10 +246,8 @@ class ActionDistressArticle(Action):
         text, _, metadata = _message(tracker)
         if not has_content(text) or text.startswith("/"):
             return []
-        try:
-            turn = search_turn(get_knowledge_base(), tracker, text, metadata)
-        except Exception:  # the support reply is already sent: nothing more to say
-            logger.exception("knowledge base unavailable after a distress reply")
+        turn = searched(tracker, text, metadata)
+        if turn is None:  # the support reply is already sent: nothing more to say
             return []
         answer = answer_of(turn, likely=False)
         if answer is None or answer.topic == CRISIS_TOPIC:
@@ -259,18 +266,14 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, _, metadata = _message(tracker)
-        if has_content(text):
-            try:
-                turn = search_turn(get_knowledge_base(), tracker, text, metadata)
-            except Exception:
-                logger.exception("knowledge base unavailable")
-            else:
-                answer, outcome = answer_of(turn), outcome_of(turn)
-                if answer is None and looks_like_question(text) and turn.result.hits:
-                    answer = compose_unsure([hit.article for hit in turn.result.hits])
-                    outcome = unsure(turn)
-                if answer is not None:
-                    send(dispatcher, tracker, answer, outcome)
-                    return remember(turn, answer)
+        turn = searched(tracker, text, metadata) if has_content(text) else None
+        if turn is not None:
+            answer, outcome = answer_of(turn), outcome_of(turn)
+            if answer is None and looks_like_question(text) and turn.result.hits:
+                answer = compose_unsure([hit.article for hit in turn.result.hits])
+                outcome = unsure(turn)
+            if answer is not None:
+                send(dispatcher, tracker, answer, outcome)
+                return remember(turn, answer)
         dispatcher.utter_message(response="utter_default")
         return []

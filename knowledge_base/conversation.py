@@ -156,4 +156,4 @@ def reply(turn: Turn, *, confident_only: bool = True, likely: bool = True) -> An
     best = result.hits[0]
     about = TOPIC_LABELS.get(best.article.topic) if turn.followup_of is not None else None
     related = [hit.article for hit in result.hits[1:]]
-    return compose_answer(best, related=related, about=about, hedged=hedged and not result.confident)
+    return compose_answer(best, related=related, about=about, hedged=hedged)  # likely: never confident
