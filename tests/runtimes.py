@@ -13,10 +13,13 @@ PYTHONS = [sys.executable, str(ROOT / ".venv" / "rasa" / "bin" / "python")]
 PYTHON_IDS = ["app-runtime", "rasa-runtime"]
 
 
-def run_probe(python: str, code: str) -> str:
-    """What `code` prints when run by `python` with the project root as `sys.argv[1]`; skips
-    when that runtime is not installed (fails under CI: the Rasa-runtime probe never vanishes)."""
+def run_probe(python: str, code: str, *args: str) -> str:
+    """What `code` prints when run by `python` with the project root as `sys.argv[1]` (then
+    `args`); skips when that runtime is not installed (fails under CI: the Rasa-runtime probe
+    never vanishes)."""
     if not Path(python).exists():
         unavailable(f"{python} is not installed: run `make install`")
-    done = subprocess.run([python, "-c", code, str(ROOT)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [python, "-c", code, str(ROOT), *args], capture_output=True, text=True, check=True
+    )
     return done.stdout

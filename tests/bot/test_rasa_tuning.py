@@ -6,6 +6,7 @@ Rasa does.
 - spaCy's entity recogniser is off once installed, and every training example gets the same
   tokens, lemmas, tags and vectors as with it (what DIET was trained on is unchanged).
 - A SQLite database opened after `install()` is in write-ahead-log mode with synchronous=NORMAL.
+- TensorFlow gets one intra-op and one inter-op thread, unless Rasa's own variables set them.
 """
 
 from __future__ import annotations
@@ -101,3 +102,25 @@ print(json.dumps({"mode": mode, "synchronous": synchronous}))
 def test_sqlite_tracker_store_writes_ahead() -> None:
     found = json.loads(run_probe(RASA_PYTHON, _SQLITE_PROBE).splitlines()[-1])
     assert found == {"mode": "wal", "synchronous": 1}
+
+
+_TENSORFLOW_PROBE = r"""
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+for name in ("TF_INTRA_OP_PARALLELISM_THREADS", "TF_INTER_OP_PARALLELISM_THREADS"):
+    os.environ.pop(name, None)
+if sys.argv[2:]:
+    os.environ["TF_INTRA_OP_PARALLELISM_THREADS"] = sys.argv[2]
+from bot import rasa_tuning
+rasa_tuning.install()
+import tensorflow as tf
+print(json.dumps({"intra": tf.config.threading.get_intra_op_parallelism_threads(),
+                  "inter": tf.config.threading.get_inter_op_parallelism_threads()}))
+"""
+
+
+def test_tensorflow_runs_on_one_thread_unless_rasa_is_told_otherwise() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _TENSORFLOW_PROBE).splitlines()[-1])
+    assert found == {"intra": 1, "inter": 1}
+    told = json.loads(run_probe(RASA_PYTHON, _TENSORFLOW_PROBE, "3").splitlines()[-1])
+    assert told == {"intra": 0, "inter": 0}  # left to Rasa, which reads its variables itself
