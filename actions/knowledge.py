@@ -256,6 +256,35 @@ class ActionDistressArticle(Action):
         return remember(turn, answer)
 
 
+# Dialogue acts a question is sometimes taken for (DIET read "C'est quoi leur numéro?" as "are
+# you a bot?"), and the static response each one gets otherwise.
+DIALOGUE_ACT_RESPONSES = {"bot_challenge": "utter_iamabot", "ask_help": "utter_help_menu"}
+
+
+class ActionQuestionOrDialogueAct(Action):
+    """bot_challenge, ask_help: a message that asks something the knowledge base answers with
+    confidence (read in the conversation's context, like any question) gets that answer; any
+    other gets the act's static response ("je suis un assistant", the menu). On the 12f set
+    through the gateway, 7 of 330 questions got one of those two responses instead of their
+    answer, mostly short follow-ups."""
+
+    def name(self) -> str:
+        return "action_question_or_dialogue_act"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text, intent, metadata = _message(tracker)
+        if looks_like_question(text):
+            turn = searched(tracker, text, metadata)
+            answer = answer_of(turn, likely=False) if turn is not None else None
+            if turn is not None and answer is not None:
+                send(dispatcher, tracker, answer, CONFIDENT)
+                return remember(turn, answer)
+        dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
+        return []
+
+
 class ActionDefaultFallback(Action):
     """No rule applies (RulePolicy's core fallback): search before saying "pas compris"."""
 

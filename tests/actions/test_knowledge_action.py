@@ -233,3 +233,30 @@ def test_no_article_after_distress_when_unsure_or_about_crisis_lines(
         knowledge_base(-1.0), monkeypatch, "idées suicidaires ligne de prévention du suicide"
     )
     assert unsure == [] and lines == []
+
+
+def dialogue_act(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str, intent: str) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        knowledge_action.ActionQuestionOrDialogueAct().run(dispatcher, tracker(text, intent), {})
+    )
+    return dispatcher.messages, events
+
+
+def test_a_question_taken_for_a_dialogue_act_is_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages, events = dialogue_act(
+        knowledge_base(-1.0), monkeypatch, "c'est quoi le numéro du PAE?", "bot_challenge"
+    )
+    assert messages[0]["custom"]["relais"]["answer"] == "confident"
+    assert messages[0]["custom"]["relais"]["sources"]
+    assert any(e.get("name") == "kb_article" for e in events)
+
+
+def test_a_dialogue_act_keeps_its_static_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    unsure = knowledge_base(2.0)  # nothing is confident
+    robot, _ = dialogue_act(unsure, monkeypatch, "es-tu un vrai humain?", "bot_challenge")
+    menu, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "/ask_help", "ask_help")
+    short, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "aide", "ask_help")
+    assert [m["response"] for m in robot] == ["utter_iamabot"]
+    assert [m["response"] for m in menu + short] == ["utter_help_menu", "utter_help_menu"]
