@@ -70,6 +70,8 @@ class Recipe:
     # classifier overriding the lexicon's idiom/professional context from this one (above 1: never)
     framed_veto_below: float = 0.0
     context_threshold: float = 1.01
+    # The ordinary chat's own false-alarm ceiling (None: max_fp), train.py's --max-chat-fp.
+    max_chat_fp: float | None = None
 
     @property
     def guards(self) -> Guards:
@@ -115,6 +117,18 @@ RECIPES = {
             for veto, context in (
                 (0.1, 0.95), (0.2, 0.95), (0.2, 0.98), (0.2, 1.01), (0.0, 0.95), (0.1, 0.85), (0.1, 0.8)
             )
+        ),
+        # train.py since 2026-12-04 afternoon: the lexicon's framing needs no frame word
+        # (safety/detector.py) and the ordinary chat has its own ceiling.
+        Recipe(
+            "guards-veto0.1-context0.85-chat0.02",
+            grouped=True,
+            max_fp=0.06,
+            max_none_distress=0.05,
+            lexicon_distress_gate=0.35,
+            framed_veto_below=0.1,
+            context_threshold=0.85,
+            max_chat_fp=0.02,
         ),
         *(
             Recipe(
@@ -273,7 +287,14 @@ def run_fold(
     stacked = crisis_model.predict_proba(oof[:, columns])[:, 1]
     sub = _subset(views, train)
     threshold = choose_threshold(
-        sub, stacked, labels[train], chat[train], recipe.max_fp, recipe.max_distress, recipe.guards
+        sub,
+        stacked,
+        labels[train],
+        chat[train],
+        recipe.max_fp,
+        recipe.max_distress,
+        recipe.guards,
+        recipe.max_chat_fp,
     )
     threshold = 0.995 if threshold is None else threshold
     calm_rows = labels[train] != "crisis"

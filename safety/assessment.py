@@ -39,11 +39,11 @@ class Assessment:
     level: RiskLevel
     categories: frozenset[RiskCategory] = frozenset()
     context: str | None = None
-    # A crisis found only in a frame (documentation, training, protocol, policy, research, a
-    # question about the services, a title) or only inside quotation marks, with no match about
-    # the writer themselves, someone close to them, means, danger now or violence against staff:
-    # the classifier may veto it when it says "none" with confidence (risk_classifier/combined.py).
-    # Always False when the level is not CRISIS.
+    # A crisis found only as talk about the subject (a patient, training, a policy, a title, a
+    # role play's quoted line...), with no match about the writer themselves, someone close to
+    # them, means, danger now or violence against staff: the classifier may veto it when it says
+    # "none" with confidence (risk_classifier/combined.py). Always False when the level is not
+    # CRISIS.
     framed: bool = False
 
     @property

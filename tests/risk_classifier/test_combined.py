@@ -56,9 +56,12 @@ def _stand_in(
 
 
 GUARDS = {"framed_veto_below": 0.1, "context_threshold": 0.95}
-# The lexicon finds a crisis in these only in a frame (documentation, training, research, a title,
-# a role play's quoted line): the classifier may veto them when it is confident.
+# The lexicon finds a crisis in these only as talk about the subject or about someone not close
+# to the writer (documentation, training, a title, a role play's quoted line, a colleague's past
+# attempt, warning signs): the classifier may veto them when it is confident.
 FRAMED = [
+    "Quels signes montrent qu'un employé pense au suicide? Rien ne se passe dans mon équipe.",
+    "How should I welcome back a technician who attempted suicide last year? He is doing well.",
     "pour la note infirmière on écrit « idées suicidaires actives sans plan » au long?",
     "Where do I find the suicide risk assessment grid for ER triage?",
     "Le club de lecture a choisi « Les Suicidées » comme titre du mois, quelqu'un l'a lu?",
