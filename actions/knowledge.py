@@ -24,6 +24,7 @@ the crisis intent, whose rules win.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -41,6 +42,7 @@ from knowledge_base.conversation import (
     looks_like_question,
     reply,
 )
+from knowledge_base.lexical import fold
 from knowledge_base.relayed import relayed_turn
 from knowledge_base.search import KnowledgeBase
 
@@ -259,12 +261,22 @@ class ActionDistressArticle(Action):
 # Dialogue acts a question is sometimes taken for (DIET read "C'est quoi leur numéro?" as "are
 # you a bot?"), and the static response each one gets otherwise.
 DIALOGUE_ACT_RESPONSES = {"bot_challenge": "utter_iamabot", "ask_help": "utter_help_menu"}
+# A question about who answers always gets the static reply: saying plainly that this is an
+# automated assistant is not left to a search, whatever the conversation's context.
+ABOUT_THE_ASSISTANT = re.compile(
+    r"\b(?:robot|bot|chatbot|humaine?s?|human|vraie? personne|real person|ia|ai|intelligence"
+    r" artificielle|artificial|machine|ordi|ordinateur|computer|programme|automat\w*|assistant"
+    r"|qui (?:me |m )?(?:repond|parle|ecrit|lit)|who (?:am i|is|are you)|are you real"
+    r"|(?:es tu|etes vous) (?:un |une )?(?:vrai|vraie|reel|reelle)|qui (?:es tu|etes vous)"
+    r"|t es qui|tu es qui|vous etes qui|c est qui)\b"
+)
 
 
 class ActionQuestionOrDialogueAct(Action):
     """bot_challenge, ask_help: a message that asks something the knowledge base answers with
     confidence (read in the conversation's context, like any question) gets that answer; any
-    other gets the act's static response ("je suis un assistant", the menu). On the 12f set
+    other, and always a question about who answers (ABOUT_THE_ASSISTANT), gets the act's static
+    response ("je suis un assistant", the menu). On the 12f set
     through the gateway, 7 of 330 questions got one of those two responses instead of their
     answer, mostly short follow-ups."""
 
@@ -275,7 +287,8 @@ class ActionQuestionOrDialogueAct(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, intent, metadata = _message(tracker)
-        if looks_like_question(text):
+        about_the_assistant = ABOUT_THE_ASSISTANT.search(fold(text).replace("-", " ").replace("'", " "))
+        if looks_like_question(text) and not about_the_assistant:
             turn = searched(tracker, text, metadata)
             answer = answer_of(turn, likely=False) if turn is not None else None
             if turn is not None and answer is not None:

@@ -2,9 +2,9 @@
 
 The rule, in one place (`combine`), used at run time and by the cross-validation in train.py:
 - the lexicon says crisis: crisis, with the lexicon's reply variant; except a crisis the lexicon
-  found only as talk about the subject (`Assessment.framed`: a patient, training, a policy, a
-  title...; nothing about the writer or someone close, no means, no danger now, no violence
-  against staff) when the classifier's probability is under
+  found only as talk about the subject or someone else (`Assessment.framed`: a patient, a
+  colleague, training, a policy, a title...; nothing about the writer or someone close, no means,
+  no danger now, no violence against staff) when the classifier's probability is under
   `framed_veto_below` (weights metadata; the classifier says "none" with confidence). A doubt
   stays a crisis: the lexicon alone (classifier down) never vetoes;
 - the lexicon recognised an idiom or a professional/clinical use (`Assessment.context`): not a

@@ -39,8 +39,9 @@ class Assessment:
     level: RiskLevel
     categories: frozenset[RiskCategory] = frozenset()
     context: str | None = None
-    # A crisis found only as talk about the subject (a patient, training, a policy, a title, a
-    # role play's quoted line...), with no match about the writer themselves, someone close to
+    # A crisis found only as talk about the subject or about someone else (a patient, a colleague,
+    # training, a policy, a title, a role play's quoted line...), with no match about the writer
+    # (a risk with no subject and nobody else named is theirs), someone close to
     # them, means, danger now or violence against staff: the classifier may veto it when it says
     # "none" with confidence (risk_classifier/combined.py). Always False when the level is not
     # CRISIS.

@@ -275,6 +275,37 @@ INTIMATE = _any(
     r"|ma copine|my husband|my wife|my boyfriend|my girlfriend|my partner|my ex)\b"
 )
 
+# Frames in which risk words are a topic rather than a disclosure (issue 10, false alarms of the
+# lexicon on messages nobody here wrote): documentation and charting, training and studies,
+# protocols and policies, research and sources, questions about the crisis services, postvention,
+# titles of works. A crisis found in such a frame, or in a message naming someone else (a patient,
+# a colleague), with nothing about the writer or someone close to them, is `Assessment.framed`:
+# the classifier may veto it when it is confident (detector.py).
+FRAME = _any(
+    CLINICAL_TALK.pattern,
+    r"\b(?:(?:ma|la|une|notre|sa|mes|les) notes?(?! (?:de|d) adieu)|notes? (?:infirmiere|de evolution"
+    r"|evolutive|au dossier|de quart)|noter|note|documente\w*|consigne\w*|au dossier"
+    r"|dossier (?:de le|du) (?:patiente?|usagere?|residente?)|declar\w*|signal\w*|rapport\w*"
+    r"|report(?:ed|ing)?|aviser qui|informer qui|dme|plan de soins|plan therapeutique|abreviation"
+    r"|terminologie|formulaire|gabarit|aide memoire|chart|charting|document\w*|nursing note"
+    r"|progress note|incident)\b",
+    r"\b(?:etudiante?s?|stagiaires?|stage|cours|travail de session|travail de fin|memoire|these"
+    r"|examen|jeu de role|jeux de role|mise en situation|role play|roleplay|training|course"
+    r"|student|students|paper|essay|thesis|assignment|lecture|class|workshop|module)\b",
+    r"\b(?:sources?|references|bibliographie|recherches?|research|study|studies|statistics|data"
+    r"|literature|litterature|revue|journal|survey|sondage)\b",
+    r"\b(?:protocol|policy|policies|procedure|guidelines?|assessment|screening|triage|grid|tool"
+    r"|scale|form|checklist|intranet|code of conduct|politique de|directive|lignes? directrices"
+    r"|retour au travail|return to work|postvention|apres (?:le|un) suicide|after (?:a|the) suicide"
+    r"|(?:death|died|deces|mort|morte|decede|decedee) (?:by|par) suicide|warning signs|risk factors"
+    r"|team meeting|slide|slides|allowed to|confidential|confidentialite|confidentiel"
+    r"|after (?:his|her|their) suicide|deces (?:de|du|de le) (?:un|une|notre|la|le)? ?collegue)\b",
+    r"\b(?:hotline|helpline|crisis line|ligne de crise|ligne (?:de|d) ecoute|1 866 appelle|suicide ca"
+    r"|811|9 8 8|centre de prevention|cps|pae|eap)\b",
+    r"\b(?:film|films|movie|movies|livre|livres|book|books|roman|novel|piece de theatre|piece"
+    r"|play|chanson|song|album|serie|series|show|balado|podcast|titre|title|club de lecture"
+    r"|book club|auteure?|author|personnage|character|oeuvre|spectacle)\b",
+)
 # The writer speaks of themselves: a risk with no subject named is then theirs (unless the
 # message names someone else: detector.py).
 FIRST_PERSON = compile_pattern(r"\b(?:je|j|moi|me|mon|ma|mes|i|im|my|me|myself)\b")

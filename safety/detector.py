@@ -173,16 +173,19 @@ _NEVER_FRAMED = {RiskCategory.MEANS, RiskCategory.IMMEDIATE_DANGER, RiskCategory
 
 def _framed(raw: str, scan: _Scan) -> bool:
     """Whether a crisis was found only as talk about the subject or about someone not close to
-    the writer (Assessment.framed): no category that is never framed, nobody close to the writer
-    named, and no match holding for the writer outside quotation marks (a title, a role play's
-    line). In doubt, not framed: the crisis stands.
+    the writer (Assessment.framed): a frame word (documentation, training, policy, a title...) or
+    someone else named (a patient, a colleague), no category that is never framed, nobody close
+    to the writer named, and no match holding for the writer outside quotation marks (a title, a
+    role play's line). A risk with no subject and nobody else named ("envie d'en finir") is the
+    writer's own: never framed. In doubt, not framed: the crisis stands.
 
-    Until 2026-12-04 a frame word (documentation, training, policy, a title...) was needed too:
-    clinical questions about a patient and postvention questions then stayed crises whatever the
-    classifier said. Leave one author out (11 authors), without that condition and with the
-    ordinary chat's own ceiling (risk_classifier/train.py --max-chat-fp): crisis recall 0.921 ->
-    0.924, false alarms 0.055 -> 0.048, distress taken for a crisis 0.067 -> 0.071."""
+    Until 2026-12-04 only a frame word opened the veto: clinical questions about a patient and a
+    colleague's past attempt stayed crises whatever the classifier said."""
     if scan.found & _NEVER_FRAMED or scan.close:
+        return False
+    norm = scan.norm
+    names_someone_else = ctx.PATIENTS.search(norm) or ctx.THIRD_SUBJECT.search(norm)
+    if not names_someone_else and ctx.FRAME.search(norm) is None:
         return False
     if ctx.QUOTED.search(raw) is not None:
         scan = _scan(ctx.QUOTED.sub(" ", raw))  # the quoted words left out

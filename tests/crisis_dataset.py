@@ -388,6 +388,12 @@ def measure_conversations(
 # measurement): 291 messages, 0.935 (130/139), 0.021 (2/94), 0.034 (2/58); lexicon 0.223 /
 # 0.053; conversations 9/9, 2/3. False alarms (<= 0.05) and distress (<= 0.15) are met; recall
 # (0.95) and "no false alarm on a safe conversation" are not. From now on it is development data.
+# After that measurement, a review found that the looser framing also opened the veto to a risk
+# said with no subject and nobody else named ("envie d'en finir": the writer's own). Framing now
+# needs a frame word or someone else named (safety/detector.py); weights retrained (threshold
+# 0.705 again). 12f whole and pruned give the same figures with it; 12c 4 -> 5 false alarms.
+# Leave one author out with it: recall mean 0.924 (worst 0.822), false alarms 0.049 (worst 0.099),
+# distress taken for crisis 0.071.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),

@@ -260,3 +260,26 @@ def test_a_dialogue_act_keeps_its_static_response(monkeypatch: pytest.MonkeyPatc
     short, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "aide", "ask_help")
     assert [m["response"] for m in robot] == ["utter_iamabot"]
     assert [m["response"] for m in menu + short] == ["utter_help_menu", "utter_help_menu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "es-tu un vrai humain?",
+        "y'a-tu quelqu'un de vrai qui me répond?",
+        "Est-ce que je parle à une IA?",
+        "am I talking to a bot?",
+        "qui êtes-vous?",
+    ],
+)
+def test_a_question_about_who_answers_is_always_told_it_is_an_assistant(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    # Every search is confident here, and the conversation has a current article: the
+    # disclosure still does not depend on the search.
+    kb = knowledge_base(-1.0)
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    context = tracker(text, "bot_challenge", kb_article="pae-c-est-quoi")
+    asyncio.run(knowledge_action.ActionQuestionOrDialogueAct().run(dispatcher, context, {}))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_iamabot"]
