@@ -156,11 +156,19 @@ def main() -> None:
     log_to_file(config)
     log_to_terminal()
     stack = Stack(config)
+    supervising = False
 
     def stop(signum: int, _frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
+        # While supervising, the loop is asked to end and the `finally` below stops everything;
+        # raising there could interrupt a log line holding its lock (the stop then hung, seen
+        # once under load). While starting, the start is interrupted.
+        if supervising:
+            stack.supervisor.request_stop()
+        else:
+            raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     try:
         logger.info("Démarrage de Relais (Rasa prend environ une minute et demie)…")
         stack.start()
@@ -177,6 +185,7 @@ def main() -> None:
                 config.gateway_url,
                 webhook_secret,
             )
+        supervising = True
         stack.supervisor.supervise()
     except KeyboardInterrupt:
         pass

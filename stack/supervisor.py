@@ -64,6 +64,8 @@ class Supervisor:
         self._logs: dict[str, RotatingLog] = {}
         self._lock = threading.RLock()
         self._stopping = threading.Event()
+        # Set by a signal handler (request_stop): a plain flag, no lock to take there.
+        self._stop_requested = False
 
     # --- starting and stopping ---------------------------------------------------------------
 
@@ -175,9 +177,17 @@ class Supervisor:
                 )  # fmt: skip
 
     def supervise(self, interval_seconds: float = 0.5) -> None:
-        """Check every `interval_seconds` until `stop()`."""
-        while not self._stopping.wait(interval_seconds):
+        """Check every `interval_seconds` until `stop()` or `request_stop()`."""
+        while not self._stop_requested and not self._stopping.wait(interval_seconds):
+            if self._stop_requested:
+                break
             self.check()
+
+    def request_stop(self) -> None:
+        """Make `supervise()` return within one interval; safe in a signal handler, where raising
+        could leave a lock held (a log line half written) and the launcher's own "arrêté" line
+        would then wait for it forever."""
+        self._stop_requested = True
 
     def states(self) -> dict[str, str]:
         """Each service: "running", "restarting" (waiting out its backoff) or "starting"."""
