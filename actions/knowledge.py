@@ -272,13 +272,17 @@ ABOUT_THE_ASSISTANT = re.compile(
 )
 
 
+
+def _about_the_assistant(text: str) -> bool:
+    return ABOUT_THE_ASSISTANT.search(fold(text).replace("-", " ").replace("'", " ")) is not None
+
+
 class ActionQuestionOrDialogueAct(Action):
     """bot_challenge, ask_help: a message that asks something the knowledge base answers with
     confidence (read in the conversation's context, like any question) gets that answer; any
     other, and always a question about who answers (ABOUT_THE_ASSISTANT), gets the act's static
-    response ("je suis un assistant", the menu). On the 12f set
-    through the gateway, 7 of 330 questions got one of those two responses instead of their
-    answer, mostly short follow-ups."""
+    response ("je suis un assistant", the menu). On the 12f set through the gateway, 7 of 330
+    questions got one of those two responses instead of their answer, mostly short follow-ups."""
 
     def name(self) -> str:
         return "action_question_or_dialogue_act"
@@ -287,13 +291,13 @@ class ActionQuestionOrDialogueAct(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, intent, metadata = _message(tracker)
-        about_the_assistant = ABOUT_THE_ASSISTANT.search(fold(text).replace("-", " ").replace("'", " "))
-        if looks_like_question(text) and not about_the_assistant:
+        turn = None
+        if looks_like_question(text) and not _about_the_assistant(text):
             turn = searched(tracker, text, metadata)
-            answer = answer_of(turn, likely=False) if turn is not None else None
-            if turn is not None and answer is not None:
-                send(dispatcher, tracker, answer, CONFIDENT)
-                return remember(turn, answer)
+        answer = answer_of(turn, likely=False) if turn is not None else None
+        if answer is not None:
+            send(dispatcher, tracker, answer, CONFIDENT)
+            return remember(turn, answer)
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
         return []
 

@@ -35,6 +35,7 @@ the model loads), so it applies to `rasa run` wherever it is started, and never 
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 logger = logging.getLogger("relais.rasa")
@@ -88,8 +89,6 @@ TENSORFLOW_THREAD_SETTINGS = ("TF_INTRA_OP_PARALLELISM_THREADS", "TF_INTER_OP_PA
 def _tensorflow_on_one_thread() -> None:
     """One intra-op and one inter-op thread, unless Rasa's variables set them. Must run before
     TensorFlow executes its first operation (the model loads after this module)."""
-    import os
-
     if any(os.environ.get(name) for name in TENSORFLOW_THREAD_SETTINGS):
         return
     import tensorflow as tf

@@ -14,10 +14,10 @@
    (leave-one-author-out, loao.py: `--cv random` is the former recipe);
 4. for each candidate (embedding alone, n-grams alone, both, both + best sentence): the lowest
    threshold keeping the out-of-fold false alarms on the hard `none` messages under --max-fp, on
-   the ordinary chat under --max-chat-fp and distress taken for crisis under --max-distress (the combined decision:
-   the lexicon first, its idiom/professional veto, then the classifier); the development set
-   (data/crisis/development_2026_11.yml, never trained on) is scored by models fitted on all the
-   design data. The candidate with the highest mean of design CV recall and development recall
+   the ordinary chat under --max-chat-fp and distress taken for crisis under --max-distress (the
+   combined decision: the lexicon first, its idiom/professional veto, then the classifier); the
+   development set (data/crisis/development_2026_11.yml, never trained on) is scored by models
+   fitted on all the design data. The candidate with the highest mean of design CV recall and development recall
    wins (--candidate forces one);
 5. fit everything on all the design data and write weights.json and ngram_weights.npz.
 

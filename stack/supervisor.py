@@ -178,9 +178,7 @@ class Supervisor:
 
     def supervise(self, interval_seconds: float = 0.5) -> None:
         """Check every `interval_seconds` until `stop()` or `request_stop()`."""
-        while not self._stop_requested and not self._stopping.wait(interval_seconds):
-            if self._stop_requested:
-                break
+        while not self._stopping.wait(interval_seconds) and not self._stop_requested:
             self.check()
 
     def request_stop(self) -> None:
