@@ -34,7 +34,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.settings import get_guides, get_knowledge_base, get_registry
 from directory import render
-from knowledge_base.answers import Answer, compose_answer, compose_unsure
+from knowledge_base.answers import DISTRESS_LEAD, Answer, compose_answer, compose_unsure
 from knowledge_base.conversation import (
     Turn,
     ask,
@@ -78,6 +78,24 @@ TOPIC_QUESTIONS: dict[str, str] = {
     "ask_privacy": "Relais est-il anonyme? Qu'est-ce qui est conservé?",
 }
 
+# The knowledge base's topic (its articles' folder) that each topic intent names.
+INTENT_TOPICS: dict[str, str] = {
+    "ask_pae": "pae",
+    "ask_bqvt": "bqvt",
+    "ask_listening": "ecoute",
+    "ask_manager_help": "gestionnaire",
+    "ask_work_health": "sante_au_travail",
+    "ask_work_relations": "relations_de_travail",
+    "ask_physician_help": "medecins",
+    "ask_privacy": "confidentialite",
+}
+# Under the search's threshold, DIET naming the best article's topic with this confidence is a
+# second, independent reading of the question: the article is sent, said to be likely. On the
+# KB sets 12b-12g and data/kb (development; 1,360 questions that are not follow-ups, 195
+# off-topic), this happened to 31 in-scope questions under the likely band, 30 with the right
+# best article, and to no off-topic one (at 0.7: 32, 31 right, 2 off-topic).
+TOPIC_AGREEMENT_CONFIDENCE = 0.8
+
 # For the gateway's indicators: whether the answer was confident, and the nearest article.
 CONFIDENT = {"answer": "confident"}
 
@@ -87,6 +105,26 @@ def unsure(turn: Turn) -> dict[str, str]:
     if turn.result.hits:
         outcome["nearest"] = turn.result.hits[0].article.id
     return outcome
+
+
+def _intent_confidence(tracker: Tracker) -> float:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    try:
+        return float(intent.get("confidence") or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def topic_agreed(turn: Turn, intent: str, confidence: float) -> Answer | None:
+    """Not confident, not likely: the best article all the same, said to be likely, when DIET
+    names its topic with TOPIC_AGREEMENT_CONFIDENCE (never for a follow-up, whose ranking
+    already leans on the conversation's topic); else None."""
+    hits = turn.result.hits
+    if turn.followup_of is not None or not hits or confidence < TOPIC_AGREEMENT_CONFIDENCE:
+        return None
+    if INTENT_TOPICS.get(intent) != hits[0].article.topic:
+        return None
+    return compose_answer(hits[0], related=[hit.article for hit in hits[1:]], hedged=True)
 
 
 def _message(tracker: Tracker) -> tuple[str, str, dict[str, Any]]:
@@ -193,7 +231,7 @@ class ActionAnswerQuestion(Action):
             turn = menu_turn(knowledge_base, query, metadata.get("audience"))
         else:
             turn = search_turn(knowledge_base, tracker, text, metadata)
-        answer = answer_of(turn)
+        answer = answer_of(turn) or topic_agreed(turn, intent, _intent_confidence(tracker))
         if answer is not None:
             return turn, answer, outcome_of(turn)
         if intent == "out_of_scope":
@@ -226,18 +264,23 @@ class ActionTriageManager(Action):
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
-        answer = answer_of(turn, likely=False)
+        answer = answer_of(turn)  # a likely one too: 10 of 11 right on the development sets
         if answer is None or turn.result.hits[0].article.id in referral:
             return guide
-        send(dispatcher, tracker, answer, CONFIDENT)
+        send(dispatcher, tracker, answer, outcome_of(turn))
         return [SlotSet(ROUTE_SLOT, "answer"), *remember(turn, answer)]
 
 
 class ActionDistressArticle(Action):
     """express_distress: after the support reply (utter_distress, a static response sent even
-    when this server is down), the article that fits what the person describes (a PAB's strain,
-    the signs of burnout, a conflict on the shift) when the search is confident. Nothing when
-    it is not, and never a crisis article: the support reply already gives the lines."""
+    when this server is down), the article nearest to what the person describes (a PAB's strain,
+    night work, a caseload), offered as "de l'information qui pourrait vous être utile" when the
+    search is not confident; never a crisis article: the support reply already gives the lines.
+    A message DIET reads as distress is about strain, which the knowledge base covers: on the
+    KB sets 12b-12g and data/kb (development, 1,551 questions), 101 such questions had a best
+    article that was not a crisis one, right for 40/40 confident, 20/20 likely and 37/41 under
+    (2 of 195 off-topic questions were read as distress). Until 2026-12-05 only a confident
+    article was sent: 11 of 330 questions of kb_test_2026_12g got the support reply alone."""
 
     def name(self) -> str:
         return "action_distress_article"
@@ -251,10 +294,10 @@ class ActionDistressArticle(Action):
         turn = searched(tracker, text, metadata)
         if turn is None:  # the support reply is already sent: nothing more to say
             return []
-        answer = answer_of(turn, likely=False)
+        answer = reply(turn, confident_only=False, likely=False, lead=DISTRESS_LEAD)
         if answer is None or answer.topic == CRISIS_TOPIC:
             return []
-        send(dispatcher, tracker, answer, CONFIDENT)
+        send(dispatcher, tracker, answer, outcome_of(turn))
         return remember(turn, answer)
 
 

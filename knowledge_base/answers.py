@@ -81,16 +81,23 @@ def trim(text: str, limit: int = MAX_SECTION_CHARS) -> str:
 
 
 HEDGE = "Je ne suis pas certain que ce soit exactement votre question, mais voici ce qui s'en rapproche le plus."
+# After the support reply to distress, an article the search is not sure of (it is offered, not
+# said to answer a question: the person may not have asked one).
+DISTRESS_LEAD = "Voici de l'information qui pourrait vous être utile."
 
 
 def compose_answer(
-    best: Hit, related: list[Article], about: str | None = None, hedged: bool = False
+    best: Hit,
+    related: list[Article],
+    about: str | None = None,
+    hedged: bool = False,
+    lead: str | None = None,
 ) -> Answer:
     """`about`: what a follow-up was about ("du PAE (programme d'aide aux employés)"), said
     first so the person knows which program the answer is about. `hedged`: the search was just
-    under its threshold: said first."""
+    under its threshold: said first. `lead`: another first sentence (when not hedged)."""
     article = best.article
-    parts = [HEDGE] if hedged else []
+    parts = [HEDGE] if hedged else [lead] if lead else []
     parts += [f"Au sujet {about} :"] if about else []
     parts.append(article.summary)
     section = trim(best.passage.text)

@@ -143,12 +143,15 @@ def ask(
     return Turn(result, resolved, followup)
 
 
-def reply(turn: Turn, *, confident_only: bool = True, likely: bool = True) -> Answer | None:
+def reply(
+    turn: Turn, *, confident_only: bool = True, likely: bool = True, lead: str | None = None
+) -> Answer | None:
     """The answer the bot sends for `turn` (actions/knowledge.py sends this very text): the best
     hit's answer, said to be about the context's program after a follow-up, and said to be a
     likely answer when the search is just under its threshold (`likely`; False: confident
     answers only); None otherwise (the bot then says it is not sure), unless
-    `confident_only=False` (the best hit's answer whatever the confidence)."""
+    `confident_only=False` (the best hit's answer whatever the confidence, introduced by `lead`
+    when it is neither confident nor said to be likely)."""
     result = turn.result
     hedged = likely and result.likely
     if not result.hits or (confident_only and not result.confident and not hedged):
@@ -156,4 +159,5 @@ def reply(turn: Turn, *, confident_only: bool = True, likely: bool = True) -> An
     best = result.hits[0]
     about = TOPIC_LABELS.get(best.article.topic) if turn.followup_of is not None else None
     related = [hit.article for hit in result.hits[1:]]
-    return compose_answer(best, related=related, about=about, hedged=hedged)  # likely: never confident
+    unsure_lead = lead if not result.confident and not hedged else None
+    return compose_answer(best, related=related, about=about, hedged=hedged, lead=unsure_lead)

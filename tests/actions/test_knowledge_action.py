@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.knowledge as knowledge_action
 from embeddings.models import create_embedder
+from knowledge_base.answers import DISTRESS_LEAD, HEDGE
 from knowledge_base.loader import load_articles
 from knowledge_base.search import KnowledgeBase, SearchSettings
 
@@ -19,10 +20,16 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
 
 
-def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None, **slots: Any) -> Tracker:
+def tracker(
+    text: str,
+    intent: str,
+    entities: list[dict[str, Any]] | None = None,
+    confidence: float = 1.0,
+    **slots: Any,
+) -> Tracker:
     message = {
         "text": text,
-        "intent": {"name": intent, "confidence": 1.0},
+        "intent": {"name": intent, "confidence": confidence},
         "entities": entities or [],
         "metadata": {"audience": "employee"},
     }
@@ -80,6 +87,28 @@ def test_unsure_offers_articles_and_a_person_never_an_answer(monkeypatch: pytest
     # For the indicators: unsure, and the nearest article (the first one offered).
     assert answer["custom"]["relais"]["answer"] == "unsure"
     assert answer["custom"]["relais"]["nearest"] in answer["buttons"][0]["payload"]
+
+
+def test_under_the_threshold_diet_naming_the_best_articles_topic_sends_it_said_likely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "PAE gratuit confidentiel"
+    kb = knowledge_base(2.0)  # never confident, never likely
+    best = kb.search(text, "employee", k=3).hits[0].article
+    assert best.topic == "pae"
+    agreed = run(kb, monkeypatch, tracker(text, "ask_pae", confidence=0.9))[0]
+    assert agreed["custom"]["relais"]["sources"][0]["id"] == best.id
+    assert agreed["text"].startswith(HEDGE) and agreed["custom"]["relais"]["answer"] == "unsure"
+    # DIET unsure of its reading, or naming another topic: "pas certain", as before.
+    for intent, confidence in (("ask_pae", 0.6), ("ask_bqvt", 0.99), ("nlu_fallback", 0.99)):
+        answer = run(kb, monkeypatch, tracker(text, intent, confidence=confidence))[0]
+        assert "pas certain" in answer["text"] and answer["custom"]["relais"]["sources"] == []
+
+
+def test_a_follow_up_is_never_sent_on_the_topic_agreement_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    after_pae = tracker("pis c'est gratuit?", "ask_pae", confidence=0.99, kb_article="pae-c-est-quoi")
+    answer = run(knowledge_base(2.0), monkeypatch, after_pae)[0]
+    assert "pas certain" in answer["text"]
 
 
 def test_out_of_scope_without_a_confident_match_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,6 +208,20 @@ def test_a_specific_question_is_answered_with_a_referral_article_as_runner_up(
     assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-rencontres-individuelles"
 
 
+def test_a_specific_manager_question_just_under_the_threshold_is_answered_said_likely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    always_likely = KnowledgeBase.from_articles(
+        ARTICLES, create_embedder("hashing"), SearchSettings(threshold=2.0, lexical_weight=0.3, hedge_margin=9.0)
+    )
+    messages, events = triage(always_likely, monkeypatch, "comment annoncer le décès d'une collègue à l'équipe")
+    assert route(events) == "answer" and messages[0]["text"].startswith(HEDGE)
+    assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "gestionnaire-annoncer-un-deces"
+    # ... but a referral article, likely or confident, still takes the guided path and its danger check.
+    messages, events = triage(always_likely, monkeypatch, "comment suggérer le PAE à un employé en détresse")
+    assert messages == [] and route(events) == "guide"
+
+
 def test_an_unsure_manager_question_takes_the_guided_path(monkeypatch: pytest.MonkeyPatch) -> None:
     messages, events = triage(knowledge_base(2.0), monkeypatch, "mon employé ne va pas bien")
     assert messages == [] and route(events) == "guide"
@@ -224,15 +267,24 @@ def test_distress_is_followed_by_the_article_that_fits(monkeypatch: pytest.Monke
     assert any(e.get("name") == "kb_article" for e in events)  # a follow-up reads it in context
 
 
-def test_no_article_after_distress_when_unsure_or_about_crisis_lines(
+def test_an_unsure_article_after_distress_is_offered_not_said_to_answer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    unsure, _ = after_distress(knowledge_base(2.0), monkeypatch, "je suis épuisée, j'ai mal au moral")
+    text = "je suis préposée en CHSLD, épuisée, j'ai mal au dos et au moral"
+    confident, _ = after_distress(knowledge_base(-1.0), monkeypatch, text)
+    unsure, events = after_distress(knowledge_base(2.0), monkeypatch, text)
+    # The same article, introduced as information that may help, never as the answer to a question.
+    assert unsure[0]["custom"]["relais"]["sources"] == confident[0]["custom"]["relais"]["sources"]
+    assert unsure[0]["text"].startswith(DISTRESS_LEAD) and not confident[0]["text"].startswith(DISTRESS_LEAD)
+    assert unsure[0]["custom"]["relais"]["answer"] == "unsure"
+    assert any(e.get("name") == "kb_article" for e in events)
+
+
+def test_no_crisis_article_after_distress_confident_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
     # The support reply already gives the lines: a crisis article would repeat it.
-    lines, _ = after_distress(
-        knowledge_base(-1.0), monkeypatch, "idées suicidaires ligne de prévention du suicide"
-    )
-    assert unsure == [] and lines == []
+    text = "idées suicidaires ligne de prévention du suicide"
+    assert after_distress(knowledge_base(-1.0), monkeypatch, text)[0] == []
+    assert after_distress(knowledge_base(2.0), monkeypatch, text)[0] == []
 
 
 def dialogue_act(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str, intent: str) -> tuple[list, list]:
