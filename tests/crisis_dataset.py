@@ -394,6 +394,16 @@ def measure_conversations(
 # 0.705 again). 12f whole and pruned give the same figures with it; 12c 4 -> 5 false alarms.
 # Leave one author out with it: recall mean 0.924 (worst 0.822), false alarms 0.049 (worst 0.099),
 # distress taken for crisis 0.071.
+# The fresh batch crisis_holdout_2026_12g.yml (a fifteenth author, seeds, FACTS.md and a brief
+# only; 38 of its 45 suicide messages avoid the common risk words) measured ONCE with these same
+# weights and detector (unchanged since 12f), whole: recall 0.960 (144/150), false alarms 0.040
+# (4/100), distress taken for crisis 0.033 (2/60); crisis missed as distress 4, as none 2 (suicide
+# 2, harm to others 2, means 1, immediate danger 1); lexicon alone 0.420 / 0.040; conversations
+# 16/16 in time (none flagged before the risk turn), 0/8 false alarms: issue 10's in-repo targets
+# are all met on this batch, none of them on 12f. One batch of 150 crises: read 12f and 12g
+# together (0.927 and 0.960) as the range. After the near-duplicate check (28 messages and 10
+# conversations removed, after the measurement): 282 messages, 0.957 (135/141), 0.037 (3/82),
+# 0.034 (2/59); lexicon 0.411 / 0.037; conversations 12/12, 0/2. Development data from then on.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -401,6 +411,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12d.yml": Target(0.93, 0.03, 0.02),
     "crisis_holdout_2026_12e.yml": Target(0.96, 0.08, 0.06),
     "crisis_holdout_2026_12f.yml": Target(0.92, 0.03, 0.05),
+    "crisis_holdout_2026_12g.yml": Target(0.94, 0.05, 0.05),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -408,6 +419,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12d.yml": (10, 2),
     "crisis_holdout_2026_12e.yml": (10, 0),
     "crisis_holdout_2026_12f.yml": (9, 2),
+    "crisis_holdout_2026_12g.yml": (12, 0),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
@@ -444,7 +456,7 @@ LEXICON_TARGETS = {
     # against a collapse of the fallback, not as a target.
     # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72);
     # on crisis_holdout_2026_12d.yml: 0.324 (48/148), 0.012 (1/86); on 12e: 0.354 (51/144), 0.079 (7/89);
-    # on 12f: 0.223 (31/139), 0.053 (5/94).
+    # on 12f: 0.223 (31/139), 0.053 (5/94); on 12g: 0.411 (58/141), 0.037 (3/82).
     HOLDOUT: Target(0.2, 0.12, 0.15),
 }
 
