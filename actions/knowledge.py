@@ -134,23 +134,30 @@ def _message(tracker: Tracker) -> tuple[str, str, dict[str, Any]]:
 
 
 def search_turn(
-    knowledge_base: KnowledgeBase, tracker: Tracker, text: str, metadata: dict[str, Any]
+    knowledge_base: KnowledgeBase,
+    tracker: Tracker,
+    text: str,
+    metadata: dict[str, Any],
+    in_context: bool = True,
 ) -> Turn:
-    """Search `text` as a turn of this conversation (its audience, its current article): the
-    results the gateway relayed in the metadata when they fit (it embedded the message once),
-    else a search here (a follow-up in its context, another channel, no gateway results)."""
+    """Search `text` as a turn of this conversation (its audience, its current article unless
+    `in_context=False`): the results the gateway relayed in the metadata when they fit (it
+    embedded the message once), else a search here (a follow-up in its context, another
+    channel, no gateway results)."""
     known = {
         "audience": metadata.get("audience"),
         "remembered_audience": tracker.get_slot(AUDIENCE_SLOT),
-        "context_id": tracker.get_slot(CONTEXT_SLOT),
+        "context_id": tracker.get_slot(CONTEXT_SLOT) if in_context else None,
     }
     return relayed_turn(knowledge_base, text, metadata, **known) or ask(knowledge_base, text, **known)
 
 
-def searched(tracker: Tracker, text: str, metadata: dict[str, Any]) -> Turn | None:
+def searched(
+    tracker: Tracker, text: str, metadata: dict[str, Any], in_context: bool = True
+) -> Turn | None:
     """`search_turn` on the shared knowledge base; None, logged, when the index is unavailable."""
     try:
-        return search_turn(get_knowledge_base(), tracker, text, metadata)
+        return search_turn(get_knowledge_base(), tracker, text, metadata, in_context)
     except Exception:
         logger.exception("knowledge base unavailable")
         return None
@@ -164,7 +171,9 @@ def menu_turn(knowledge_base: KnowledgeBase, query: str, audience: str | None) -
 
 def answer_of(turn: Turn, likely: bool = True) -> Answer | None:
     """The answer when the search is confident or, said to be likely, just under its threshold
-    (`likely=False`: confident only); else None. The evaluation measures this very text."""
+    (`likely=False`: confident only); else None. The evaluation (knowledge_base/calibration.py)
+    measures this very text; what depends on DIET (topic_agreed, the distress article, the
+    manager's triage) only bench/kb_gateway.py sees."""
     return reply(turn, likely=likely)
 
 
@@ -275,11 +284,12 @@ class ActionDistressArticle(Action):
     """express_distress: after the support reply (utter_distress, a static response sent even
     when this server is down), the article nearest to what the person describes (a PAB's strain,
     night work, a caseload), offered as "de l'information qui pourrait vous être utile" when the
-    search is not confident; never a crisis article: the support reply already gives the lines.
+    search is not confident; nothing when that article is a crisis one: the support reply already
+    gives the lines. The message is searched on its own, never as a follow-up of the last answer.
     A message DIET reads as distress is about strain, which the knowledge base covers: on the
     KB sets 12b-12g and data/kb (development, 1,551 questions), 101 such questions had a best
     article that was not a crisis one, right for 40/40 confident, 20/20 likely and 37/41 under
-    (2 of 195 off-topic questions were read as distress). Until 2026-12-05 only a confident
+    (2 of 195 off-topic questions were read as distress). Until 2026-12-04 only a confident
     article was sent: 11 of 330 questions of kb_test_2026_12g got the support reply alone."""
 
     def name(self) -> str:
@@ -291,7 +301,9 @@ class ActionDistressArticle(Action):
         text, _, metadata = _message(tracker)
         if not has_content(text) or text.startswith("/"):
             return []
-        turn = searched(tracker, text, metadata)
+        # Not read as a follow-up: "je suis à bout" after an answer about privacy is about the
+        # person, not that article (an unsure article is sent here, whatever its cosine).
+        turn = searched(tracker, text, metadata, in_context=False)
         if turn is None:  # the support reply is already sent: nothing more to say
             return []
         answer = reply(turn, confident_only=False, likely=False, lead=DISTRESS_LEAD)
@@ -303,7 +315,11 @@ class ActionDistressArticle(Action):
 
 # Dialogue acts a question is sometimes taken for (DIET read "C'est quoi leur numéro?" as "are
 # you a bot?"), and the static response each one gets otherwise.
-DIALOGUE_ACT_RESPONSES = {"bot_challenge": "utter_iamabot", "ask_help": "utter_help_menu"}
+DIALOGUE_ACT_RESPONSES = {
+    "bot_challenge": "utter_iamabot",
+    "ask_help": "utter_help_menu",
+    "confirm_safe": "utter_glad_safe",  # outside a crisis only: inside one, static rules answer
+}
 # A question about who answers always gets the static reply: saying plainly that this is an
 # automated assistant is not left to a search, whatever the conversation's context.
 ABOUT_THE_ASSISTANT = re.compile(
@@ -321,11 +337,12 @@ def _about_the_assistant(text: str) -> bool:
 
 
 class ActionQuestionOrDialogueAct(Action):
-    """bot_challenge, ask_help: a message that asks something the knowledge base answers with
-    confidence (read in the conversation's context, like any question) gets that answer; any
-    other, and always a question about who answers (ABOUT_THE_ASSISTANT), gets the act's static
-    response ("je suis un assistant", the menu). On the 12f set through the gateway, 7 of 330
-    questions got one of those two responses instead of their answer, mostly short follow-ups."""
+    """bot_challenge, ask_help, confirm_safe outside a crisis: a message that asks something the
+    knowledge base answers with confidence (read in the conversation's context, like any
+    question) gets that answer; any other, and always a question about who answers
+    (ABOUT_THE_ASSISTANT), gets the act's static response ("je suis un assistant", the menu,
+    "merci de me rassurer"). On the 12f set through the gateway, 7 of 330 questions got one of
+    the first two instead of their answer, mostly short follow-ups; on 12h, 3 got the third."""
 
     def name(self) -> str:
         return "action_question_or_dialogue_act"

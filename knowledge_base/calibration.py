@@ -61,7 +61,7 @@ class Outcome:
     top_similarity: float
     topic_right: bool = False  # the top article's topic is the expected article's
     confident: bool = False
-    likely: bool = False  # not confident but sent, said to be likely (hedge_margin; in_context)
+    likely: bool = False  # not confident but sent, said to be likely (SearchSettings.hedge_margin)
     fact_present: bool | None = None  # None: the query names no fact; else in the sent reply
     fact_in_top: bool | None = None  # in the top article's answer, sent or not (confidence aside)
 
@@ -151,7 +151,7 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
     """Search every query (with its audience) and record the expected article's rank."""
     # conversation imports search, which is heavy
     from knowledge_base.answers import contains_fact
-    from knowledge_base.conversation import ask, in_context, reply
+    from knowledge_base.conversation import ask, reply
 
     outcomes = []
     for query in queries:
@@ -181,7 +181,7 @@ def run_queries(kb: KnowledgeBase, queries: Sequence[Query]) -> list[Outcome]:
                 result.top_similarity,
                 topic_right=top_topic in topics,
                 confident=result.confident,
-                likely=not result.confident and (result.likely or in_context(turn)),
+                likely=result.likely,
                 fact_present=fact_present,
                 fact_in_top=fact_in_top,
             )

@@ -143,17 +143,6 @@ def ask(
     return Turn(result, resolved, followup)
 
 
-def in_context(turn: Turn) -> bool:
-    """A follow-up whose best article is of the conversation's topic: under the threshold, it is
-    sent said to be likely. The margin that keeps a follow-up's confidence honest (SearchSettings.
-    context_confidence_margin) left many right answers unsure: on the KB sets 12b-12h and data/kb
-    (development), 75 follow-ups were unsure with a best article of the context's topic, 64 of them
-    right (kb_test_2026_12h, measured once before this: 18 of its 40 follow-ups got "pas
-    certain" through the gateway, 12 of them with the right article offered first)."""
-    hits = turn.result.hits
-    return turn.followup_of is not None and bool(hits) and hits[0].article.topic == turn.followup_of.topic
-
-
 def reply(
     turn: Turn, *, confident_only: bool = True, likely: bool = True, lead: str | None = None
 ) -> Answer | None:
@@ -164,7 +153,7 @@ def reply(
     `confident_only=False` (the best hit's answer whatever the confidence, introduced by `lead`
     when it is neither confident nor said to be likely)."""
     result = turn.result
-    hedged = likely and not result.confident and (result.likely or in_context(turn))
+    hedged = likely and result.likely
     if not result.hits or (confident_only and not result.confident and not hedged):
         return None
     best = result.hits[0]

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import actions.knowledge as knowledge_action
 from embeddings.models import create_embedder
 from knowledge_base.answers import DISTRESS_LEAD, HEDGE
+from knowledge_base.conversation import Turn
 from knowledge_base.loader import load_articles
 from knowledge_base.search import KnowledgeBase, SearchSettings
 
@@ -105,10 +106,23 @@ def test_under_the_threshold_diet_naming_the_best_articles_topic_sends_it_said_l
         assert "pas certain" in answer["text"] and answer["custom"]["relais"]["sources"] == []
 
 
-def test_a_follow_up_is_never_sent_on_the_topic_agreement_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    after_pae = tracker("pis c'est gratuit?", "ask_pae", confidence=0.99, kb_article="pae-c-est-quoi")
-    answer = run(knowledge_base(2.0), monkeypatch, after_pae)[0]
-    assert "pas certain" in answer["text"]
+def test_a_follow_up_is_never_sent_on_the_topic_agreement_alone() -> None:
+    kb = knowledge_base(2.0)
+    result = kb.search("PAE gratuit confidentiel", "employee", k=3)
+    assert result.hits[0].article.topic == "pae"
+    context = kb.article("pae-c-est-quoi")
+    assert knowledge_action.topic_agreed(Turn(result, "employee", None), "ask_pae", 0.99) is not None
+    assert knowledge_action.topic_agreed(Turn(result, "employee", context), "ask_pae", 0.99) is None
+
+
+def test_distress_after_an_answer_is_not_read_as_its_follow_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = knowledge_base(2.0)
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    after_privacy = tracker("je suis à bout", "express_distress", kb_article="confidentialite-anonymat")
+    asyncio.run(knowledge_action.ActionDistressArticle().run(dispatcher, after_privacy, {}))
+    alone = kb.search("je suis à bout", "employee", k=3).hits[0].article.id
+    assert [m["custom"]["relais"]["sources"][0]["id"] for m in dispatcher.messages] == [alone]
 
 
 def test_out_of_scope_without_a_confident_match_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -312,6 +326,18 @@ def test_a_dialogue_act_keeps_its_static_response(monkeypatch: pytest.MonkeyPatc
     short, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "aide", "ask_help")
     assert [m["response"] for m in robot] == ["utter_iamabot"]
     assert [m["response"] for m in menu + short] == ["utter_help_menu", "utter_help_menu"]
+
+
+def test_outside_a_crisis_a_question_taken_for_i_am_safe_is_answered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "si quelqu'un est en danger immédiat, quel numéro faut-il faire?"
+    answered, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, question, "confirm_safe")
+    assert answered[0]["custom"]["relais"]["sources"]
+    # Saying it, not asking it, keeps the static reply, confident search or not.
+    safe, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "je vais bien, merci", "confirm_safe")
+    unsure, _ = dialogue_act(knowledge_base(2.0), monkeypatch, question, "confirm_safe")
+    assert [m["response"] for m in safe + unsure] == ["utter_glad_safe", "utter_glad_safe"]
 
 
 @pytest.mark.parametrize(

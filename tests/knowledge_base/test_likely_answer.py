@@ -7,7 +7,7 @@ from pathlib import Path
 
 from embeddings.models import create_embedder
 from knowledge_base.answers import HEDGE
-from knowledge_base.conversation import Turn, ask, reply
+from knowledge_base.conversation import ask, reply
 from knowledge_base.loader import load_articles
 from knowledge_base.relayed import relay, relayed_turn
 from knowledge_base.search import KnowledgeBase, SearchSettings
@@ -52,33 +52,3 @@ def test_the_gateway_relays_a_likely_result() -> None:
     metadata = {"relais_search": relay(kb, QUESTION, kb.embedder.embed_queries([QUESTION])[0])}
     turn = relayed_turn(kb, QUESTION, metadata)
     assert turn is not None and turn.result.likely and not turn.result.confident
-
-
-def never_confident() -> KnowledgeBase:
-    return KnowledgeBase.from_articles(
-        ARTICLES, create_embedder("hashing"), SearchSettings(threshold=2.0, lexical_weight=0.3)
-    )
-
-
-def test_a_follow_up_in_the_conversations_topic_is_sent_as_likely_however_far_under() -> None:
-    kb = never_confident()
-    turn = ask(kb, "pis c'est gratuit?", context_id="pae-c-est-quoi")
-    assert turn.followup_of is not None and turn.result.hits[0].article.topic == "pae"
-    answer = reply(turn)
-    assert answer is not None and answer.text.startswith(HEDGE) and answer.topic == "pae"
-    assert reply(turn, likely=False) is None
-    # The same words with no conversation behind them: only articles are offered.
-    assert reply(ask(kb, "pis c'est gratuit?")) is None
-
-
-def test_a_follow_up_whose_best_article_leaves_the_topic_is_not_sent() -> None:
-    kb = never_confident()
-    # A new question after a PAE answer that names another program is no follow-up...
-    turn = ask(kb, "et le BQVT, c'est quoi?", context_id="pae-c-est-quoi")
-    assert turn.followup_of is None and reply(turn) is None
-    # ... and a follow-up whose best article is of another topic is not sent either.
-    context = kb.article("pae-c-est-quoi")
-    elsewhere = kb.search("harcèlement psychologique au travail, porter plainte")
-    assert context is not None and elsewhere.hits[0].article.topic != context.topic
-    assert reply(Turn(elsewhere, None, context)) is None
-    assert reply(Turn(elsewhere, None, None)) is None
