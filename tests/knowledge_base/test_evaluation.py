@@ -52,8 +52,8 @@ right 0.782, fact present 0.854, answered right 0.782, follow-ups 0.400 (18 of 4
 12 with the right article offered first), p50 137 / p95 237 ms. Sending such a follow-up said
 likely when its best article is of the conversation's topic was tried (12h through the gateway
 0.806) and dropped: a review found that, with no floor, off-topic questions asked after an answer
-were sent an article too (225 more of 342 off-topic follow-ups). The floors
-below sit under 12h.
+were sent an article too (225 more of 342 off-topic follow-ups). Final code through the gateway
+(development): 0.785. The floors below sit under 12h.
 """
 
 from __future__ import annotations
