@@ -69,7 +69,9 @@ def detector(crisis_detector: GuardedDetector) -> GuardedDetector:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("set_name", ["design", HOLDOUT])
+@pytest.mark.parametrize(  # the design conversations are in-sample: `make insample`
+    "set_name", [pytest.param("design", marks=pytest.mark.insample), HOLDOUT]
+)
 def test_conversation_figures(detector: GuardedDetector, set_name: str) -> None:
     skip_without_holdout(set_name)
     assert detector.classifier_available
