@@ -34,7 +34,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.settings import get_guides, get_knowledge_base, get_registry
 from directory import render
-from knowledge_base.answers import DISTRESS_LEAD, Answer, compose_answer, compose_unsure
+from knowledge_base.answers import DISTRESS_LEAD, HEDGE, Answer, compose_answer, compose_unsure
 from knowledge_base.conversation import (
     Turn,
     ask,
@@ -124,7 +124,7 @@ def topic_agreed(turn: Turn, intent: str, confidence: float) -> Answer | None:
         return None
     if INTENT_TOPICS.get(intent) != hits[0].article.topic:
         return None
-    return compose_answer(hits[0], related=[hit.article for hit in hits[1:]], hedged=True)
+    return reply(turn, confident_only=False, lead=HEDGE)  # called when neither confident nor likely
 
 
 def _message(tracker: Tracker) -> tuple[str, str, dict[str, Any]]:
