@@ -14,6 +14,9 @@ tests/crisis_dataset.py). With no held-out file, the tests about it skip and say
 
 from __future__ import annotations
 
+import functools
+import math
+import random
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -61,7 +64,8 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def _seen_texts() -> list[tuple[str, int, str]]:
+@functools.cache
+def _seen_texts() -> tuple[tuple[str, int, str], ...]:
     """(file, line, text) of every design and development text, conversation turns included."""
     seen = []
     for path in [*design_paths(with_chat=True), DEVELOPMENT_FILE]:
@@ -69,22 +73,39 @@ def _seen_texts() -> list[tuple[str, int, str]]:
         seen += [
             (path.name, c.line, turn) for c in load_conversations_file(path) for turn in c.turns
         ]
-    return seen
+    return tuple(seen)
 
 
-def near_duplicates(held: list[tuple[int, str]], seen: list[tuple[str, int, str]]) -> list[str]:
-    """'held-out line N ~ file:line (J=…)' for each pair at or over the threshold."""
+Seen = tuple[tuple[str, int, str], ...]
+
+
+@functools.cache
+def _index(seen: Seen) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """Each seen text's words, and the rows holding each word (built once per session)."""
     index: dict[str, list[int]] = defaultdict(list)
     seen_tokens = [tokens(text) for _, _, text in seen]
     for row, words in enumerate(seen_tokens):
         for word in words:
             index[word].append(row)
+    return seen_tokens, index
+
+
+def near_duplicates(held: list[tuple[int, str]], seen: Seen) -> list[str]:
+    """'held-out line N ~ file:line (J=…)' for each pair at or over the threshold.
+
+    Exact, with a prefix filter: J(A, B) >= t needs |A & B| >= ceil(t·|A|), so any
+    |A| - ceil(t·|A|) + 1 words of A include a shared one. Only texts holding one of A's
+    rarest words that many are scored (the common words would make every text a candidate).
+    """
+    seen_tokens, index = _index(seen)
     found = []
     for line, text in held:
         words = tokens(text)
         if len(words) < MIN_TOKENS:
             continue
-        candidates = {row for word in words for row in index.get(word, ())}
+        by_rarity = sorted(words, key=lambda word: (len(index.get(word, ())), word))
+        prefix = by_rarity[: len(words) - math.ceil(NEAR_DUPLICATE * len(words)) + 1]
+        candidates = {row for word in prefix for row in index.get(word, ())}
         for row in sorted(candidates):
             score = jaccard(words, seen_tokens[row])
             if score >= NEAR_DUPLICATE:
@@ -144,9 +165,29 @@ def test_the_classifier_never_trains_on_development_or_holdout_data() -> None:
 
 def test_the_detector_catches_a_near_duplicate() -> None:
     # The check itself can fail: a reordered paraphrase is found, an unrelated text is not.
-    seen = [("design.yml", 7, "je pense à en finir ce soir après mon quart")]
+    seen = (("design.yml", 7, "je pense à en finir ce soir après mon quart"),)
     assert near_duplicates([(3, "ce soir après mon quart je pense à en finir")], seen)
     assert not near_duplicates([(3, "où trouver le formulaire de vacances")], seen)
+
+
+def test_the_prefix_filter_finds_every_pair_a_full_scan_finds() -> None:
+    # Texts drawn from a small vocabulary share many words: the filter must lose none of the
+    # pairs that scoring every text against every other would find.
+    rng = random.Random(10)
+    vocabulary = [f"w{i}" for i in range(14)]
+    seen = tuple(
+        ("design.yml", row, " ".join(rng.sample(vocabulary, rng.randint(3, 9))))
+        for row in range(300)
+    )
+    held = [(line, " ".join(rng.sample(vocabulary, rng.randint(3, 9)))) for line in range(200)]
+    full_scan = [
+        f"held-out line {line} ~ {name}:{row} (J={score:.2f})"
+        for line, text in held
+        for name, row, other in seen
+        if (score := jaccard(tokens(text), tokens(other))) >= NEAR_DUPLICATE
+    ]
+    assert full_scan  # the drawn texts do overlap
+    assert near_duplicates(held, seen) == full_scan
 
 
 def test_the_newest_batch_is_chosen_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
