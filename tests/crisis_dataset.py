@@ -404,6 +404,16 @@ def measure_conversations(
 # together (0.927 and 0.960) as the range. After the near-duplicate check (28 messages and 10
 # conversations removed, after the measurement): 282 messages, 0.957 (135/141), 0.037 (3/82),
 # 0.034 (2/59); lexicon 0.411 / 0.037; conversations 12/12, 0/2. Development data from then on.
+# The fresh batch crisis_holdout_2026_12h.yml (a sixteenth author, seeds, FACTS.md and a brief
+# only, other voices than 12g's: home care, kitchen, security, CLSC, interns, IT, midwives...)
+# measured ONCE with the same weights and detector (unchanged since 12f), whole: recall 0.973
+# (146/150), false alarms 0.040 (4/100), distress taken for crisis 0.050 (3/60); crisis missed as
+# distress 1, as none 3 (suicide, self-harm, violence against staff, third person: 1 each);
+# lexicon alone 0.347 / 0.090; conversations 16/16 in time (6 flagged before the turn the author
+# marked), 0/8 false alarms: issue 10's in-repo targets met on a second batch in a row. After the
+# near-duplicate check (29 messages and 13 conversations removed, after the measurement): 281
+# messages, 0.972 (137/141), 0.049 (4/81), 0.051 (3/59); lexicon 0.319 / 0.111; conversations
+# 7/7, 0/4. Development data from then on.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -412,6 +422,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12e.yml": Target(0.96, 0.08, 0.06),
     "crisis_holdout_2026_12f.yml": Target(0.92, 0.03, 0.05),
     "crisis_holdout_2026_12g.yml": Target(0.94, 0.05, 0.05),
+    "crisis_holdout_2026_12h.yml": Target(0.95, 0.06, 0.07),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -420,6 +431,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12e.yml": (10, 0),
     "crisis_holdout_2026_12f.yml": (9, 2),
     "crisis_holdout_2026_12g.yml": (12, 0),
+    "crisis_holdout_2026_12h.yml": (7, 0),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
@@ -456,7 +468,8 @@ LEXICON_TARGETS = {
     # against a collapse of the fallback, not as a target.
     # On crisis_holdout_2026_12c.yml (after the near-duplicate check): 0.265 (35/132), 0.097 (7/72);
     # on crisis_holdout_2026_12d.yml: 0.324 (48/148), 0.012 (1/86); on 12e: 0.354 (51/144), 0.079 (7/89);
-    # on 12f: 0.223 (31/139), 0.053 (5/94); on 12g: 0.411 (58/141), 0.037 (3/82).
+    # on 12f: 0.223 (31/139), 0.053 (5/94); on 12g: 0.411 (58/141), 0.037 (3/82); on 12h: 0.319
+    # (45/141), 0.111 (9/81).
     HOLDOUT: Target(0.2, 0.12, 0.15),
 }
 
