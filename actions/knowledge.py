@@ -42,6 +42,7 @@ from knowledge_base.conversation import (
     looks_like_question,
     reply,
 )
+from knowledge_base.english import in_english
 from knowledge_base.lexical import fold
 from knowledge_base.relayed import relayed_turn
 from knowledge_base.search import KnowledgeBase
@@ -185,10 +186,13 @@ def outcome_of(turn: Turn) -> dict[str, str]:
 def send(
     dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, outcome: dict[str, str]
 ) -> None:
+    language = ((tracker.latest_message or {}).get("metadata") or {}).get("language")
+    if language == "en":  # the gateway read the message as English (api/chat/language.py)
+        answer = in_english(answer)
     payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
     dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
     if tracker.get_slot("at_risk"):
-        dispatcher.utter_message(text=render.risk_reminder(get_registry()))
+        dispatcher.utter_message(text=render.risk_reminder(get_registry(), language or "fr"))
 
 
 def remember(turn: Turn | None, answer: Answer | None) -> list[dict[str, Any]]:

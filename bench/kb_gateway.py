@@ -61,6 +61,7 @@ from bench.timing import load, percentile  # noqa: E402
 from knowledge_base.answers import compose_unsure, contains_fact  # noqa: E402
 from knowledge_base.calibration import Query, load_queries  # noqa: E402
 from knowledge_base.documents import Article  # noqa: E402
+from knowledge_base.english import in_english  # noqa: E402
 from knowledge_base.evaluate import newest_test_set  # noqa: E402
 from knowledge_base.loader import load_articles  # noqa: E402
 from knowledge_base.redirects import REDIRECTS_NAME, load_redirects  # noqa: E402
@@ -96,18 +97,20 @@ class Reader:
     def __init__(self, articles: Sequence[Article], redirects: dict[str, str]) -> None:
         self.articles = {article.id: article for article in articles}
         self.redirects = redirects
-        replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules").responses
-        self.unsure_texts = {
-            compose_unsure([]).text,
-            compose_unsure(list(articles[:1])).text,
-            replies["utter_default"].text,
-        }
-        self.out_of_scope_texts = {replies["utter_out_of_scope"].text}
+        static = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+        unsure = [compose_unsure([]), compose_unsure(list(articles[:1]))]
+        unsure += [in_english(answer) for answer in unsure]
+        # A response is known in both languages (English questions get bot/english.yml's text).
+        named = [*static.responses.items(), *static.english.items()]
+        self.unsure_texts = {answer.text for answer in unsure}
+        self.unsure_texts |= {m.text for name, m in named if name == "utter_default"}
+        self.out_of_scope_texts = {m.text for name, m in named if name == "utter_out_of_scope"}
         self.error_texts = {
-            replies["utter_service_unavailable"].text,
-            replies["utter_knowledge_unavailable"].text,
+            m.text
+            for name, m in named
+            if name in ("utter_service_unavailable", "utter_knowledge_unavailable")
         }
-        self.response_names = {message.text: name for name, message in replies.items()}
+        self.response_names = {message.text: name for name, message in named}
 
     def article(self, article_id: str) -> Article | None:
         return self.articles.get(self.redirects.get(article_id, article_id))

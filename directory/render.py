@@ -104,11 +104,14 @@ def line_words(registry: Registry) -> dict[str, str]:
     return {"crisis_line": spoken(registry.crisis_line()), "emergency": registry.emergency_line().phone or ""}
 
 
-def risk_reminder(registry: Registry) -> str:
+def risk_reminder(registry: Registry, language: str = "fr") -> str:
     """The short reminder under a knowledge answer that showed risk: the 24/7 lines but 911."""
     lines = [r for r in registry.lines_24_7() if r.kind != "emergency"]
     parts = [_named(r, r.short_name or r.name) for r in lines]
-    return "Les lignes restent ouvertes jour et nuit : " + "; ".join(parts) + "."
+    lead = "The lines stay open day and night: " if language == "en" else (
+        "Les lignes restent ouvertes jour et nuit : "
+    )
+    return lead + "; ".join(parts) + "."
 
 
 def banner_html(registry: Registry) -> str:

@@ -26,8 +26,11 @@ class Answer:
     topic: str
 
 
+SOURCE_LINE = "Source : {title} (révisée le {date})"
+
+
 def source_line(article: Article) -> str:
-    return f"Source : {article.title} (révisée le {article.last_reviewed.isoformat()})"
+    return SOURCE_LINE.format(title=article.title, date=article.last_reviewed.isoformat())
 
 
 def source_entry(article: Article) -> dict[str, str]:
@@ -118,14 +121,18 @@ def compose_unsure(candidates: list[Article]) -> Answer:
     """Not confident: say so, offer up to three likely articles and a person."""
     buttons = [article_button(article) for article in candidates[:3]]
     buttons.append(HUMAN_BUTTON)
-    text = (
-        "Je ne suis pas certain d'avoir la bonne réponse. Est-ce que l'un de ces sujets "
-        "vous aide? Sinon, je peux vous diriger vers une personne."
-        if candidates
-        else "Je ne suis pas certain d'avoir la bonne réponse. Pouvez-vous le dire autrement? "
-        "Je peux aussi vous diriger vers une personne."
-    )
+    text = UNSURE_WITH_TOPICS if candidates else UNSURE_WITHOUT_TOPICS
     return Answer(text=text, buttons=buttons, sources=[], topic="")
+
+
+UNSURE_WITH_TOPICS = (
+    "Je ne suis pas certain d'avoir la bonne réponse. Est-ce que l'un de ces sujets "
+    "vous aide? Sinon, je peux vous diriger vers une personne."
+)
+UNSURE_WITHOUT_TOPICS = (
+    "Je ne suis pas certain d'avoir la bonne réponse. Pouvez-vous le dire autrement? "
+    "Je peux aussi vous diriger vers une personne."
+)
 
 
 _DASHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})

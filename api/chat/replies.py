@@ -3,12 +3,17 @@
 The crisis replies live once, in `bot/domain/crise.yml`, and the order in which they are sent
 lives once, in `bot/rules/crise.yml`: the gateway reads both, so its fallback path says exactly
 what the bot says.
+
+English: `bot/english.yml` holds each response's English text. When the person writes English
+(api/chat/language.py), `in_language` swaps every message that is a domain response, whoever
+sent it (Rasa, the action server or the gateway's own fallback), for its English text; button
+payloads stay the same.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +34,14 @@ class StaticReplyError(RuntimeError):
 class StaticReplies:
     responses: dict[str, Message]
     crisis_sequences: dict[str, tuple[str, ...]]
+    english: dict[str, Message] = field(default_factory=dict)
+
+    def in_language(self, messages: list[Message], language: str) -> list[Message]:
+        """`messages` as sent in `language`: in English, each domain response's English text."""
+        if language != "en" or not self.english:
+            return messages
+        names = {message.text: name for name, message in self.responses.items()}
+        return [self.english.get(names.get(message.text, ""), message) for message in messages]
 
     def crisis(self, variant: str) -> list[Message]:
         sequence = self.crisis_sequences.get(variant) or self.crisis_sequences["self"]
@@ -49,12 +62,16 @@ class StaticReplies:
         return any(line in message.text for message in messages)
 
 
-def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
+def load_static_replies(
+    domain_dir: Path, rules_dir: Path, english_path: Path | None = None
+) -> StaticReplies:
+    """`english_path`: the English texts (default: `english.yml` beside the domain folder)."""
     responses: dict[str, Message] = {}
     for path in sorted(domain_dir.glob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for name, variations in (content.get("responses") or {}).items():
             responses[name] = _first_variation(variations)
+    english = load_english(english_path or domain_dir.parent / ENGLISH_FILE, responses)
     sequences = _crisis_sequences(rules_dir / "crise.yml")
     for variant, sequence in sequences.items():
         missing = [name for name in sequence if name not in responses]
@@ -65,7 +82,28 @@ def load_static_replies(domain_dir: Path, rules_dir: Path) -> StaticReplies:
     for name in (SERVICE_UNAVAILABLE_RESPONSE, DISTRESS_RESPONSE, CHECK_IN_RESPONSE):
         if name not in responses:
             raise StaticReplyError(f"the domain has no {name}")
-    return StaticReplies(responses=responses, crisis_sequences=sequences)
+    return StaticReplies(responses=responses, crisis_sequences=sequences, english=english)
+
+
+ENGLISH_FILE = "english.yml"
+
+
+def load_english(path: Path, responses: dict[str, Message]) -> dict[str, Message]:
+    """Each response's English text; a response with other payloads than its French one, or one
+    the domain does not have, is an error (a button must do the same thing in both languages)."""
+    if not path.is_file():
+        return {}
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    english: dict[str, Message] = {}
+    for name, variation in (content.get("responses") or {}).items():
+        if name not in responses:
+            raise StaticReplyError(f"{path.name}: {name} is not a response of the domain")
+        message = _first_variation([variation])
+        payloads = [button.payload for button in message.buttons]
+        if payloads != [button.payload for button in responses[name].buttons]:
+            raise StaticReplyError(f"{path.name}: {name} has other buttons than its French text")
+        english[name] = message
+    return english
 
 
 def _crisis_line(text: str) -> str:

@@ -24,6 +24,9 @@ class ChatRequest(BaseModel):
     message: str
     establishment: str | None = Field(default=None, pattern=ESTABLISHMENT_PATTERN)
     audience: Literal["employee", "manager"] | None = None
+    # The conversation's language so far (the page sends back the last reply's): used when the
+    # message itself does not say (a button, "ok"); api/chat/language.py.
+    language: Literal["fr", "en"] | None = None
 
     @field_validator("message")
     @classmethod
@@ -89,6 +92,7 @@ class ChatResponse(BaseModel):
     # Set while a live chat is requested or under way; while a counsellor holds the
     # conversation, `messages` holds only the crisis reply, if any: the counsellor answers.
     live: LiveStatus | None = None
+    language: Literal["fr", "en"] = "fr"  # the language the messages are in
 
 
 class ErrorBody(BaseModel):

@@ -29,6 +29,7 @@ from collections.abc import Awaitable, Callable
 
 from api.chat.conversation_risk import ConversationRisks, RiskStore
 from api.chat.crisis_check import CrisisCheck
+from api.chat.language import turn_language
 from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
 from api.chat.reply_parser import ParsedReply, parse_rasa_replies
@@ -89,6 +90,7 @@ class ChatService:
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
+        language = turn_language(request.message, request.language)
         # One embedding: the crisis decision and the search results, relayed to Rasa (issue 13).
         reading = asyncio.create_task(self._crisis_check.read(request.message, request.audience))
         reading.add_done_callback(
@@ -100,13 +102,14 @@ class ChatService:
             turn = self._risks.observe(conversation_id, request.message, (await reading).decision)
             relayed = self._relay_to_counsellor(request.message, live, turn.decision, channel, started)
             if relayed is not None:
-                return relayed
+                return self._in_language(relayed, language)
             # The counsellor ended it meanwhile (on another gateway, say): the bot answers, with
             # the crisis safety net below (this turn's risk is observed once).
         metadata = {
             "channel": channel,
             "establishment": request.establishment,
             "audience": request.audience,
+            "language": language,
             **(await reading).metadata,
         }
         bot_answered = False
@@ -162,15 +165,18 @@ class ChatService:
             self._indicators.crisis_reply(conversation_id, request.establishment, channel)
         else:
             self._indicators.unavailable_turn(conversation_id, request.establishment, channel)
-        return ChatResponse(
-            conversation_id=conversation_id,
-            messages=parsed.messages,
-            crisis=parsed.crisis,
-            topic=parsed.topic,
-            sources=parsed.sources,
-            handoff=parsed.handoff,
-            offers=offers,
-            live=self._status(live),
+        return self._in_language(
+            ChatResponse(
+                conversation_id=conversation_id,
+                messages=parsed.messages,
+                crisis=parsed.crisis,
+                topic=parsed.topic,
+                sources=parsed.sources,
+                handoff=parsed.handoff,
+                offers=offers,
+                live=self._status(live),
+            ),
+            language,
         )
 
     async def crisis_reply(self, request: ChatRequest, channel: str) -> ChatResponse | None:
@@ -184,11 +190,21 @@ class ChatService:
         self._live.flag_crisis(conversation_id, CRISIS_BANNER)
         self._metrics.count("crisis_replies_over_limit")
         self._count_turn(True, channel, started)
-        return ChatResponse(
-            conversation_id=conversation_id,
-            messages=self._replies.crisis(decision.variant),
-            crisis=True,
+        return self._in_language(
+            ChatResponse(
+                conversation_id=conversation_id,
+                messages=self._replies.crisis(decision.variant),
+                crisis=True,
+            ),
+            turn_language(request.message, request.language),
         )
+
+    def _in_language(self, response: ChatResponse, language: str) -> ChatResponse:
+        """The static responses of `response` in the person's language (bot/english.yml)."""
+        if language != "en":
+            return response
+        messages = self._replies.in_language(response.messages, language)
+        return response.model_copy(update={"messages": messages, "language": language})
 
     def _relay_to_counsellor(
         self, text: str, live: LiveSession, decision: Decision, channel: str, started: float

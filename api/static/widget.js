@@ -437,6 +437,8 @@
     setWaiting(true);
     var body = {conversation_id: conversationId, message: message, establishment: establishment};
     if (audience) body.audience = audience;
+    // The conversation's language so far: the gateway answers a button or an "ok" in it.
+    body.language = lang;
     post("/api/chat", body).then(function (r) {
       setWaiting(false);
       if (!r.ok) { add({who: "system", text: errorText(r.data)}); return; }
@@ -455,7 +457,7 @@
     var messages = data.messages || [];
     var joined = messages.map(function (m) { return m.text; }).join(" ");
     // English labels when the page is English or the person writes (and is answered) in English.
-    if (joined) setLang(PAGE_ENGLISH || looksEnglish(joined) ? "en" : "fr");
+    if (joined) setLang(PAGE_ENGLISH || data.language === "en" || looksEnglish(joined) ? "en" : "fr");
     var offers = (data.offers || []).map(function (name) {
       return name === "callback" ? {title: t("callback_offer"), offer: "callback"} : name === "live_chat" ? {title: t("live_offer"), offer: "live_chat"} : null;
     }).filter(Boolean);

@@ -243,6 +243,7 @@ class PersonalChat:
             message=message,
             establishment=None,
             audience=None,
+            language=language,
         )
         typing = asyncio.create_task(self._typing(context))
         try:

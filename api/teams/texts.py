@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from api.chat.language import turn_language
+
 Language = Literal["fr", "en"]
 
 
@@ -116,77 +118,8 @@ CALLBACK_BUTTON = both(fr="Demander un rappel (version web)", en="Ask for a call
 COUNSELLOR_SAYS = both(fr="{agent} : {text}", en="{agent}: {text}")
 TAP_TO_CALL = both(fr="Touchez pour appeler :", en="Tap to call:")
 
-_ENGLISH_WORDS = frozenset(
-    [
-        "the",
-        "how",
-        "what",
-        "where",
-        "who",
-        "is",
-        "are",
-        "my",
-        "i",
-        "do",
-        "does",
-        "can",
-        "could",
-        "to",
-        "a",
-        "an",
-        "of",
-        "for",
-        "with",
-        "you",
-        "your",
-        "help",
-        "need",
-    ]
-)
-_FRENCH_WORDS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "comment",
-        "quoi",
-        "où",
-        "qui",
-        "est",
-        "sont",
-        "mon",
-        "ma",
-        "mes",
-        "je",
-        "j",
-        "ai",
-        "pour",
-        "avec",
-        "vous",
-        "votre",
-        "aide",
-        "besoin",
-        "que",
-        "qu",
-        "ce",
-        "c",
-        "est",
-        "pae",
-    ]
-)
-
 
 def language_of_text(text: str, locale: str | None = None) -> Language:
-    """English when the words say so; the Teams locale only breaks a tie (many people in Quebec
-    run Teams in English and write in French)."""
-    words = [w.strip(".,;:!?«»\"'()") for w in text.lower().replace("'", " ").split()]
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    french = sum(w in _FRENCH_WORDS for w in words)
-    if english != french:
-        return "en" if english > french else "fr"
-    return language_of(locale)
+    """English when the words say so (api/chat/language.py, as on the web); the Teams locale only
+    breaks a tie (many people in Quebec run Teams in English and write in French)."""
+    return turn_language(text, language_of(locale))

@@ -93,8 +93,21 @@ def test_idiom_is_not_a_crisis(gateway: httpx.Client) -> None:
 
 
 def test_english_question_gets_an_answer(gateway: httpx.Client) -> None:
+    # In English around the article (the action server reads the gateway's language), the
+    # article itself as written, in French.
     reply = chat(gateway, "Is the employee assistance program free?", new_id())
-    assert reply["topic"] == "pae"
+    assert reply["topic"] == "pae" and reply["language"] == "en"
+    text = all_text(reply)
+    assert text.startswith("Our information sheets are written in French") and "Source: " in text
+
+
+def test_an_english_crisis_gets_the_crisis_reply_in_english(gateway: httpx.Client) -> None:
+    conversation = new_id()
+    reply = chat(gateway, "I wrote goodbye letters to my kids, tonight I'm done", conversation)
+    assert reply["crisis"] is True and reply["language"] == "en"
+    assert "1 866 277-3553" in all_text(reply) and "Are you safe right now?" in all_text(reply)
+    safe = chat(gateway, "/confirm_safe", conversation, language="en")
+    assert safe["language"] == "en" and "Merci" not in all_text(safe)
 
 
 def test_handoff_lists_who_can_talk_now(gateway: httpx.Client) -> None:

@@ -25,7 +25,7 @@ def test_reply_follows_the_contract_and_gets_a_new_conversation_id(client: TestC
     body = response.json()
     assert set(body) == {
         "conversation_id", "conversation_token", "messages", "crisis", "topic", "sources",
-        "handoff", "offers", "live",
+        "handoff", "offers", "live", "language",
     }
     assert len(body["conversation_id"]) >= 16 and len(body["conversation_token"]) >= 40
     # The token is given once, when the conversation starts.
@@ -53,7 +53,9 @@ def test_given_conversation_id_and_metadata_reach_rasa(
     assert sent["sender"] == "abc-123"
     metadata = dict(sent["metadata"])
     crisis, search = metadata.pop("relais_crisis"), metadata.pop("relais_search")
-    assert metadata == {"channel": "web", "establishment": "demo", "audience": "manager"}
+    assert metadata == {
+        "channel": "web", "establishment": "demo", "audience": "manager", "language": "fr",
+    }  # fmt: skip
     # The gateway's reading (issue 13): its decision and the manager's search results, ids and
     # scores only: no vector, no text.
     assert crisis == {"level": "none", "variant": "self", "classifier": True}
