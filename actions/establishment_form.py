@@ -65,25 +65,45 @@ class ValidateEstablishmentForm(FormValidationAction):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if intent == "deny" or any(phrase in normalize(text) for phrase in DECLINES):
             return {"establishment": NOT_SAID, "establishment_misses": 0}
+        says = TEXTS["en" if _language(tracker) == "en" else "fr"]
         found = match_establishments(establishments, text)
         if len(found) == 1:
-            dispatcher.utter_message(text=f"C'est noté : {found[0].name}.")
+            dispatcher.utter_message(text=says["noted"].format(name=found[0].name))
             return {"establishment": found[0].id, "establishment_misses": 0}
         if len(found) > 1:
             dispatcher.utter_message(
-                text="Plusieurs établissements correspondent : choisissez le vôtre ci-dessous.",
+                text=says["several"],
                 buttons=[{"title": e.name, "payload": e.name} for e in found[:MAX_CHOICES]],
             )
             return {"establishment": None}
         misses = int(tracker.get_slot("establishment_misses") or 0) + 1
         if misses >= 2:
-            dispatcher.utter_message(
-                text="Je n'arrive pas à le reconnaître, désolé. Je vous donne les ressources "
-                "offertes partout au Québec."
-            )
+            dispatcher.utter_message(text=says["gave_up"])
             return {"establishment": NOT_SAID, "establishment_misses": 0}
-        dispatcher.utter_message(
-            text="Je n'ai pas reconnu cet établissement. Essayez son nom complet, ou répondez "
-            "« je ne sais pas » : je vous donnerai les ressources offertes partout au Québec."
-        )
+        dispatcher.utter_message(text=says["not_recognised"])
         return {"establishment": None, "establishment_misses": misses}
+
+
+# What the form says, in the language the gateway read the message in (api/chat/language.py).
+TEXTS = {
+    "fr": {
+        "noted": "C'est noté : {name}.",
+        "several": "Plusieurs établissements correspondent : choisissez le vôtre ci-dessous.",
+        "gave_up": "Je n'arrive pas à le reconnaître, désolé. Je vous donne les ressources "
+        "offertes partout au Québec.",
+        "not_recognised": "Je n'ai pas reconnu cet établissement. Essayez son nom complet, ou "
+        "répondez « je ne sais pas » : je vous donnerai les ressources offertes partout au Québec.",
+    },
+    "en": {
+        "noted": "Noted: {name}.",
+        "several": "Several facilities match: choose yours below.",
+        "gave_up": "Sorry, I can't recognise it. Here are the resources offered everywhere in "
+        "Quebec.",
+        "not_recognised": "I didn't recognise that facility. Try its full name, or answer \"I don't "
+        "know\": I'll give you the resources offered everywhere in Quebec.",
+    },
+}
+
+
+def _language(tracker: Tracker) -> str:
+    return str(((tracker.latest_message or {}).get("metadata") or {}).get("language") or "fr")

@@ -33,6 +33,18 @@ NOT_SAID_TEXT = (
     "Ce sont les ressources offertes partout au Québec; les numéros propres à votre établissement "
     "sont dans l'intranet."
 )
+LEAD = "Voici qui peut vous parler, en commençant par ce qui est ouvert maintenant :"
+# The same, to someone who writes in English (the gateway's reading: api/chat/language.py).
+ENGLISH = {
+    LEAD: "Here is who can talk with you, starting with what is open now:",
+    NOT_CONFIGURED: "Your facility's local numbers (EAP, workplace quality-of-life office, "
+    "listening line) are not configured here yet: you will find them on the intranet or from "
+    "human resources.",
+    UNKNOWN_ESTABLISHMENT: "I don't know your facility yet: here are the resources offered "
+    "everywhere in Quebec.",
+    NOT_SAID_TEXT: "These are the resources offered everywhere in Quebec; your facility's own "
+    "numbers are on the intranet.",
+}
 # What the page offers under the list: a call back (consented form) and a live chat with a
 # counsellor; the gateway drops live_chat when no counsellor is signed in.
 OFFERS = ["live_chat", "callback"]
@@ -50,14 +62,17 @@ class ActionListHumanResources(Action):
         audience = metadata.get("audience") or "employee"
         registry = get_registry()
         rows = registry.who_can_talk_now(establishment_id, datetime.now(TIMEZONE), audience)
-        lines = ["Voici qui peut vous parler, en commençant par ce qui est ouvert maintenant :"]
-        lines += [render.describe_availability(row) for row in rows]
+        language = metadata.get("language") or "fr"
+        lines = [render.describe_availability(row, language) for row in rows]
         if establishment_id == NOT_SAID:
             lines.append(NOT_SAID_TEXT)
         elif registry.establishment(establishment_id) is None:
             lines.append(UNKNOWN_ESTABLISHMENT)
         elif not registry.local_configured(establishment_id):
             lines.append(NOT_CONFIGURED)
+        lines = [LEAD, *lines]
+        if language == "en":
+            lines = [ENGLISH.get(line, line) for line in lines]
         handoff = {"resources": [render.availability_entry(row) for row in rows]}
         payload = {"relais": {"handoff": handoff, "offers": OFFERS}}
         dispatcher.utter_message(text="\n".join(lines), json_message=payload)

@@ -2,7 +2,8 @@
 messages, the callback notice, the page's banner and the Teams cards.
 
 `phone` is what a person reads ("1 866 277-3553"); `tel` is the link ("tel:+18662773553").
-French, vouvoiement; the English forms are for English error bodies and notices.
+French, vouvoiement; the English forms are for English error bodies, notices and replies to people
+who write in English.
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ from html import escape
 from typing import Any
 
 from directory.models import Availability, Registry, Resource
+from directory.opening_hours import ALWAYS_TEXT
 
 
-def reach(resource: Resource) -> list[str]:
-    """How to reach it: ["811, option 2"], ["1 866 277-3553", "texto au 535353", "clavardage sur suicide.ca"]."""
+def reach(resource: Resource, language: str = "fr") -> list[str]:
+    """How to reach it: ["811, option 2"], ["1 866 277-3553", "texto au 535353", "clavardage sur
+    suicide.ca"] ("text 535353", "chat at suicide.ca" in English)."""
+    english = language == "en"
     parts: list[str] = []
     if resource.phone:
         option = f", option {resource.phone_option}" if resource.phone_option else ""
         parts.append(f"{resource.phone}{option}")
     if resource.sms:
-        parts.append(f"texto au {resource.sms}")
+        parts.append(f"{'text' if english else 'texto au'} {resource.sms}")
     if resource.chat_url:
-        parts.append(f"clavardage sur {chat_host(resource)}")
+        parts.append(f"{'chat at' if english else 'clavardage sur'} {chat_host(resource)}")
     return parts
 
 
@@ -46,8 +50,8 @@ def describe_line(resource: Resource) -> str:
     return _named(resource, resource.name)
 
 
-def _named(resource: Resource, name: str) -> str:
-    parts = reach(resource)
+def _named(resource: Resource, name: str, language: str = "fr") -> str:
+    parts = reach(resource, language)
     if resource.phone and resource.phone in name:  # "Info-Social 811": only the option is news
         option = f"option {resource.phone_option}" if resource.phone_option else ""
         parts[0] = "" if option in name else option
@@ -55,13 +59,21 @@ def _named(resource: Resource, name: str) -> str:
     return f"{name} ({', '.join(parts)})" if parts else name
 
 
-def describe_availability(availability: Availability) -> str:
-    """One line of the bot's list: name, how to reach it, hours and whether it is open now."""
+def describe_availability(availability: Availability, language: str = "fr") -> str:
+    """One line of the bot's list: name, how to reach it, hours and whether it is open now (in
+    English: the frame and the status; other hours than 24/7 stay as the registry writes them)."""
     resource = availability.resource
+    opening = availability.next_opening
+    hours = availability.hours_text
+    if language == "en":
+        status = "open now" if availability.open_now else "closed right now"
+        status += f", reopens {opening:%d/%m at %H:%M}" if opening is not None else ""
+        hours = "24/7" if hours == ALWAYS_TEXT else hours
+        return f"• {resource.name}: {' · '.join(reach(resource, language))} ({hours}; {status})"
     status = "ouvert maintenant" if availability.open_now else "fermé en ce moment"
-    if availability.next_opening is not None:
-        status += f", rouvre {availability.next_opening:%d/%m à %H h %M}"
-    return f"• {resource.name} : {' · '.join(reach(resource))} ({availability.hours_text}; {status})"
+    if opening is not None:
+        status += f", rouvre {opening:%d/%m à %H h %M}"
+    return f"• {resource.name} : {' · '.join(reach(resource))} ({hours}; {status})"
 
 
 def lines_sentence(resources: list[Resource]) -> str:
@@ -107,7 +119,7 @@ def line_words(registry: Registry) -> dict[str, str]:
 def risk_reminder(registry: Registry, language: str = "fr") -> str:
     """The short reminder under a knowledge answer that showed risk: the 24/7 lines but 911."""
     lines = [r for r in registry.lines_24_7() if r.kind != "emergency"]
-    parts = [_named(r, r.short_name or r.name) for r in lines]
+    parts = [_named(r, r.short_name or r.name, language) for r in lines]
     lead = "The lines stay open day and night: " if language == "en" else (
         "Les lignes restent ouvertes jour et nuit : "
     )

@@ -34,10 +34,13 @@ def read(metadata: dict[str, Any]) -> list[dict[str, Any]]:
     return asyncio.run(action.run(CollectingDispatcher(), tracker(metadata=metadata), {}))
 
 
-def validate(text: str, intent: str = "inform", misses: float = 0) -> tuple[dict, list[dict]]:
+def validate(
+    text: str, intent: str = "inform", misses: float = 0, language: str | None = None
+) -> tuple[dict, list[dict]]:
     dispatcher = CollectingDispatcher()
+    metadata = {"language": language} if language else None
     result = ValidateEstablishmentForm().validate_establishment(
-        text, dispatcher, tracker(text, intent, establishment_misses=misses), {}
+        text, dispatcher, tracker(text, intent, metadata, establishment_misses=misses), {}
     )
     return result, dispatcher.messages
 
@@ -98,9 +101,9 @@ def test_a_second_miss_never_traps_the_person():
     assert "partout au Québec" in messages[0]["text"]
 
 
-def list_resources(**slots: Any) -> dict[str, Any]:
+def list_resources(metadata: dict[str, Any] | None = None, **slots: Any) -> dict[str, Any]:
     dispatcher = CollectingDispatcher()
-    asyncio.run(ActionListHumanResources().run(dispatcher, tracker(**slots), {}))
+    asyncio.run(ActionListHumanResources().run(dispatcher, tracker(metadata=metadata, **slots), {}))
     return dispatcher.messages[0]
 
 
@@ -120,6 +123,21 @@ def test_not_saying_the_establishment_gives_the_national_resources():
     message = list_resources(establishment=NOT_SAID)
     assert "partout au Québec" in message["text"]
     assert "Je ne connais pas encore" not in message["text"]
+
+
+def test_someone_who_writes_english_gets_the_list_and_the_form_in_english():
+    french = list_resources(establishment="cisss-laval")
+    english = list_resources({"language": "en"}, establishment="cisss-laval")
+    assert english["text"].startswith("Here is who can talk with you")
+    assert "not configured here yet" in english["text"] and "ouvert maintenant" not in english["text"]
+    assert "text 535353" in english["text"] and "texto" not in english["text"]
+    # The same resources with their numbers, and the same structured list.
+    assert english["custom"] == french["custom"]
+    resources = english["custom"]["relais"]["handoff"]["resources"]
+    assert all(f"• {r['name']}: {r['phone']}" in english["text"] for r in resources if r["phone"])
+    result, messages = validate("le chum", language="en")
+    assert result["establishment"] == "chum" and messages[0]["text"].startswith("Noted: Centre hosp")
+    assert "didn't recognise" in validate("l'hôpital du bout du rang", language="en")[1][0]["text"]
 
 
 def guide() -> list[dict[str, Any]]:
