@@ -58,15 +58,25 @@ measured once; the search is 12h's, the answers to English questions are framed 
 R@1 0.855, R@3 0.942, topic@1 0.921, follow-ups topic@1 0.825 (40), fact present 0.674 (46; 0.761
 in the top article's answer), answered right 0.745 (76 % confident); through the gateway: topic
 right 0.797, fact present 0.761, answered right 0.788, follow-ups 0.450, p50 153 / p95 267 ms.
-Issue 11's follow-ups target (0.85) is not met on it; R@3 and topic@1 are. The floors below sit
-under 12i.
+Issue 11's follow-ups target (0.85) is not met on it; R@3 and topic@1 are.
+kb_test_2026_12j.yml (330 questions by a ninth author, 80 of them follow-ups, measured once with
+the same search): R@1 0.842, R@3 0.945, topic@1 0.942, follow-ups topic@1 0.863 (80), fact
+present 0.740 (50; 0.840 in the top article's answer), answered right 0.745 (77 % confident).
+Its author also wrote 60 off-topic questions asked right after an in-scope one
+(data/kb/offtopic_followups_2026_12j.yml, development data since): 58 read as follow-ups, 11
+answered confidently with an unrelated article and 2 sent said likely (13/60). The floors below sit
+under 12j; the off-topic follow-ups get a ceiling over what they got.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from knowledge_base.calibration import Metrics, load_queries, run_queries
+from knowledge_base.conversation import ask
 from knowledge_base.evaluate import TEST_SET
 from knowledge_base.search import KnowledgeBase
 
@@ -80,12 +90,14 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "recall_at_1": 0.84,
+    "recall_at_1": 0.82,
     "recall_at_3": 0.93,
-    "topic_at_1": 0.91,
+    "topic_at_1": 0.92,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.80
-FACT_PRESENT_FLOOR = 0.65
+FOLLOW_UP_TOPIC_FLOOR = 0.84
+FACT_PRESENT_FLOOR = 0.72
+OFFTOPIC_FOLLOW_UPS = Path(__file__).resolve().parents[2] / "data/kb/offtopic_followups_2026_12j.yml"
+OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.25  # 13/60 when written
 MIN_QUERIES = 300
 
 
@@ -118,3 +130,15 @@ def test_the_sent_reply_holds_the_fact(outcomes):
     if not metrics.fact_count:
         pytest.skip("the test set's questions name no `fact`")
     assert metrics.fact_present >= FACT_PRESENT_FLOOR
+
+
+def test_off_topic_questions_asked_after_an_answer_rarely_get_one(real_kb: KnowledgeBase) -> None:
+    # "et pour le stationnement?" after a PAE answer: read in the PAE's context, it must not be
+    # sent a PAE article (confident or said likely) more often than when the ceiling was set.
+    items = yaml.safe_load(OFFTOPIC_FOLLOW_UPS.read_text(encoding="utf-8"))["queries"]
+    answered = 0
+    for item in items:
+        context = ask(real_kb, item["context"]).result.hits[0].article.id
+        result = ask(real_kb, item["text"], context_id=context).result
+        answered += result.confident or result.likely
+    assert answered / len(items) <= OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING, answered
