@@ -24,7 +24,7 @@ from directory.models import Establishment
 
 NOT_SAID = "aucun"  # the person preferred not to say, or we could not recognise it
 DECLINES = ("sais pas", "prefere ne pas", "prefere pas", "pas le dire", "passer", "aucune idee",
-            "peu importe", "pas important", "dont know", "rather not")  # fmt: skip
+            "peu importe", "pas important", "dont know", "don t know", "not sure", "rather not")  # fmt: skip
 MAX_CHOICES = 8
 
 

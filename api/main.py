@@ -48,6 +48,7 @@ from api.throttling import Throttle
 from api.widget import router as widget
 from api.widget.cors import allow_widget_origins
 from directory.loader import load_registry
+from directory.matching import match_establishments
 from privacy.files import restrict_sqlite_file
 
 
@@ -103,6 +104,9 @@ def create_app(
             indicators=app.state.indicators,
             risk_store=shared.risks(),
             counsellors_for=availability.for_conversation,
+            names_establishment=lambda text: bool(
+                match_establishments(app.state.registry.establishments, text)
+            ),
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,

@@ -67,11 +67,18 @@ def load_static_replies(
 ) -> StaticReplies:
     """`english_path`: the English texts (default: `english.yml` beside the domain folder)."""
     responses: dict[str, Message] = {}
+    varying: list[str] = []  # responses whose text is not one fixed text
     for path in sorted(domain_dir.glob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for name, variations in (content.get("responses") or {}).items():
             responses[name] = _first_variation(variations)
+            if len(variations) > 1 or "{" in responses[name].text:
+                varying.append(name)
     english = load_english(english_path or domain_dir.parent / ENGLISH_FILE, responses)
+    if english and varying:
+        # English is swapped on the French text's exact match: a second variation or a {slot}
+        # would silently stay French.
+        raise StaticReplyError(f"{varying}: one fixed text is needed for the English one")
     sequences = _crisis_sequences(rules_dir / "crise.yml")
     for variant, sequence in sequences.items():
         missing = [name for name in sequence if name not in responses]

@@ -29,7 +29,7 @@ from collections.abc import Awaitable, Callable
 
 from api.chat.conversation_risk import ConversationRisks, RiskStore
 from api.chat.crisis_check import CrisisCheck
-from api.chat.language import turn_language
+from api.chat.language import Language, neutral_key, turn_language
 from api.chat.rasa_client import RasaClient, RasaUnavailable
 from api.chat.replies import StaticReplies
 from api.chat.reply_parser import ParsedReply, parse_rasa_replies
@@ -44,6 +44,7 @@ from risk_classifier import Decision, GuardedDetector
 from risk_classifier.conversation import TurnRisk
 
 logger = logging.getLogger("relais.chat")
+ESTABLISHMENT_ANSWER_WORDS = 8  # longer messages naming an establishment say their language
 
 
 class ChatService:
@@ -58,6 +59,7 @@ class ChatService:
         indicators: IndicatorRecorder | None = None,
         risk_store: RiskStore | None = None,
         counsellors_for: Callable[[str, str | None], Awaitable[bool]] | None = None,
+        names_establishment: Callable[[str], bool] = lambda text: False,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
@@ -71,6 +73,18 @@ class ChatService:
         self._indicators = indicators or IndicatorRecorder(None)
         # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
         self._risks = ConversationRisks(self._crisis_check.detector, risk_store)
+        # Texts that never say a language (api/chat/language.py): every button's payload; and
+        # a short answer naming an establishment (the form's question: "CISSS de Laval").
+        payloads = [b.payload for m in replies.responses.values() for b in m.buttons]
+        self._neutral = frozenset(neutral_key(text) for text in payloads)
+        self._names_establishment = names_establishment
+
+    def language(self, request: ChatRequest) -> Language:
+        """The language `request` is answered in."""
+        text = request.message
+        if len(text.split()) <= ESTABLISHMENT_ANSWER_WORDS and self._names_establishment(text):
+            return turn_language(text, request.language, {neutral_key(text)})
+        return turn_language(text, request.language, self._neutral)
 
     def forget(self, conversation_id: str) -> None:
         """Erasure: what this service keeps about a conversation (its risk window) goes."""
@@ -90,7 +104,7 @@ class ChatService:
     async def handle(self, request: ChatRequest, channel: str) -> ChatResponse:
         started = time.perf_counter()
         conversation_id = request.conversation_id or uuid.uuid4().hex
-        language = turn_language(request.message, request.language)
+        language = self.language(request)
         # One embedding: the crisis decision and the search results, relayed to Rasa (issue 13).
         reading = asyncio.create_task(self._crisis_check.read(request.message, request.audience))
         reading.add_done_callback(
@@ -196,7 +210,7 @@ class ChatService:
                 messages=self._replies.crisis(decision.variant),
                 crisis=True,
             ),
-            turn_language(request.message, request.language),
+            self.language(request),
         )
 
     def _in_language(self, response: ChatResponse, language: str) -> ChatResponse:

@@ -437,8 +437,10 @@
     setWaiting(true);
     var body = {conversation_id: conversationId, message: message, establishment: establishment};
     if (audience) body.audience = audience;
-    // The conversation's language so far: the gateway answers a button or an "ok" in it.
-    body.language = lang;
+    // The language of the last reply (none before the first one on a French page): the gateway
+    // answers a button or an "ok" in it.
+    var replied = store.getItem(KEY + "reply_lang") || (PAGE_ENGLISH ? "en" : "");
+    if (replied) body.language = replied;
     post("/api/chat", body).then(function (r) {
       setWaiting(false);
       if (!r.ok) { add({who: "system", text: errorText(r.data)}); return; }
@@ -457,6 +459,7 @@
     var messages = data.messages || [];
     var joined = messages.map(function (m) { return m.text; }).join(" ");
     // English labels when the page is English or the person writes (and is answered) in English.
+    if (data.language) store.setItem(KEY + "reply_lang", data.language);
     if (joined) setLang(PAGE_ENGLISH || data.language === "en" || looksEnglish(joined) ? "en" : "fr");
     var offers = (data.offers || []).map(function (name) {
       return name === "callback" ? {title: t("callback_offer"), offer: "callback"} : name === "live_chat" ? {title: t("live_offer"), offer: "live_chat"} : null;
@@ -497,7 +500,7 @@
       request("DELETE", "/api/conversations/" + encodeURIComponent(id)).catch(function () {});
     }
     stopLive();
-    ["conversation_id", "token", "transcript", "crisis", "live", "live_after", "lang"].forEach(function (k) { store.removeItem(KEY + k); });
+    ["conversation_id", "token", "transcript", "crisis", "live", "live_after", "lang", "reply_lang"].forEach(function (k) { store.removeItem(KEY + k); });
     conversationId = null; transcript = []; liveAfter = 0;
     liveBanner.hidden = true;
     closeCallback();

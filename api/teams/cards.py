@@ -158,10 +158,15 @@ def submit(title: str, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_buttons(
-    text: str, buttons: list[Button], extra: list[dict[str, Any]] | None = None
+    text: str,
+    buttons: list[Button],
+    extra: list[dict[str, Any]] | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """A bot message with its buttons: each button sends its Rasa payload back."""
-    actions = [submit(b.title, {"relais_payload": b.payload}) for b in buttons]
+    """A bot message with its buttons: each button sends its Rasa payload back, and the
+    language the message was in (a payload says none: api/chat/language.py)."""
+    said = {"relais_language": language} if language else {}
+    actions = [submit(b.title, {"relais_payload": b.payload, **said}) for b in buttons]
     return card([text_block(text)], actions + (extra or []))
 
 

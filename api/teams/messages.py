@@ -62,7 +62,7 @@ def activities_for(
         text = with_tel_links(message.text, links)
         actions = extra if position == len(response.messages) - 1 else []
         if message.buttons or actions:
-            activities.append(card_activity(cards.with_buttons(text, message.buttons, actions)))
+            activities.append(card_activity(cards.with_buttons(text, message.buttons, actions, language)))
         else:
             activities.append(_text_activity(text))
     if not response.messages and extra:

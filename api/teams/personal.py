@@ -235,7 +235,9 @@ class PersonalChat:
                 MessageTooLong.message_fr if language == "fr" else MessageTooLong.message_en
             )
             return
-        language = texts.language_of_text(message, activity.locale)
+        # A button says which language its reply was in; else the Teams locale breaks a tie.
+        said = value.get("relais_language")
+        remembered = said if said in ("fr", "en") else texts.language_of(activity.locale)
         request = ChatRequest.model_construct(
             # model_construct: the web's id pattern has no room for the `teams:` prefix, which
             # keeps the two channels' ids apart; the text is checked above.
@@ -243,14 +245,16 @@ class PersonalChat:
             message=message,
             establishment=None,
             audience=None,
-            language=language,
+            language=remembered,
         )
         typing = asyncio.create_task(self._typing(context))
         try:
             response = await self._chat.handle(request, channel="teams")
         finally:
             typing.cancel()
-        replies = activities_for(response, self._registry, language, self._config.public_url)
+        replies = activities_for(
+            response, self._registry, response.language, self._config.public_url
+        )
         if replies:
             await context.send_activities(replies)
 

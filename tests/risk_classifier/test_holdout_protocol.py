@@ -104,7 +104,8 @@ def near_duplicates(held: list[tuple[int, str]], seen: Seen) -> list[str]:
         if len(words) < MIN_TOKENS:
             continue
         by_rarity = sorted(words, key=lambda word: (len(index.get(word, ())), word))
-        prefix = by_rarity[: len(words) - math.ceil(NEAR_DUPLICATE * len(words)) + 1]
+        # (less a hair: 0.7 * 10 is 7.000000000000001 in floating point, whose ceiling is 8)
+        prefix = by_rarity[: len(words) - math.ceil(NEAR_DUPLICATE * len(words) - 1e-9) + 1]
         candidates = {row for word in prefix for row in index.get(word, ())}
         for row in sorted(candidates):
             score = jaccard(words, seen_tokens[row])

@@ -57,10 +57,16 @@ def test_a_button_that_would_do_something_else_in_english_is_refused(tmp_path: P
     [
         ("I can't do this anymore, I want it all to stop", "en"),
         ("Is the EAP free for my family?", "en"),
+        ("I want to die", "en"),
         ("je veux parler à quelqu'un", "fr"),
         ("chu pu capable", "fr"),
+        ("pense à me tuer", "fr"),  # "me" is French too
+        ("me sens à boutte", "fr"),
+        ("mon boss me harcèle", "fr"),
         ("/confirm_safe", None),
         ("ok", None),
+        ("ok thanks", None),  # Quebec French writers type these too
+        ("help", None),
         ("811", None),
     ],
 )
@@ -72,6 +78,20 @@ def test_a_message_that_says_nothing_keeps_the_conversations_language() -> None:
     assert turn_language("/confirm_safe", "en") == "en"
     assert turn_language("/confirm_safe", None) == "fr"
     assert turn_language("je suis fatiguée", "en") == "fr"  # the words win over the page
+    # An establishment's name is French words, not a French writer.
+    assert turn_language("CISSS de Laval", "en") == "fr"
+    assert turn_language("CISSS de Laval", "en", {"cisss de laval"}) == "en"
+
+
+def test_an_english_writer_stays_in_english_through_the_establishment_question(
+    client: TestClient, rasa: ScriptedRasa
+) -> None:
+    asked = REPLIES.responses["utter_ask_establishment"]
+    decline = asked.buttons[0].payload  # a French sentence sent by a button
+    for answer in ("CISSS de Laval", "centre hospitalier de l'université de montréal", decline):
+        body = client.post("/api/chat", json={"message": answer, "language": "en"}).json()
+        assert body["language"] == "en", answer
+        assert rasa.received[-1]["metadata"]["language"] == "en"
 
 
 def test_an_english_crisis_gets_the_english_crisis_reply_when_rasa_is_down(

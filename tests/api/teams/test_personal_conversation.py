@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi.testclient import TestClient
 
+from api.chat.replies import load_static_replies
 from api.teams.tokens import TokenUnavailable
 from directory.loader import load_registry
 from tests.api.conftest import ScriptedRasa
@@ -18,6 +20,7 @@ from tests.api.teams.bot_framework import FakeMicrosoft, personal_activity
 from tests.api.teams.conftest import post_activity
 
 REGISTRY = load_registry()
+ROOT = Path(__file__).resolve().parents[3]
 AGENT = "/api/agent/conversations"
 SOURCE = {"id": "pae-joindre", "title": "Comment joindre le PAE", "topic": "pae", "last_reviewed": "2026-11-23"}
 
@@ -65,7 +68,9 @@ def test_a_question_gets_a_sourced_answer_with_its_buttons(
     assert button["data"]["relais_payload"] == "/request_human"
     assert button["data"]["msteams"]["displayText"] == "Parler à quelqu'un"
     assert button["data"]["msteams"]["text"] == "/request_human"
-    assert json.loads(button["data"]["msteams"]["value"]) == {"relais_payload": "/request_human"}
+    # The button says which language its reply was in: a payload says none (api/chat/language.py).
+    value = json.loads(button["data"]["msteams"]["value"])
+    assert value == {"relais_payload": "/request_human", "relais_language": "fr"}
 
     (sent,) = rasa.received
     assert re.fullmatch(r"teams:[0-9a-f]{40}", sent["sender"])
@@ -109,6 +114,24 @@ def test_a_button_press_sends_its_payload_to_the_bot(
     say(personal_client, microsoft, "/ask_pae", value='{"relais_payload": "/ask_pae"}')
     say(personal_client, microsoft, "/ask_bqvt")
     assert [body["message"] for body in rasa.received] == ["/request_human", "/ask_pae", "/ask_bqvt"]
+
+
+def test_a_button_is_answered_in_the_language_its_reply_was_in(
+    personal_client: TestClient, microsoft: FakeMicrosoft, rasa: ScriptedRasa
+) -> None:
+    # Many people in Quebec run Teams in English and write in French: a payload says no
+    # language, the button carries the one its reply was in.
+    french = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules").responses["utter_ask_safe_now"]
+    rasa.reply = lambda body: httpx.Response(
+        200, json=[{"text": french.text, "buttons": [b.model_dump() for b in french.buttons]}]
+    )
+    replies = say(personal_client, microsoft, None, value={"relais_payload": "/deny", "relais_language": "en"})
+    assert rasa.received[-1]["metadata"]["language"] == "en"
+    assert shown_text(replies[0]) == "Are you safe right now?"
+    pressed = json.loads(card(replies[0])["actions"][0]["data"]["msteams"]["value"])
+    assert pressed["relais_language"] == "en"
+    replies = say(personal_client, microsoft, None, value={"relais_payload": "/deny", "relais_language": "fr"})
+    assert shown_text(replies[0]) == french.text
 
 
 def test_a_crisis_gets_the_webs_crisis_reply_first_then_tap_to_call(
