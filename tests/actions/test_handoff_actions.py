@@ -86,7 +86,12 @@ def test_a_region_with_several_establishments_offers_buttons():
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("je sais pas", "inform"), ("je préfère ne pas le dire", "inform"), ("non", "deny")],
+    [
+        ("je sais pas", "inform"),
+        ("je préfère ne pas le dire", "inform"),
+        ("non", "deny"),
+        ("I don't know", "inform"),  # what the English question suggests
+    ],
 )
 def test_declining_moves_on_with_the_national_resources(text, intent):
     assert validate(text, intent)[0] == {"establishment": NOT_SAID, "establishment_misses": 0}
