@@ -61,7 +61,8 @@ right 0.797, fact present 0.761, answered right 0.788, follow-ups 0.450, p50 153
 Issue 11's follow-ups target (0.85) is not met on it; R@3 and topic@1 are.
 kb_test_2026_12j.yml (330 questions by a ninth author, 80 of them follow-ups, measured once with
 the same search): R@1 0.842, R@3 0.945, topic@1 0.942, follow-ups topic@1 0.863 (80), fact
-present 0.740 (50; 0.840 in the top article's answer), answered right 0.745 (77 % confident).
+present 0.740 (50; 0.840 in the top article's answer), answered right 0.745 (77 % confident);
+through the gateway: topic right 0.812, fact present 0.780, answered right 0.806, follow-ups 0.613.
 Its author also wrote 60 off-topic questions asked right after an in-scope one
 (data/kb/offtopic_followups_2026_12j.yml, development data since): 58 read as follow-ups, 11
 answered confidently with an unrelated article and 2 sent said likely (13/60). The floors below sit
