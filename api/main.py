@@ -48,7 +48,7 @@ from api.throttling import Throttle
 from api.widget import router as widget
 from api.widget.cors import allow_widget_origins
 from directory.loader import load_registry
-from directory.matching import match_establishments
+from directory.matching import is_establishment_name
 from privacy.files import restrict_sqlite_file
 
 
@@ -104,8 +104,8 @@ def create_app(
             indicators=app.state.indicators,
             risk_store=shared.risks(),
             counsellors_for=availability.for_conversation,
-            names_establishment=lambda text: bool(
-                match_establishments(app.state.registry.establishments, text)
+            names_establishment=lambda text: is_establishment_name(
+                app.state.registry.establishments, text
             ),
         )
         async with (

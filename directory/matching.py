@@ -75,3 +75,22 @@ def match_establishments(
         return []
     best = max(scores.values())
     return [e for e in pool if math.isclose(scores.get(e.id, 0.0), best)]
+
+
+_LEADING = ("le ", "la ", "l ", "au ", "a ", "du ", "de ", "the ")
+
+
+def is_establishment_name(establishments: Iterable[Establishment], text: str) -> bool:
+    """`text` is (part of) an establishment's name or alias as a whole answer: "CISSS de Laval",
+    "le CHUM", "centre hospitalier de l'université de montréal"; not "c'est quoi le PAE?"
+    (whose "est" only a word-by-word match would take for Montréal's Est)."""
+    key = normalize(text)
+    for article in _LEADING:
+        key = key.removeprefix(article)
+    if len(key) < 3:
+        return False
+    return any(
+        f" {key} " in f" {normalize(name)} "
+        for establishment in establishments
+        for name in (establishment.name, *establishment.aliases)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from directory.loader import load_registry
-from directory.matching import match_establishments
+from directory.matching import is_establishment_name, match_establishments
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +54,20 @@ def test_a_region_with_several_establishments_asks_which(establishments):
 @pytest.mark.parametrize("text", ["je sais pas", "bonjour", "oui", "", "???"])
 def test_nothing_fits(establishments, text):
     assert ids(establishments, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("CISSS de Laval", True),
+        ("le CHUM", True),
+        ("centre hospitalier de l'université de montréal", True),
+        ("c'est quoi le PAE?", False),  # "est" is a word of a name, not the answer
+        ("je travaille au CHUM, c'est-tu confidentiel?", False),
+        ("ok", False),
+    ],
+)
+def test_a_whole_answer_naming_an_establishment_is_told_from_a_question(
+    establishments, text: str, named: bool
+) -> None:
+    assert is_establishment_name(establishments, text) is named

@@ -42,7 +42,7 @@ def scripted_bot(body: dict[str, Any]) -> httpx.Response:
     def say(*replies: dict[str, Any]) -> httpx.Response:
         return httpx.Response(200, json=[{"recipient_id": sender, **r} for r in replies])
 
-    if "finir" in text:
+    if "finir" in text or "goodbye letters" in text:
         return say()  # the gateway's crisis check answers with the static crisis reply
     if "eap" in text:
         return say(

@@ -204,6 +204,22 @@ def test_english_labels_for_an_english_writer(open_page: Opener) -> None:
     expect(page.get_by_role("button", name="Envoyer")).to_be_visible()
 
 
+def test_an_english_crisis_is_answered_in_english_and_its_button_too(open_page: Opener) -> None:
+    page = open_page("/", width=390)
+    reply = say(page, "I wrote my goodbye letters, tonight is the night")
+    assert reply["crisis"] is True and reply["language"] == "en"
+    expect(page.locator("#log .msg.bot").first).to_contain_text("1 866 277-3553")
+    expect(page.locator("#log .msg.bot").last).to_contain_text("Are you safe right now?")
+    expect(page.locator("#crisis-banner")).to_be_visible()
+    shot(page, "page-crisis-english")
+    no_serious_violation(page, "page-crisis-english-390")
+    # The button says no language: the page sends back the last reply's, and it stays English.
+    with page.expect_response(lambda r: r.url.endswith("/api/chat")) as answer:
+        page.get_by_role("button", name="Yes, I'm safe").click()
+    assert answer.value.request.post_data_json["language"] == "en"
+    assert answer.value.json()["language"] == "en"
+
+
 def test_auto_scroll_stops_when_the_person_scrolls_up(open_page: Opener) -> None:
     page = open_page("/", width=390, height=600)
     for _ in range(3):

@@ -92,6 +92,9 @@ def test_an_english_writer_stays_in_english_through_the_establishment_question(
         body = client.post("/api/chat", json={"message": answer, "language": "en"}).json()
         assert body["language"] == "en", answer
         assert rasa.received[-1]["metadata"]["language"] == "en"
+    # A question that only shares a word with a name ("est", as in Montréal's Est) says French.
+    body = client.post("/api/chat", json={"message": "c'est quoi le PAE?", "language": "en"}).json()
+    assert body["language"] == "fr"
 
 
 def test_an_english_crisis_gets_the_english_crisis_reply_when_rasa_is_down(
