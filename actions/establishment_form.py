@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.language import turn_language
 from actions.settings import allows_fictional_establishments, get_registry
 from directory.matching import match_establishments, normalize
 from directory.models import Establishment
@@ -65,7 +66,7 @@ class ValidateEstablishmentForm(FormValidationAction):
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if intent == "deny" or any(phrase in normalize(text) for phrase in DECLINES):
             return {"establishment": NOT_SAID, "establishment_misses": 0}
-        says = TEXTS["en" if _language(tracker) == "en" else "fr"]
+        says = TEXTS[turn_language(tracker)]
         found = match_establishments(establishments, text)
         if len(found) == 1:
             dispatcher.utter_message(text=says["noted"].format(name=found[0].name))
@@ -103,7 +104,3 @@ TEXTS = {
         "know\": I'll give you the resources offered everywhere in Quebec.",
     },
 }
-
-
-def _language(tracker: Tracker) -> str:
-    return str(((tracker.latest_message or {}).get("metadata") or {}).get("language") or "fr")

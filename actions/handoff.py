@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.establishment_form import NOT_SAID
+from actions.language import turn_language
 from actions.settings import get_registry
 from directory import render
 from directory.opening_hours import TIMEZONE
@@ -62,15 +63,14 @@ class ActionListHumanResources(Action):
         audience = metadata.get("audience") or "employee"
         registry = get_registry()
         rows = registry.who_can_talk_now(establishment_id, datetime.now(TIMEZONE), audience)
-        language = metadata.get("language") or "fr"
-        lines = [render.describe_availability(row, language) for row in rows]
+        language = turn_language(tracker)
+        lines = [LEAD] + [render.describe_availability(row, language) for row in rows]
         if establishment_id == NOT_SAID:
             lines.append(NOT_SAID_TEXT)
         elif registry.establishment(establishment_id) is None:
             lines.append(UNKNOWN_ESTABLISHMENT)
         elif not registry.local_configured(establishment_id):
             lines.append(NOT_CONFIGURED)
-        lines = [LEAD, *lines]
         if language == "en":
             lines = [ENGLISH.get(line, line) for line in lines]
         handoff = {"resources": [render.availability_entry(row) for row in rows]}

@@ -32,6 +32,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.language import turn_language
 from actions.settings import get_guides, get_knowledge_base, get_registry
 from directory import render
 from knowledge_base.answers import DISTRESS_LEAD, HEDGE, Answer, compose_answer, compose_unsure
@@ -186,13 +187,13 @@ def outcome_of(turn: Turn) -> dict[str, str]:
 def send(
     dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, outcome: dict[str, str]
 ) -> None:
-    language = ((tracker.latest_message or {}).get("metadata") or {}).get("language")
-    if language == "en":  # the gateway read the message as English (api/chat/language.py)
+    language = turn_language(tracker)
+    if language == "en":
         answer = in_english(answer)
     payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
     dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
     if tracker.get_slot("at_risk"):
-        dispatcher.utter_message(text=render.risk_reminder(get_registry(), language or "fr"))
+        dispatcher.utter_message(text=render.risk_reminder(get_registry(), language))
 
 
 def remember(turn: Turn | None, answer: Answer | None) -> list[dict[str, Any]]:

@@ -48,7 +48,7 @@ from api.throttling import Throttle
 from api.widget import router as widget
 from api.widget.cors import allow_widget_origins
 from directory.loader import load_registry
-from directory.matching import is_establishment_name
+from directory.matching import establishment_name_test
 from privacy.files import restrict_sqlite_file
 
 
@@ -104,9 +104,7 @@ def create_app(
             indicators=app.state.indicators,
             risk_store=shared.risks(),
             counsellors_for=availability.for_conversation,
-            names_establishment=lambda text: is_establishment_name(
-                app.state.registry.establishments, text
-            ),
+            names_establishment=establishment_name_test(app.state.registry.establishments),
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,

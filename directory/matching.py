@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from directory.models import Establishment
 
@@ -84,13 +84,21 @@ def is_establishment_name(establishments: Iterable[Establishment], text: str) ->
     """`text` is (part of) an establishment's name or alias as a whole answer: "CISSS de Laval",
     "le CHUM", "centre hospitalier de l'université de montréal"; not "c'est quoi le PAE?"
     (whose "est" only a word-by-word match would take for Montréal's Est)."""
-    key = normalize(text)
-    for article in _LEADING:
-        key = key.removeprefix(article)
-    if len(key) < 3:
-        return False
-    return any(
-        f" {key} " in f" {normalize(name)} "
+    return establishment_name_test(establishments)(text)
+
+
+def establishment_name_test(establishments: Iterable[Establishment]) -> Callable[[str], bool]:
+    """`is_establishment_name` with the names normalized once (the gateway asks it per message)."""
+    names = [
+        f" {normalize(name)} "
         for establishment in establishments
         for name in (establishment.name, *establishment.aliases)
-    )
+    ]
+
+    def names_one(text: str) -> bool:
+        key = normalize(text)
+        for article in _LEADING:
+            key = key.removeprefix(article)
+        return len(key) >= 3 and any(f" {key} " in name for name in names)
+
+    return names_one

@@ -4,8 +4,8 @@ A message says its language by its function words ("I", "the", "my" against "je"
 French is the product's language: one French function word more than English ones says French;
 English needs two at least ("I want to...", "Is the EAP..."). Words Quebec French writers use too
 ("ok", "thanks", "help", "yes", "no") say nothing. A message that says nothing (a button's payload,
-"ok", "thanks", a number) or that the gateway knows to be neutral (`neutral`: every button's
-payload, the establishments' names and aliases, as "CISSS de Laval" would read as French) keeps
+"ok", "thanks", a number) or that the gateway knows to be neutral (`is_neutral`: every button's
+payload, an answer naming an establishment, as "CISSS de Laval" would read as French) keeps
 the conversation's language: the one its last reply was in, which the page sends back as
 `language`; French without it.
 """
@@ -13,7 +13,7 @@ the conversation's language: the one its last reply was in, which the page sends
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable
 from typing import Literal
 
 Language = Literal["fr", "en"]
@@ -54,11 +54,11 @@ def neutral_key(text: str) -> str:
 
 
 def turn_language(
-    text: str, remembered: str | None = None, neutral: Collection[str] = ()
+    text: str, remembered: str | None = None, is_neutral: Callable[[str], bool] = lambda _: False
 ) -> Language:
     """The language to answer `text` in; `remembered`: the conversation's, sent by the page;
-    `neutral`: texts that never say a language (`neutral_key` forms)."""
-    said = None if neutral_key(text) in neutral else language_of(text)
+    `is_neutral`: whether a text never says a language."""
+    said = None if is_neutral(text) else language_of(text)
     if said is not None:
         return said
     return "en" if remembered == "en" else "fr"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,13 @@ class StaticReplies:
         """`messages` as sent in `language`: in English, each domain response's English text."""
         if language != "en" or not self.english:
             return messages
-        names = {message.text: name for name, message in self.responses.items()}
+        names = self.names_by_text
         return [self.english.get(names.get(message.text, ""), message) for message in messages]
+
+    @cached_property
+    def names_by_text(self) -> dict[str, str]:
+        """Each domain response's name, by its text."""
+        return {message.text: name for name, message in self.responses.items()}
 
     def crisis(self, variant: str) -> list[Message]:
         sequence = self.crisis_sequences.get(variant) or self.crisis_sequences["self"]

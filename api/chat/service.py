@@ -44,7 +44,6 @@ from risk_classifier import Decision, GuardedDetector
 from risk_classifier.conversation import TurnRisk
 
 logger = logging.getLogger("relais.chat")
-ESTABLISHMENT_ANSWER_WORDS = 8  # longer messages naming an establishment say their language
 
 
 class ChatService:
@@ -76,15 +75,15 @@ class ChatService:
         # Texts that never say a language (api/chat/language.py): every button's payload; and
         # a short answer naming an establishment (the form's question: "CISSS de Laval").
         payloads = [b.payload for m in replies.responses.values() for b in m.buttons]
-        self._neutral = frozenset(neutral_key(text) for text in payloads)
+        self._payloads = frozenset(neutral_key(text) for text in payloads)
         self._names_establishment = names_establishment
 
     def language(self, request: ChatRequest) -> Language:
         """The language `request` is answered in."""
-        text = request.message
-        if len(text.split()) <= ESTABLISHMENT_ANSWER_WORDS and self._names_establishment(text):
-            return turn_language(text, request.language, {neutral_key(text)})
-        return turn_language(text, request.language, self._neutral)
+        return turn_language(request.message, request.language, self._is_neutral)
+
+    def _is_neutral(self, text: str) -> bool:
+        return neutral_key(text) in self._payloads or self._names_establishment(text)
 
     def forget(self, conversation_id: str) -> None:
         """Erasure: what this service keeps about a conversation (its risk window) goes."""
