@@ -42,12 +42,14 @@ def spoken(resource: Resource) -> str:
     return name
 
 
-def describe_line(resource: Resource) -> str:
-    """ "Info-Social 811 (811, option 2)", "le 911 en cas de danger immédiat", or the name and
-    how to reach it."""
+def describe_line(resource: Resource, language: str = "fr") -> str:
+    """ "Info-Social 811 (811, option 2)", "le 911 en cas de danger immédiat" ("911 in immediate
+    danger"), or the name and how to reach it."""
     if resource.kind == "emergency":
+        if language == "en":
+            return f"{resource.phone} in immediate danger"
         return f"le {resource.phone} en cas de danger immédiat"
-    return _named(resource, resource.name)
+    return _named(resource, resource.name, language)
 
 
 def _named(resource: Resource, name: str, language: str = "fr") -> str:
@@ -76,13 +78,15 @@ def describe_availability(availability: Availability, language: str = "fr") -> s
     return f"• {resource.name} : {' · '.join(reach(resource))} ({hours}; {status})"
 
 
-def lines_sentence(resources: list[Resource]) -> str:
-    described = [describe_line(r) for r in resources]
+def lines_sentence(resources: list[Resource], language: str = "fr") -> str:
+    described = [describe_line(r, language) for r in resources]
     if not described:
         return ""
-    listed = (
-        described[0] if len(described) == 1 else "; ".join(described[:-1]) + "; ou " + described[-1]
-    )
+    english = language == "en"
+    last = "; or " if english else "; ou "
+    listed = described[0] if len(described) == 1 else "; ".join(described[:-1]) + last + described[-1]
+    if english:
+        return f"If you need to talk to someone now, day or night: {listed}."
     return f"Si vous avez besoin de parler à quelqu'un maintenant, jour et nuit : {listed}."
 
 

@@ -152,9 +152,10 @@ async def take(
     audit: AuditDep,
 ) -> LiveEventsResponse:
     agent = scope.counsellor
-    was_waiting = live.require(conversation_id).state == "waiting"
+    waiting = live.require(conversation_id)
+    was_waiting = waiting.state == "waiting"
     establishment = await require_conversation(conversation_id, scope, records)
-    session = live.take(conversation_id, agent, joined(agent))
+    session = live.take(conversation_id, agent, joined(agent, waiting.language))
     audit.conversation("conversation_taken", agent, conversation_id, establishment)
     if was_waiting:
         metrics.count("live_taken")
@@ -227,7 +228,9 @@ async def end(
     records: ConversationRecordsDep,
     audit: AuditDep,
 ) -> LiveEventsResponse:
-    session = live.end(conversation_id, agent, left(agent, render.lines_sentence(registry.lines_24_7())))
+    language = live.require(conversation_id).language
+    lines = render.lines_sentence(registry.lines_24_7(), language)
+    session = live.end(conversation_id, agent, left(agent, lines, language))
     metrics.count("live_ended")
     establishment = (await establishments_of(records, [conversation_id])).get(conversation_id)
     audit.conversation("conversation_ended", agent, conversation_id, establishment)

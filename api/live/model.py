@@ -33,6 +33,7 @@ class LiveSession:
     crisis: bool = False
     person_seen_at: float = 0.0
     agent_seen_at: float = 0.0
+    language: str = "fr"  # what the person reads: "fr" or "en" (api/live/texts.py)
     events: list[LiveEvent] = field(default_factory=list)
 
     @property

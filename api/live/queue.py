@@ -48,22 +48,25 @@ class LiveChat:
 
     # The person's side.
 
-    def request(self, conversation_id: str) -> LiveSession:
-        """Join the queue; asking again while waiting or held changes nothing."""
+    def request(self, conversation_id: str, language: str = "fr") -> LiveSession:
+        """Join the queue; asking again while waiting or held changes nothing but the language
+        the person reads (the page's latest)."""
         now = self.clock()
         order: list[int] = []  # taken once, even if the store retries the change
 
         def change(current: LiveSession | None) -> tuple[LiveSession, LiveSession]:
             current = self._alive(current, now)
             if current is not None and current.state != "ended":
-                current.person_seen_at = now
+                current.person_seen_at, current.language = now, language
                 return current, current
             # A new request after an ended one keeps counting events, so a page polling with
             # the old `after` still sees everything new.
             first_seq = current.last_seq + 1 if current else 1
             if not order:
                 order.append(self._store.next_order())
-            session = LiveSession(conversation_id, now, order[0], first_seq, person_seen_at=now)
+            session = LiveSession(
+                conversation_id, now, order[0], first_seq, person_seen_at=now, language=language
+            )
             return session, session
 
         return self._store.update(conversation_id, change, self._lifetime)

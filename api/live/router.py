@@ -6,7 +6,7 @@ the conversation (api/chat_service.py).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -44,10 +44,13 @@ async def request_counsellor(
     settings: SettingsDep,
     indicators: IndicatorsDep,
     availability: AvailabilityDep,
+    language: Annotated[Literal["fr", "en"], Query()] = "fr",
 ) -> LiveRequestResponse:
     """A new request is refused (409) while the counsellors at the console all serve other
     establishments: nobody would see the person waiting. With nobody at the console at all, it
-    joins the queue and the explanation says plainly that nobody is online."""
+    joins the queue and the explanation says plainly that nobody is online. `language`: the
+    conversation's (the page sends its last reply's); what the person reads during the live
+    chat is in it."""
     before = live.session(conversation_id)
     new = before is None or before.state == "ended"
     if new and len(live.waiting()) >= settings.max_waiting_conversations:
@@ -58,7 +61,7 @@ async def request_counsellor(
     )
     if new and present and not available:
         raise NoCounsellorForEstablishment()
-    session = live.request(conversation_id)
+    session = live.request(conversation_id, language)
     if before is None or before.order != session.order:  # a new request (stores return copies)
         metrics.count("live_requests")
         indicators.live_requested(conversation_id)
@@ -69,7 +72,9 @@ async def request_counsellor(
         state=session.state,
         position=position,
         counsellor_available=available,
-        explanation=wait_explanation(position, available, render.lines_sentence(lines)),
+        explanation=wait_explanation(
+            position, available, render.lines_sentence(lines, language), language
+        ),
         lines=[HandoffResource(**render.line_entry(line)) for line in lines],
     )
 

@@ -523,7 +523,8 @@
   }
   function requestLive() {
     if (!conversationId) { add({who: "bot", text: t("live_first")}); input.focus(); return; }
-    post("/api/live/" + conversationId + "/request").then(function (r) {
+    // What the person reads during the live chat follows the panel's language.
+    post("/api/live/" + conversationId + "/request?language=" + lang).then(function (r) {
       if (!r.ok) { add({who: "system", text: errorText(r.data)}); return; }
       add({who: "system", text: r.data.explanation, buttons: [{title: t("cancel_wait"), offer: "cancel_live"}]});
       showLiveState(r.data.state, r.data.position, null);

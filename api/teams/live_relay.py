@@ -103,9 +103,10 @@ class LiveRelay:
                 continue
             if not self._store.move(person, delivered, events[-1].seq):
                 continue  # another gateway is sending them
-            agent = session.agent or live_texts.COUNSELLOR_FALLBACK_NAME
+            language: texts.Language = "en" if session.language == "en" else "fr"
+            agent = session.agent or live_texts.COUNSELLOR_FALLBACK_NAME[language]
             lines = [
-                texts.COUNSELLOR_SAYS["fr"].format(agent=agent, text=e.text)
+                texts.COUNSELLOR_SAYS[language].format(agent=agent, text=e.text)
                 if e.kind == "message"
                 else e.text
                 for e in events

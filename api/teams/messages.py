@@ -54,7 +54,9 @@ def activities_for(
     links = phone_links(registry)
     extra: list[dict[str, Any]] = []
     if "live_chat" in response.offers:
-        extra.append(cards.submit(texts.LIVE_CHAT_BUTTON[language], {"relais_action": "live_chat"}))
+        # The reply's language travels with the button: the live chat is explained in it.
+        pressed = {"relais_action": "live_chat", "relais_language": language}
+        extra.append(cards.submit(texts.LIVE_CHAT_BUTTON[language], pressed))
     if "callback" in response.offers:
         extra.append(cards.open_url(texts.CALLBACK_BUTTON[language], f"{public_url}/"))
     activities: list[Activity] = []

@@ -222,7 +222,8 @@ class PersonalChat:
         self.relay.remember(person, activity.get_conversation_reference())
         value = submitted(activity.value)
         if value.get("relais_action") == "live_chat":
-            await self._request_live_chat(context, person, language)
+            said = value.get("relais_language")
+            await self._request_live_chat(context, person, said if said in ("fr", "en") else language)
             return
         payload = value.get("relais_payload")
         message = (
@@ -308,13 +309,13 @@ class PersonalChat:
                 text = refusal.message_fr if language == "fr" else refusal.message_en
                 words = {
                     **render.line_words(self._registry),
-                    "lines_24_7": render.lines_sentence(self._registry.lines_24_7()),
+                    "lines_24_7": render.lines_sentence(self._registry.lines_24_7(), language),
                 }
                 await context.send_activity(with_tel_links(text.format_map(words), self._links))
                 return
-        session = self._live.request(person)
+        session = self._live.request(person, language)
         self.relay.requested(person, session)
         explanation = live_texts.wait_explanation(
-            self._live.position(session), available, render.lines_text(self._registry)
+            self._live.position(session), available, render.lines_text(self._registry), language
         )
         await context.send_activity(with_tel_links(explanation, self._links))

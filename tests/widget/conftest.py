@@ -61,6 +61,11 @@ def scripted_bot(body: dict[str, Any]) -> httpx.Response:
              "buttons": [{"title": "Comment joindre le PAE?", "payload": "comment joindre le pae"}]},
             {"custom": {"relais": {"topic": "pae", "sources": [SOURCE]}}},
         )  # fmt: skip
+    if "talk to a person" in text:
+        return say(
+            {"text": "Here is who can talk with you. Someone can also call you back."},
+            {"custom": {"relais": {"offers": ["callback", "live_chat"]}}},
+        )
     if "parler" in text or "personne" in text:
         return say(
             {"text": "Voici qui peut vous parler. Une personne peut aussi vous rappeler."},

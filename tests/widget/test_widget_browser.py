@@ -274,6 +274,37 @@ def test_live_chat_with_a_counsellor(open_page: Opener, servers: Servers) -> Non
         gateway.close()
 
 
+def test_an_english_writer_waits_and_chats_in_english(open_page: Opener, servers: Servers) -> None:
+    gateway = httpx.Client(base_url=servers.gateway, timeout=10)
+    name = "Julie"
+    token = gateway.post("/api/agent/session", json={"name": name, "key": AGENT_KEYS[name]}).json()[
+        "token"
+    ]
+    agent = {"Authorization": f"Bearer {token}"}
+    try:
+        page = open_page("/?etablissement=cisss-laval", width=390)
+        say(page, "I would like to talk to a person please")
+        with page.expect_response(lambda r: "/api/live/" in r.url) as asked:
+            page.get_by_role("button", name="Chat with a person").click()
+        assert asked.value.request.url.endswith("/request?language=en")
+        explanation = page.locator("#log .msg.system").last
+        expect(explanation).to_contain_text("You are next in the queue.")
+        expect(explanation).to_contain_text("1 866 277-3553")
+        expect(page.locator("#live-banner")).to_contain_text("you are number 1 in the queue")
+        shot(page, "page-live-english")
+        no_serious_violation(page, "page-live-english-390")
+        conversation = storage(page, "conversation_id")
+        gateway.post(f"/api/agent/conversations/{conversation}/take", headers=agent)
+        expect(page.locator("#log .msg.system", has_text=f"{name} is joining you.")).to_have_count(1)
+        gateway.post(f"/api/agent/conversations/{conversation}/end", headers=agent)
+        expect(page.locator("#log .msg.system").last).to_contain_text(
+            f"{name} has left the conversation. The assistant is answering you again."
+        )
+    finally:
+        gateway.post("/api/agent/logout", headers=agent)
+        gateway.close()
+
+
 def test_keyboard_only_ask_quick_reply_callback_and_clear(open_page: Opener) -> None:
     page = open_page("/?etablissement=cisss-laval", width=390)
     tab_to(page, "Votre message")

@@ -142,6 +142,37 @@ def test_the_console_flow_end_to_end(client: TestClient, rasa: ScriptedRasa) -> 
     assert "514 555-0199" not in metrics and "Je suis là" not in metrics
 
 
+def test_a_person_writing_english_reads_the_live_chat_in_english(client: TestClient) -> None:
+    julie = sign_in(client, "Julie")
+    client.post("/api/live/conv-fr-first/request")
+    asked = client.post("/api/live/conv-english/request", params={"language": "en"})
+    request = asked.json()
+    assert request["position"] == 2
+    assert "One person is waiting ahead of you." in request["explanation"]
+    assert "personne" not in request["explanation"] and "vous" not in request["explanation"]
+    assert all(number in request["explanation"] for number in LINES)
+
+    client.post(f"{AGENT}/conv-english/take", headers=julie)
+    joined = person_events(client, "conv-english")["events"]
+    assert joined[0]["text"].startswith("Julie is joining you.")
+    client.post(f"{AGENT}/conv-english/end", headers=julie)
+    left = person_events(client, "conv-english")["events"][-1]
+    assert left["kind"] == "left" and "The assistant is answering you again." in left["text"]
+    assert all(number in left["text"] for number in LINES) and "jour et nuit" not in left["text"]
+
+    # The counsellor's console stays French; a French page's request stays French.
+    french = client.post("/api/live/conv-fr-first/request").json()
+    assert "Vous êtes la prochaine personne dans la file" in french["explanation"]
+
+
+def test_an_unknown_language_is_refused_in_both_languages(client: TestClient) -> None:
+    refused = client.post("/api/live/conv-lang/request", params={"language": "de"})
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert error["message_fr"] and error["message_en"]
+    assert client.get(AGENT, headers=sign_in(client, "Julie")).json()["waiting"] == []
+
+
 def test_a_second_counsellor_cannot_take_or_read_a_taken_conversation(client: TestClient) -> None:
     julie, marc = sign_in(client, "Julie"), sign_in(client, "Marc")
     client.post("/api/live/conv-two/request")

@@ -57,6 +57,17 @@ def test_a_person_on_one_gateway_and_a_counsellor_on_the_other(backend: Backend)
         a.person_message("first", "encore là?")
 
 
+def test_the_language_the_person_reads_is_shared_and_follows_the_latest_request(
+    backend: Backend,
+) -> None:
+    a, b = two_gateways(backend)
+    a.request("english", "en")
+    a.request("french")
+    assert (b.require("english").language, b.require("french").language) == ("en", "fr")
+    b.request("french", "en")  # asked again from an English page: same place, English
+    assert a.require("french").language == "en" and a.position(a.require("french")) == 2
+
+
 def test_the_same_person_cannot_be_taken_twice(backend: Backend) -> None:
     a, b = two_gateways(backend)
     a.request("c1")

@@ -41,9 +41,10 @@ def scoped(
         yield client, rasa
 
 
-def press_live_chat(client: TestClient, microsoft: FakeMicrosoft) -> str:
+def press_live_chat(client: TestClient, microsoft: FakeMicrosoft, language: str | None = None) -> str:
     before = len(microsoft.sent)
-    activity = personal_activity(microsoft, None, value={"relais_action": "live_chat"})
+    value = {"relais_action": "live_chat", **({"relais_language": language} if language else {})}
+    activity = personal_activity(microsoft, None, value=value)
     assert post_activity(client, activity, microsoft.token()).status_code == 202
     (reply,) = [
         e["activity"] for e in microsoft.sent[before:] if e["activity"]["type"] == "message"
@@ -75,3 +76,20 @@ def test_the_live_chat_button_follows_the_counsellors_establishments(
     assert [c["conversation_id"] for c in client.get(AGENT, headers=julie).json()["waiting"]] == [
         person
     ]
+
+
+def test_a_live_chat_asked_from_an_english_reply_is_explained_in_english(
+    scoped: tuple[TestClient, ScriptedRasa], microsoft: FakeMicrosoft
+) -> None:
+    client, rasa = scoped
+    post_activity(client, personal_activity(microsoft, "hello"), microsoft.token())
+    person = rasa.received[0]["sender"]
+    slot = {"event": "slot", "name": "establishment", "value": QUEBEC, "timestamp": time.time()}
+    write_tracker_events(rasa.tracker_url or "", person, [slot])
+    client.post("/api/agent/session", json={"name": "Julie", "key": KEY})
+
+    explained = press_live_chat(client, microsoft, "en")
+    assert "You are next in the queue." in explained and "vous" not in explained
+    assert "277-3553" in explained
+    # Pressed again from a French reply: the same place in the queue, now in French.
+    assert "Vous êtes la prochaine personne dans la file" in press_live_chat(client, microsoft, "fr")
