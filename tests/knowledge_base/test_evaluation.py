@@ -65,8 +65,22 @@ present 0.740 (50; 0.840 in the top article's answer), answered right 0.745 (77 
 through the gateway: topic right 0.812, fact present 0.780, answered right 0.806, follow-ups 0.613.
 Its author also wrote 60 off-topic questions asked right after an in-scope one
 (data/kb/offtopic_followups_2026_12j.yml, development data since): 58 read as follow-ups, 11
-answered confidently with an unrelated article and 2 sent said likely (13/60). The floors below sit
-under 12j; the off-topic follow-ups get a ceiling over what they got.
+answered confidently with an unrelated article and 2 sent said likely (13/60).
+kb_test_2026_12k.yml (330 questions by a tenth author, 80 follow-ups, measured once with 12j's
+search): R@1 0.821, R@3 0.939, topic@1 0.924, follow-ups topic@1 0.863 (80), fact present 0.735
+(49; 0.857 in the top article's answer), answered right 0.709 (71 % confident); through the
+gateway: topic right 0.794, fact present 0.776, answered right 0.788, follow-ups 0.613. Its
+off-topic follow-ups (data/kb/offtopic_followups_2026_12k.yml): 16 of 60 answered (12 confident).
+Then, chosen on the development follow-ups (12j's and 12k's off-topic ones among them): a
+follow-up with a word neither the articles nor the development questions use is neither
+confident nor likely, and the spelled-out rule is looser (knowledge_base/known_words.py). A
+follow-up set by an eleventh author (data/kb/followups_2026_12l.yml, 120 in-scope follow-ups, and
+offtopic_followups_2026_12l.yml, 90 off-topic ones), measured once before and after: in-scope
+answered on the right topic 85 -> 86 of 120 (through the gateway: answered right 0.658 ->
+0.667); off-topic follow-ups answered (confident or likely) 21 -> 11 of 90. On 12k (development
+since): answered right 0.709 -> 0.727, fact present 0.735 -> 0.776; off-topic follow-ups 12j
+13 -> 6, 12k 16 -> 5 of 60. The floors below sit under 12k; the off-topic follow-ups of the
+three authors get a ceiling over what they got (22 of 210).
 """
 
 from __future__ import annotations
@@ -91,14 +105,17 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "recall_at_1": 0.82,
+    "recall_at_1": 0.81,
     "recall_at_3": 0.93,
-    "topic_at_1": 0.92,
+    "topic_at_1": 0.91,
 }
 FOLLOW_UP_TOPIC_FLOOR = 0.84
-FACT_PRESENT_FLOOR = 0.72
-OFFTOPIC_FOLLOW_UPS = Path(__file__).resolve().parents[2] / "data/kb/offtopic_followups_2026_12j.yml"
-OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.25  # 13/60 when written
+FACT_PRESENT_FLOOR = 0.75
+OFFTOPIC_FOLLOW_UPS = [
+    Path(__file__).resolve().parents[2] / f"data/kb/offtopic_followups_2026_12{letter}.yml"
+    for letter in "jkl"
+]
+OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.15  # 22/210 when set (12j 13 -> 6, 12k 16 -> 5, 12l 21 -> 11)
 MIN_QUERIES = 300
 
 
@@ -136,7 +153,11 @@ def test_the_sent_reply_holds_the_fact(outcomes):
 def test_off_topic_questions_asked_after_an_answer_rarely_get_one(real_kb: KnowledgeBase) -> None:
     # "et pour le stationnement?" after a PAE answer: read in the PAE's context, it must not be
     # sent a PAE article (confident or said likely) more often than when the ceiling was set.
-    items = yaml.safe_load(OFFTOPIC_FOLLOW_UPS.read_text(encoding="utf-8"))["queries"]
+    items = [
+        item
+        for path in OFFTOPIC_FOLLOW_UPS
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+    ]
     answered = 0
     for item in items:
         context = ask(real_kb, item["context"]).result.hits[0].article.id
