@@ -1,6 +1,7 @@
 """A follow-up that changes the subject ("ok mais mon talon de paie?" after a PAE answer) uses a
 word neither the articles nor the staff's in-scope questions use: it is neither confident nor
-likely, while a follow-up in known words keeps its answer (knowledge_base/known_words.py)."""
+likely, while a follow-up in known words keeps its answer; a question on its own with such a word
+keeps its confidence but is never sent a likely answer (knowledge_base/known_words.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_a_follow_up_changing_the_subject_is_not_answered(real_kb: KnowledgeBase
     assert guarded.followup_of is not None
     assert not guarded.result.confident and not guarded.result.likely
     # Without the list, the PAE's title lifts it to a confident PAE answer: the list decides.
-    unguarded = ask(real_kb.with_settings(context_known_words=None), CHANGED_SUBJECT, context_id=CONTEXT)
+    unguarded = ask(real_kb.with_settings(known_words=None), CHANGED_SUBJECT, context_id=CONTEXT)
     assert unguarded.result.confident or unguarded.result.likely
 
 
@@ -34,11 +35,13 @@ def test_a_follow_up_in_known_words_keeps_its_answer(real_kb: KnowledgeBase) -> 
     assert turn.result.confident and turn.result.hits[0].article.id == "pae-famille-conjoint"
 
 
-def test_a_question_on_its_own_is_not_checked(real_kb: KnowledgeBase) -> None:
+def test_a_question_on_its_own_keeps_its_ranking_and_confidence(real_kb: KnowledgeBase) -> None:
     question = "est-ce que le PAE paie les lunettes de mon talon?"
     assert real_kb.off_the_known_words(question)
-    unguarded = real_kb.with_settings(context_known_words=None)
-    assert ask(real_kb, question).result == ask(unguarded, question).result
+    guarded = ask(real_kb, question).result
+    unguarded = ask(real_kb.with_settings(known_words=None), question).result
+    assert guarded.hits == unguarded.hits and guarded.confident == unguarded.confident
+    assert not guarded.likely  # only the likely band reads the list for a question on its own
 
 
 def test_the_list_is_what_the_development_sets_give(tmp_path: Path) -> None:

@@ -52,3 +52,19 @@ def test_the_gateway_relays_a_likely_result() -> None:
     metadata = {"relais_search": relay(kb, QUESTION, kb.embedder.embed_queries([QUESTION])[0])}
     turn = relayed_turn(kb, QUESTION, metadata)
     assert turn is not None and turn.result.likely and not turn.result.confident
+
+
+def test_a_word_no_article_nor_question_uses_is_never_sent_a_likely_answer(tmp_path: Path) -> None:
+    listed = tmp_path / "words.txt"
+    listed.write_text("# no question words: the articles' own\n", encoding="utf-8")
+    odd = QUESTION.replace("famille", "famille et mon abonnement zumba")
+    probe = KnowledgeBase.from_articles(
+        ARTICLES, create_embedder("hashing"), SearchSettings(lexical_weight=0.3)
+    )
+    top = probe.search(odd).top_similarity
+    settings = SearchSettings(threshold=top + 0.01, lexical_weight=0.3, hedge_margin=0.02)
+    unguarded = KnowledgeBase.from_articles(ARTICLES, probe.embedder, settings)
+    guarded = unguarded.with_settings(known_words=str(listed))
+    assert unguarded.search(odd).likely
+    assert guarded.off_the_known_words(odd) and not guarded.off_the_known_words(QUESTION)
+    assert not guarded.search(odd).likely and not guarded.search(odd).confident
