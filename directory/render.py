@@ -43,11 +43,11 @@ def spoken(resource: Resource) -> str:
 
 
 def describe_line(resource: Resource, language: str = "fr") -> str:
-    """ "Info-Social 811 (811, option 2)", "le 911 en cas de danger immédiat" ("911 in immediate
-    danger"), or the name and how to reach it."""
+    """ "Info-Social 811 (811, option 2)", "le 911 en cas de danger immédiat" ("911 if you are in
+    immediate danger"), or the name and how to reach it."""
     if resource.kind == "emergency":
         if language == "en":
-            return f"{resource.phone} in immediate danger"
+            return f"{resource.phone} if you are in immediate danger"
         return f"le {resource.phone} en cas de danger immédiat"
     return _named(resource, resource.name, language)
 

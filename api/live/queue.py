@@ -52,6 +52,7 @@ class LiveChat:
         """Join the queue; asking again while waiting or held changes nothing but the language
         the person reads (the page's latest)."""
         now = self.clock()
+        language = "en" if language == "en" else "fr"
         order: list[int] = []  # taken once, even if the store retries the change
 
         def change(current: LiveSession | None) -> tuple[LiveSession, LiveSession]:

@@ -49,8 +49,8 @@ async def request_counsellor(
     """A new request is refused (409) while the counsellors at the console all serve other
     establishments: nobody would see the person waiting. With nobody at the console at all, it
     joins the queue and the explanation says plainly that nobody is online. `language`: the
-    conversation's (the page sends its last reply's); what the person reads during the live
-    chat is in it."""
+    panel's (the widget's labels: English on an English page or after English replies); what
+    the person reads during the live chat is in it."""
     before = live.session(conversation_id)
     new = before is None or before.state == "ended"
     if new and len(live.waiting()) >= settings.max_waiting_conversations:

@@ -22,7 +22,7 @@ import json
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any, Protocol, TypeVar
 
 from api.live.model import LiveEvent, LiveSession
@@ -87,9 +87,18 @@ def encode(session: LiveSession, redact_person: bool = True) -> bytes:
 
 
 def decode(raw: bytes) -> LiveSession:
+    """A stored session. Fields this code does not know are left out, and missing ones take their
+    defaults: during a rolling upgrade, gateways of two versions share the same Redis."""
     data = json.loads(raw)
-    events = [LiveEvent(**event) for event in data.pop("events")]
-    return LiveSession(**data, events=events)
+    events = [LiveEvent(**_known(LiveEvent, event)) for event in data.pop("events")]
+    session = LiveSession(**_known(LiveSession, data), events=events)
+    session.language = "en" if session.language == "en" else "fr"
+    return session
+
+
+def _known(kind: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {item.name for item in fields(kind)}
+    return {key: value for key, value in data.items() if key in names}
 
 
 class RedisSessions:

@@ -32,15 +32,15 @@ _NOBODY_ONLINE = {
     "en": (
         "No counsellor is online right now. Your request stays in the queue, but we cannot tell "
         "you when someone will be able to take it. If you prefer, fill in the callback form, or "
-        "call one of the lines below. In the meantime, the assistant keeps answering you here."
+        "call one of the lines below. In the meantime, the assistant will keep answering your questions here."
     ),
 }
 _NEXT = {"fr": "Vous êtes la prochaine personne dans la file.", "en": "You are next in the queue."}
 _AHEAD = {
-    "fr": "{ahead} personne(s) attendent avant vous.",
+    "fr": "{ahead} personnes attendent avant vous.",
     "en": "{ahead} people are waiting ahead of you.",
 }
-_ONE_AHEAD_EN = "One person is waiting ahead of you."
+_ONE_AHEAD = {"fr": "Une personne attend avant vous.", "en": "One person is waiting ahead of you."}
 _QUEUED = {
     "fr": (
         "Votre demande est transmise. Les intervenants prennent les conversations dans l'ordre "
@@ -50,9 +50,9 @@ _QUEUED = {
     ),
     "en": (
         "Your request has been sent. Counsellors take conversations in the order they arrive. "
-        "{rank} The wait can vary: we cannot promise a precise time. In the meantime, the assistant "
-        "keeps answering you here, and a message will let you know as soon as someone joins "
-        "the conversation."
+        "{rank} The wait can vary: we can't promise an exact time. In the meantime, the assistant "
+        "will keep answering your questions here, and a message will let you know as soon as "
+        "someone joins the conversation."
     ),
 }
 _JOINED = {
@@ -67,7 +67,7 @@ _JOINED = {
 }
 _LEFT = {
     "fr": "{agent} a quitté la conversation. C'est de nouveau l'assistant qui vous répond. {lines}",
-    "en": "{agent} has left the conversation. The assistant is answering you again. {lines}",
+    "en": "{agent} has left the conversation. You're back with the assistant. {lines}",
 }
 
 
@@ -88,8 +88,8 @@ def wait_explanation(
         rank = (
             _NEXT[language]
             if ahead == 0
-            else _ONE_AHEAD_EN
-            if ahead == 1 and language == "en"
+            else _ONE_AHEAD[language]
+            if ahead == 1
             else _AHEAD[language].format(ahead=ahead)
         )
         how = _QUEUED[language].format(rank=rank)

@@ -80,7 +80,17 @@ answered on the right topic 85 -> 86 of 120 (through the gateway: answered right
 0.667); off-topic follow-ups answered (confident or likely) 21 -> 11 of 90. On 12k (development
 since): answered right 0.709 -> 0.727, fact present 0.735 -> 0.776; off-topic follow-ups 12j
 13 -> 6, 12k 16 -> 5 of 60. The floors below sit under 12k; the off-topic follow-ups of the
-three authors get a ceiling over what they got (22 of 210).
+three authors get a ceiling over what they got (22 of 210). After the review of that change (a
+follow-up confident on its own words stays so; the list forgives typos, English, digits, names,
+days, months, family and establishments; the likely band of every question widens to 0.04 when
+its words are known), off-topic follow-ups 41 of 210 (50 at the session's start).
+kb_test_2026_12m.yml (330 questions by a twelfth author, 80 follow-ups; its words are in no list),
+measured once with that code and once with the session's starting settings: R@1 0.776, R@3
+0.921, topic@1 0.900, follow-ups topic@1 0.800 (80) either way (the ranking did not change);
+answered right (confident) 0.648 -> 0.706, with likely answers 0.730 -> 0.785, fact present
+0.681 -> 0.787 (47); its 80 off-topic questions (data/kb/offtopic_2026_12m.yml) answered 21 ->
+12 (confident 8 either way). Through the gateway, after: topic right 0.767, fact present 0.851,
+answered right 0.755, follow-ups 0.588. The floors below sit under 12m.
 """
 
 from __future__ import annotations
@@ -105,17 +115,19 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "recall_at_1": 0.81,
-    "recall_at_3": 0.93,
-    "topic_at_1": 0.91,
+    "recall_at_1": 0.76,
+    "recall_at_3": 0.91,
+    "topic_at_1": 0.89,
 }
-FOLLOW_UP_TOPIC_FLOOR = 0.84
+FOLLOW_UP_TOPIC_FLOOR = 0.78
 FACT_PRESENT_FLOOR = 0.75
 OFFTOPIC_FOLLOW_UPS = [
     Path(__file__).resolve().parents[2] / f"data/kb/offtopic_followups_2026_12{letter}.yml"
     for letter in "jkl"
 ]
-OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.15  # 22/210 when set (12j 13 -> 6, 12k 16 -> 5, 12l 21 -> 11)
+# 50/210 at the session's start; 22/210 with the first guard; 41/210 since its review (a follow-up
+# confident on its own words stays so; typos, English, digits and names forgiven; band 0.04).
+OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.22
 MIN_QUERIES = 300
 
 
@@ -163,4 +175,5 @@ def test_off_topic_questions_asked_after_an_answer_rarely_get_one(real_kb: Knowl
         context = ask(real_kb, item["context"]).result.hits[0].article.id
         result = ask(real_kb, item["text"], context_id=context).result
         answered += result.confident or result.likely
-    assert answered / len(items) <= OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING, answered
+    share = answered / len(items)
+    assert share <= OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING, f"{answered} of {len(items)}"

@@ -41,7 +41,30 @@ def test_a_question_on_its_own_keeps_its_ranking_and_confidence(real_kb: Knowled
     guarded = ask(real_kb, question).result
     unguarded = ask(real_kb.with_settings(known_words=None), question).result
     assert guarded.hits == unguarded.hits and guarded.confident == unguarded.confident
-    assert not guarded.likely  # only the likely band reads the list for a question on its own
+
+
+def test_a_follow_up_confident_on_its_own_words_stays_confident(real_kb: KnowledgeBase) -> None:
+    question = "Pour le PAE, ma fille peut-elle appeler de Tombouctou?"
+    assert real_kb.off_the_known_words(question)
+    turn = ask(real_kb, question, context_id=CONTEXT)
+    assert turn.followup_of is not None and turn.result.confident
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and what about my daughter?",  # English: the list is French
+        "c'est combien de sceances?",  # one letter off
+        "le PAE est-tu ouvert le samedi en juillet 2027?",  # days, months, digits
+        "Ma collègue Josée Tremblay peut appeler au 514 555-0199?",  # redacted name and number
+        "pis pour ma belle-mère pis mon garçon?",  # family
+        "y a-tu un PAE au CISSS de Lanaudière?",  # establishments and regions
+    ],
+)
+def test_words_a_person_uses_for_an_in_scope_question_are_known(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    assert not real_kb.off_the_known_words(question)
 
 
 def test_the_list_is_what_the_development_sets_give(tmp_path: Path) -> None:

@@ -298,7 +298,7 @@ def test_an_english_writer_waits_and_chats_in_english(open_page: Opener, servers
         expect(page.locator("#log .msg.system", has_text=f"{name} is joining you.")).to_have_count(1)
         gateway.post(f"/api/agent/conversations/{conversation}/end", headers=agent)
         expect(page.locator("#log .msg.system").last).to_contain_text(
-            f"{name} has left the conversation. The assistant is answering you again."
+            f"{name} has left the conversation. You're back with the assistant."
         )
     finally:
         gateway.post("/api/agent/logout", headers=agent)

@@ -157,7 +157,7 @@ def test_a_person_writing_english_reads_the_live_chat_in_english(client: TestCli
     assert joined[0]["text"].startswith("Julie is joining you.")
     client.post(f"{AGENT}/conv-english/end", headers=julie)
     left = person_events(client, "conv-english")["events"][-1]
-    assert left["kind"] == "left" and "The assistant is answering you again." in left["text"]
+    assert left["kind"] == "left" and "You're back with the assistant." in left["text"]
     assert all(number in left["text"] for number in LINES) and "jour et nuit" not in left["text"]
 
     # The counsellor's console stays French; a French page's request stays French.
@@ -195,7 +195,7 @@ def test_cancel_while_waiting_leaves_the_queue(client: TestClient, rasa: Scripte
     julie = sign_in(client)
     client.post("/api/live/conv-a/request")
     second = client.post("/api/live/conv-b/request").json()
-    assert second["position"] == 2 and "1 personne(s) attendent avant vous" in second["explanation"]
+    assert second["position"] == 2 and "Une personne attend avant vous." in second["explanation"]
     cancelled = client.post("/api/live/conv-a/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["state"] == "ended"
     assert [c["conversation_id"] for c in client.get(AGENT, headers=julie).json()["waiting"]] == [

@@ -3,6 +3,8 @@ taken twice; transcripts live only as long as they should."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from api.errors import ConversationTaken, LiveChatClosed, LiveChatNotFound
@@ -221,3 +223,15 @@ def test_a_redis_that_does_not_answer_may_persist_until_it_answers_again(
         assert shared.may_persist() is False and SharedState(shared).state() == "ok"
     finally:
         server.stop()
+
+
+def test_a_session_written_by_another_version_is_read() -> None:
+    # Rolling upgrade: an older gateway wrote no `language`; a newer one a field unknown here.
+    from api.live.sessions import decode, encode
+
+    written = json.loads(encode(LiveChat().request("c-old", "en")))
+    older = {key: value for key, value in written.items() if key != "language"}
+    assert decode(json.dumps(older).encode()).language == "fr"
+    newer = {**written, "mood": "calm", "language": "de"}
+    read = decode(json.dumps(newer).encode())
+    assert read.conversation_id == "c-old" and read.language == "fr"
