@@ -221,9 +221,11 @@ class PersonalChat:
         person = self._person(activity)
         self.relay.remember(person, activity.get_conversation_reference())
         value = submitted(activity.value)
+        # A button says which language its reply was in; else the Teams locale breaks a tie.
+        said = value.get("relais_language")
+        remembered = said if said in ("fr", "en") else language
         if value.get("relais_action") == "live_chat":
-            said = value.get("relais_language")
-            await self._request_live_chat(context, person, said if said in ("fr", "en") else language)
+            await self._request_live_chat(context, person, remembered)
             return
         payload = value.get("relais_payload")
         message = (
@@ -236,9 +238,6 @@ class PersonalChat:
                 MessageTooLong.message_fr if language == "fr" else MessageTooLong.message_en
             )
             return
-        # A button says which language its reply was in; else the Teams locale breaks a tie.
-        said = value.get("relais_language")
-        remembered = said if said in ("fr", "en") else texts.language_of(activity.locale)
         request = ChatRequest.model_construct(
             # model_construct: the web's id pattern has no room for the `teams:` prefix, which
             # keeps the two channels' ids apart; the text is checked above.
