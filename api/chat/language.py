@@ -59,6 +59,9 @@ def turn_language(
     """The language to answer `text` in; `remembered`: the conversation's, sent by the page;
     `is_neutral`: whether a text never says a language."""
     said = None if is_neutral(text) else language_of(text)
-    if said is not None:
-        return said
-    return "en" if remembered == "en" else "fr"
+    return said if said is not None else as_language(remembered)
+
+
+def as_language(value: object) -> Language:
+    """"en" for "en", French for anything else (the product's language)."""
+    return "en" if value == "en" else "fr"

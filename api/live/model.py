@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from api.chat.language import Language
+
 State = Literal["waiting", "with_counsellor", "ended"]
 EventKind = Literal["joined", "message", "left", "crisis"]
 Author = Literal["person", "counsellor", "system"]
@@ -33,7 +35,7 @@ class LiveSession:
     crisis: bool = False
     person_seen_at: float = 0.0
     agent_seen_at: float = 0.0
-    language: str = "fr"  # what the person reads: "fr" or "en" (api/live/texts.py)
+    language: Language = "fr"  # what the person reads (api/live/texts.py)
     events: list[LiveEvent] = field(default_factory=list)
 
     @property

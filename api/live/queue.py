@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from api.chat.language import as_language
 from api.errors import ConversationTaken, LiveChatClosed, LiveChatNotFound, SharedStateUnavailable
 from api.live.model import Author, EventKind, LiveEvent, LiveSession, State
 from api.live.sessions import MemorySessions, SessionStore
@@ -52,13 +53,13 @@ class LiveChat:
         """Join the queue; asking again while waiting or held changes nothing but the language
         the person reads (the page's latest)."""
         now = self.clock()
-        language = "en" if language == "en" else "fr"
+        read_in = as_language(language)
         order: list[int] = []  # taken once, even if the store retries the change
 
         def change(current: LiveSession | None) -> tuple[LiveSession, LiveSession]:
             current = self._alive(current, now)
             if current is not None and current.state != "ended":
-                current.person_seen_at, current.language = now, language
+                current.person_seen_at, current.language = now, read_in
                 return current, current
             # A new request after an ended one keeps counting events, so a page polling with
             # the old `after` still sees everything new.
@@ -66,7 +67,7 @@ class LiveChat:
             if not order:
                 order.append(self._store.next_order())
             session = LiveSession(
-                conversation_id, now, order[0], first_seq, person_seen_at=now, language=language
+                conversation_id, now, order[0], first_seq, person_seen_at=now, language=read_in
             )
             return session, session
 

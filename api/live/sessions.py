@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import asdict, fields
 from typing import Any, Protocol, TypeVar
 
+from api.chat.language import as_language
 from api.live.model import LiveEvent, LiveSession
 from api.shared.redis_client import SharedRedis
 from privacy import redact
@@ -92,7 +93,7 @@ def decode(raw: bytes) -> LiveSession:
     data = json.loads(raw)
     events = [LiveEvent(**_known(LiveEvent, event)) for event in data.pop("events")]
     session = LiveSession(**_known(LiveSession, data), events=events)
-    session.language = "en" if session.language == "en" else "fr"
+    session.language = as_language(session.language)
     return session
 
 

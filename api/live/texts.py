@@ -8,6 +8,8 @@ and are written by directory/render.py, never by this file.
 
 from __future__ import annotations
 
+from api.chat.language import Language
+
 COUNSELLOR_FALLBACK_NAME = {"fr": "un intervenant", "en": "A counsellor"}
 
 PERSON_LEFT = (
@@ -32,7 +34,8 @@ _NOBODY_ONLINE = {
     "en": (
         "No counsellor is online right now. Your request stays in the queue, but we cannot tell "
         "you when someone will be able to take it. If you prefer, fill in the callback form, or "
-        "call one of the lines below. In the meantime, the assistant will keep answering your questions here."
+        "call one of the lines below. In the meantime, the assistant will keep answering your "
+        "questions here."
     ),
 }
 _NEXT = {"fr": "Vous êtes la prochaine personne dans la file.", "en": "You are next in the queue."}
@@ -71,14 +74,9 @@ _LEFT = {
 }
 
 
-def _in(language: str) -> str:
-    return "en" if language == "en" else "fr"
-
-
 def wait_explanation(
-    position: int | None, counsellor_present: bool, lines: str, language: str = "fr"
+    position: int | None, counsellor_present: bool, lines: str, language: Language = "fr"
 ) -> str:
-    language = _in(language)
     if position is None:
         how = _WITH_YOU[language]
     elif not counsellor_present:
@@ -96,9 +94,9 @@ def wait_explanation(
     return f"{how} {lines}".strip()
 
 
-def joined(agent: str, language: str = "fr") -> str:
-    return _JOINED[_in(language)].format(agent=agent)
+def joined(agent: str, language: Language = "fr") -> str:
+    return _JOINED[language].format(agent=agent)
 
 
-def left(agent: str, lines: str, language: str = "fr") -> str:
-    return _LEFT[_in(language)].format(agent=agent, lines=lines).strip()
+def left(agent: str, lines: str, language: Language = "fr") -> str:
+    return _LEFT[language].format(agent=agent, lines=lines).strip()

@@ -103,7 +103,7 @@ class LiveRelay:
                 continue
             if not self._store.move(person, delivered, events[-1].seq):
                 continue  # another gateway is sending them
-            language: texts.Language = "en" if session.language == "en" else "fr"
+            language = session.language
             agent = session.agent or live_texts.COUNSELLOR_FALLBACK_NAME[language]
             lines = [
                 texts.COUNSELLOR_SAYS[language].format(agent=agent, text=e.text)
