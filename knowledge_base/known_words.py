@@ -35,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from directory.loader import load_registry
 from knowledge_base.lexical import tokenize
 from knowledge_base.normalize import is_english, standardize
 from privacy import redact
@@ -52,7 +53,6 @@ DEVELOPMENT_SETS = (
     ROOT / "data" / "kb" / "queries_small.yml",
     *(ROOT / "tests" / "data" / f"kb_test_2026_12{letter}.yml" for letter in "bcdefghij"),
 )
-ESTABLISHMENTS = ROOT / "directory" / "establishments.yml"
 CALENDAR = """lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin
     juillet aout septembre octobre novembre decembre fin semaine ferie feries noel paques
     monday tuesday wednesday thursday friday saturday sunday january february march april june
@@ -118,11 +118,11 @@ def load_known_words(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def establishment_words(path: Path = ESTABLISHMENTS) -> set[str]:
-    entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("establishments") or []
-    texts = [str(e.get(key) or "") for e in entries for key in ("name", "region")]
-    texts += [str(alias) for e in entries for alias in e.get("aliases") or []]
-    return article_words(texts)
+def establishment_words() -> set[str]:
+    establishments = load_registry().establishments
+    return article_words(
+        text for e in establishments for text in (e.name, e.region, *e.aliases)
+    )
 
 
 def question_words(paths: Iterable[Path]) -> set[str]:
