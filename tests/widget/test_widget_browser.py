@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -46,6 +47,20 @@ def no_serious_violation(page: Page, label: str) -> None:
         [{"id": v["id"], "impact": v["impact"], "nodes": [n["html"] for n in v["nodes"]]} for v in violations],
         ensure_ascii=False, indent=1,
     )  # fmt: skip
+
+
+@contextmanager
+def signed_in_counsellor(servers: Servers, name: str) -> Iterator[tuple[httpx.Client, dict[str, str]]]:
+    """A client of the gateway and `name`'s console headers, signed out on the way out (later
+    tests expect nobody at the console)."""
+    gateway = httpx.Client(base_url=servers.gateway, timeout=10)
+    session = gateway.post("/api/agent/session", json={"name": name, "key": AGENT_KEYS[name]})
+    agent = {"Authorization": f"Bearer {session.json()['token']}"}
+    try:
+        yield gateway, agent
+    finally:
+        gateway.post("/api/agent/logout", headers=agent)
+        gateway.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -237,13 +252,8 @@ def test_auto_scroll_stops_when_the_person_scrolls_up(open_page: Opener) -> None
 
 
 def test_live_chat_with_a_counsellor(open_page: Opener, servers: Servers) -> None:
-    gateway = httpx.Client(base_url=servers.gateway, timeout=10)
     name = "Julie"
-    token = gateway.post("/api/agent/session", json={"name": name, "key": AGENT_KEYS[name]}).json()[
-        "token"
-    ]
-    agent = {"Authorization": f"Bearer {token}"}
-    try:
+    with signed_in_counsellor(servers, name) as (gateway, agent):
         page = open_page("/?etablissement=cisss-laval")
         say(page, "je veux parler à quelqu'un")
         page.get_by_role("button", name="Clavarder avec une personne").click()
@@ -269,19 +279,11 @@ def test_live_chat_with_a_counsellor(open_page: Opener, servers: Servers) -> Non
         no_serious_violation(page, "page-live")
         gateway.post(f"/api/agent/conversations/{conversation}/end", headers=agent)
         expect(live).to_be_hidden()
-    finally:
-        gateway.post("/api/agent/logout", headers=agent)
-        gateway.close()
 
 
 def test_an_english_writer_waits_and_chats_in_english(open_page: Opener, servers: Servers) -> None:
-    gateway = httpx.Client(base_url=servers.gateway, timeout=10)
     name = "Julie"
-    token = gateway.post("/api/agent/session", json={"name": name, "key": AGENT_KEYS[name]}).json()[
-        "token"
-    ]
-    agent = {"Authorization": f"Bearer {token}"}
-    try:
+    with signed_in_counsellor(servers, name) as (gateway, agent):
         page = open_page("/?etablissement=cisss-laval", width=390)
         say(page, "I would like to talk to a person please")
         with page.expect_response(lambda r: "/api/live/" in r.url) as asked:
@@ -300,9 +302,6 @@ def test_an_english_writer_waits_and_chats_in_english(open_page: Opener, servers
         expect(page.locator("#log .msg.system").last).to_contain_text(
             f"{name} has left the conversation. You're back with the assistant."
         )
-    finally:
-        gateway.post("/api/agent/logout", headers=agent)
-        gateway.close()
 
 
 def test_keyboard_only_ask_quick_reply_callback_and_clear(open_page: Opener) -> None:
