@@ -55,3 +55,40 @@ def resolve_audience(
         if value in ("employee", "manager"):
             return value
     return None
+
+
+# Someone other than the writer, in the third person: "une de mes infirmières", "d'une collègue",
+# "cet employé", "il", "comment la référer", "my coworker", "she". Not a self-description ("pas
+# encore employée", "as a retired nurse"), nor an inverted question ("s'étend-elle").
+_SOMEONE_ELSE = re.compile(
+    r"""
+    \b(?:un|une|mon|ma|mes|ce|cet|cette|ces|l'|d'un|d'une|a\s+un|a\s+une)\s+
+        (?:\w+\s+)?(?:employe\w*|collegue\w*|coequipi\w*|salarie\w*|infirmi\w*|prepose\w*|
+        membres?|technicien\w*|technologiste\w*|travailleu\w*|pab|agent\w*|personne|
+        educat\w*|inhalo\w*|secretaire\w*|resident\w*|externe\w*|stagiaire\w*|auxiliaire\w*|
+        adjoint\w*|commis|physio\w*|ergo\w*|psycho\w*|medecin\w*|pharmacien\w*|intervenant\w*|
+        professionnel\w*)\b
+    | \b(?:gars|filles?|femmes?|hommes?|monde)\s+(?:de|dans)\s+(?:mon|l'|notre|la)\s*(?:equipe|unite|departement)
+    | (?<!-)\b(?:il|elle|ils|elles|lui|leur|celui|celle)\b
+    | \b(?:le|la|les|l')\s*(?:referer|diriger|aider|aborder|approcher|convaincre|accompagner|
+        soutenir|rencontrer)\b
+    | \b(?:an?|my|our|this|that|the|one\s+of\s+my)\s+(?:\w+\s+)?(?:employee|colleague|coworker|
+        co-worker|staff\s+member|team\s+member|worker|report)s?\b
+    | \b(?:he|she|him|her|they|them|their)\b
+    """,
+    re.VERBOSE,
+)
+
+
+_SELF_DESCRIPTION = re.compile(
+    r"\b(?:je\s+suis|j'suis|jsuis|chu|chus|suis|en\s+tant\s+qu'|en\s+tant\s+que|comme|etant)\s*"
+    r"(?:un|une)\s+"
+)
+
+
+def speaks_of_someone_else(text: str) -> bool:
+    """Whether the message speaks of another person at work, in the third person (the manager's
+    referral is about that person; a question without one is the writer's own). "Je suis une
+    infirmière" describes the writer."""
+    folded = _SELF_DESCRIPTION.sub(" ", fold(text).replace("’", "'"))
+    return bool(_SOMEONE_ELSE.search(folded))

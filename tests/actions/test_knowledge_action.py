@@ -241,6 +241,30 @@ def test_an_unsure_manager_question_takes_the_guided_path(monkeypatch: pytest.Mo
     assert messages == [] and route(events) == "guide"
 
 
+def test_a_question_about_ones_own_access_read_as_a_referral_is_answered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # DIET reads it as refer_employee; it speaks of no one else, so no danger check about
+    # "cette personne": its answer, searched as any question (here from an employee page).
+    text = "je suis stagiaire, est-ce que j'ai droit au PAE"
+    messages, events = triage(knowledge_base(-1.0), monkeypatch, text)
+    assert route(events) == "answer"
+    cited = messages[0]["custom"]["relais"]["sources"][0]["id"]
+    assert next(a for a in ARTICLES if a.id == cited).audience != "manager"
+    # Unsure, it gets "pas certain" with the articles, as any question would.
+    messages, events = triage(knowledge_base(2.0), monkeypatch, text)
+    assert route(events) == "answer" and messages[0]["custom"]["relais"]["answer"] == "unsure"
+
+
+def test_an_unsure_referral_speaking_of_someone_keeps_the_danger_check_on_any_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # From an employee page (the tracker's metadata), with no manager's words either.
+    for text in ("ma collègue pleure tout le temps, je fais quoi", "comment la référer au PAE?"):
+        messages, events = triage(knowledge_base(2.0), monkeypatch, text)
+        assert messages == [] and route(events) == "guide"
+
+
 def fallback(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> list[dict]:
     monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
     dispatcher = CollectingDispatcher()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge_base.audience import infer_audience, resolve_audience
+from knowledge_base.audience import infer_audience, resolve_audience, speaks_of_someone_else
 from knowledge_base.conversation import is_followup, looks_like_question
 from knowledge_base.loader import load_articles
 from tests.knowledge_base.conftest import ARTICLES
@@ -41,6 +41,38 @@ def test_the_message_wins_over_the_profile_then_the_conversation() -> None:
     assert resolve_audience("c'est gratuit?", given="employee", remembered="manager") == "employee"
     assert resolve_audience("c'est gratuit?", remembered="manager") == "manager"
     assert resolve_audience("c'est gratuit?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une de mes infirmières pleure au poste",
+        "comment aborder cet employé",
+        "comment la référer au PAE?",
+        "il ne dort plus, je fais quoi?",
+        "un gars de mon équipe boit au travail",
+        "mon éducatrice a l'air épuisée",
+        "How do I refer an employee to the EAP?",
+        "she keeps crying in the break room",
+    ],
+)
+def test_a_referral_speaks_of_someone_else(text: str) -> None:
+    assert speaks_of_someone_else(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je suis stagiaire, pas encore employée. Puis-je utiliser le PAE?",
+        "As a retired nurse coming back to work, do I qualify for the EAP?",
+        "Le PAE s'étend-il aux enfants?",
+        "je suis une infirmière de nuit, le PAE c'est pour moi aussi?",
+        "ma fille est malade, le PAE peut m'aider?",
+        "c'est quoi la gestion de proximité?",
+    ],
+)
+def test_a_question_about_oneself_or_a_program_speaks_of_no_one_else(text: str) -> None:
+    assert not speaks_of_someone_else(text)
 
 
 def test_follow_ups_need_a_context_and_no_other_program() -> None:
