@@ -352,6 +352,20 @@ def test_a_dialogue_act_keeps_its_static_response(monkeypatch: pytest.MonkeyPatc
     assert [m["response"] for m in menu + short] == ["utter_help_menu", "utter_help_menu"]
 
 
+def test_a_question_taken_for_help_gets_a_likely_answer_said_likely_other_acts_do_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    always_likely = KnowledgeBase.from_articles(
+        ARTICLES, create_embedder("hashing"), SearchSettings(threshold=2.0, lexical_weight=0.3, hedge_margin=9.0)
+    )
+    question = "mon employeur peut-il lire ce que j'écris ici?"
+    helped, _ = dialogue_act(always_likely, monkeypatch, question, "ask_help")
+    assert helped[0]["text"].startswith(HEDGE) and helped[0]["custom"]["relais"]["answer"] == "unsure"
+    robot, _ = dialogue_act(always_likely, monkeypatch, question, "bot_challenge")
+    safe, _ = dialogue_act(always_likely, monkeypatch, question, "confirm_safe")
+    assert [m["response"] for m in robot + safe] == ["utter_iamabot", "utter_glad_safe"]
+
+
 def test_outside_a_crisis_a_question_taken_for_i_am_safe_is_answered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
