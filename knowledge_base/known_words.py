@@ -51,7 +51,8 @@ DEVELOPMENT_SETS = (
     ROOT / "data" / "kb" / "queries.yml",
     ROOT / "data" / "kb" / "queries_2026_12.yml",
     ROOT / "data" / "kb" / "queries_small.yml",
-    *(ROOT / "tests" / "data" / f"kb_test_2026_12{letter}.yml" for letter in "bcdefghij"),
+    ROOT / "data" / "kb" / "followups_2026_12l.yml",
+    *(ROOT / "tests" / "data" / f"kb_test_2026_12{letter}.yml" for letter in "bcdefghijkm"),
 )
 CALENDAR = """lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin
     juillet aout septembre octobre novembre decembre fin semaine ferie feries noel paques

@@ -126,7 +126,8 @@ OFFTOPIC_FOLLOW_UPS = [
     for letter in "jkl"
 ]
 # 50/210 at the session's start; 22/210 with the first guard; 41/210 since its review (a follow-up
-# confident on its own words stays so; typos, English, digits and names forgiven; band 0.04).
+# confident on its own words stays so; typos, English, digits and names forgiven; band 0.04);
+# 42/210 once 12k, 12l's follow-ups and 12m joined the known words.
 OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING = 0.22
 MIN_QUERIES = 300
 
@@ -176,4 +177,5 @@ def test_off_topic_questions_asked_after_an_answer_rarely_get_one(real_kb: Knowl
         result = ask(real_kb, item["text"], context_id=context).result
         answered += result.confident or result.likely
     share = answered / len(items)
+    print(f"\noff-topic follow-ups answered: {answered} of {len(items)}")
     assert share <= OFFTOPIC_FOLLOW_UPS_ANSWERED_CEILING, f"{answered} of {len(items)}"
