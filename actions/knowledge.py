@@ -285,10 +285,10 @@ class ActionTriageManager(Action):
             )
             answer = answer_of(turn)  # a likely one too: 10 of 11 right on the development sets
             if answer is None or turn.result.hits[0].article.id in referral:
-                turn = self._own_question(knowledge_base, tracker, text, metadata, referral)
-                if turn is None:
+                own = self._own_question(knowledge_base, tracker, text, metadata, referral)
+                if own is None:
                     return guide
-                answer = answer_of(turn)
+                turn, answer = own, answer_of(own)
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
@@ -401,7 +401,7 @@ class ActionQuestionOrDialogueAct(Action):
         if looks_like_question(text) and not _about_the_assistant(text):
             turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=intent == "ask_help") if turn is not None else None
-        if answer is not None:
+        if turn is not None and answer is not None:
             send(dispatcher, tracker, answer, outcome_of(turn))
             return remember(turn, answer)
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
