@@ -57,6 +57,8 @@ AUDIENCE_SLOT = "kb_audience"
 ROUTE_SLOT = "manager_route"
 MANAGER_GUIDE = "gestionnaire"
 CRISIS_TOPIC = "crise"
+# The crisis reply gives these topics' lines: no article of theirs follows it.
+LINES_TOPICS = frozenset({CRISIS_TOPIC, "ecoute"})
 # Besides the guided path's own articles, the ones that answer "un employé ne va pas bien, je
 # fais quoi": when one of them is the best answer, the guided path (with its danger check) is
 # the better answer. (Until 2026-12-04 it was "among the top three": through the gateway, 18 of
@@ -292,12 +294,9 @@ class ActionTriageManager(Action):
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
-        if answer is None:  # the writer's own question, not answered with confidence
-            answer = compose_unsure([hit.article for hit in turn.result.hits])
-            outcome = unsure(turn)
-        else:
-            outcome = outcome_of(turn)
-        send(dispatcher, tracker, answer, outcome)
+        if answer is None:
+            return guide
+        send(dispatcher, tracker, answer, outcome_of(turn))
         return [SlotSet(ROUTE_SLOT, "answer"), *remember(turn, answer)]
 
     @staticmethod
@@ -308,21 +307,23 @@ class ActionTriageManager(Action):
         metadata: dict[str, Any],
         referral: set[str],
     ) -> Turn | None:
-        """The turn of a message that speaks of nobody else, searched as any question, when its
-        best article is not about a struggling employee; else None (the guided path).
+        """The turn of a message that speaks of nobody else, searched as any question, when it
+        is answered (confident or likely) and none of its three articles is about a struggling
+        employee or a crisis; else None (the guided path and its danger check).
 
         The danger check asks about "cette personne": DIET also reads as a referral messages
         that speak of no one, such as an employee's question about their own access
         ("stagiaire, puis-je utiliser le service d'aide du personnel?", "hired through an
-        agency, can I use the EAP?") or a manager's follow-up ("and for nurses recruited
-        abroad?"). They get the answer, or "pas certain" with the articles, as any question
-        would: on kb_test_2026_12k and 12m through the gateway (development, 660 questions), 7
-        such messages got the danger check; now 3 get their answer, 4 "pas certain" (2 with
-        the right article first). A message speaking of someone keeps the danger check."""
+        agency, can I use the EAP?"). On kb_test_2026_12k and 12m through the gateway
+        (development, 660 questions), 3 such questions now get their answer. Anything unsure
+        keeps the danger check: a review found managers' worries the third-person words miss
+        ("quelqu'un de mon équipe a l'air à boutte", "I'm worried about one of my nurses")."""
         if speaks_of_someone_else(text):
             return None
         turn = search_turn(knowledge_base, tracker, text, metadata)
-        if not turn.result.hits or turn.result.hits[0].article.id in referral:
+        if answer_of(turn) is None:
+            return None
+        if any(hit.article.id in referral or hit.article.topic == CRISIS_TOPIC for hit in turn.result.hits):
             return None
         return turn
 
@@ -400,7 +401,7 @@ class ActionQuestionOrDialogueAct(Action):
         turn = None
         if looks_like_question(text) and not _about_the_assistant(text):
             turn = searched(tracker, text, metadata)
-        answer = answer_of(turn, likely=intent == "ask_help") if turn is not None else None
+        answer = answer_of(turn, likely=False) if turn is not None else None
         if turn is not None and answer is not None:
             send(dispatcher, tracker, answer, outcome_of(turn))
             return remember(turn, answer)
@@ -414,11 +415,13 @@ class ActionAnswerAfterCrisis(Action):
     another topic than crisis (the reply gave those lines). A false alarm ("pis mes messages,
     ils restent où?", "moi pis ma collègue on se pile sur les pieds depuis des mois, ça marche
     plus") then gets its answer under the lines, and a person in crisis who asked something
-    ("est-ce que le PAE est confidentiel?") gets that answer too. Not when the writer's own
-    words say risk (the lexicon, outside a frame): the crisis reply is the whole answer then.
+    ("est-ce que le PAE est confidentiel?") gets that answer too. Only when the classifier
+    alone saw the crisis: when the lexicon finds risk, about the writer or someone else ("un
+    collègue a parlé de se tuer, c'est tu juste de la fatigue?"), the crisis reply is the whole
+    answer (an article there could read as "it is only fatigue"). Never an article of the
+    topics whose lines the crisis reply already gives (crisis, listening lines).
     On kb_test_2026_12k and 12m through the gateway (development, 660 questions), 17 got the
-    crisis reply alone where another topic was expected; 7 of them now get the right answer
-    after it."""
+    crisis reply alone where another topic was expected; with this guard 12 still do."""
 
     def name(self) -> str:
         return "action_answer_after_crisis"
@@ -427,22 +430,15 @@ class ActionAnswerAfterCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, _, metadata = _message(tracker)
-        if not looks_like_question(text) or _writer_at_risk(text):
+        if not looks_like_question(text) or assess(text).is_crisis:
             return []
         turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
-        if answer is None or answer.topic == CRISIS_TOPIC:
+        if answer is None or answer.topic in LINES_TOPICS:
             return []
         dispatcher.utter_message(response="utter_answer_after_crisis")
         send(dispatcher, tracker, answer, CONFIDENT, reminder=False)
         return remember(turn, answer)
-
-
-def _writer_at_risk(text: str) -> bool:
-    """The lexicon finds a risk in the writer's own words (not only about someone else, a
-    patient, a policy: `Assessment.framed`)."""
-    assessment = assess(text)
-    return assessment.is_crisis and not assessment.framed
 
 
 class ActionDefaultFallback(Action):

@@ -63,7 +63,7 @@ def resolve_audience(
 _SOMEONE_ELSE = re.compile(
     r"""
     \b(?:un|une|mon|ma|mes|ce|cet|cette|ces|l'|d'un|d'une|a\s+un|a\s+une)\s+
-        (?:\w+\s+)?(?:employe\w*|collegue\w*|coequipi\w*|salarie\w*|infirmi\w*|prepose\w*|
+        (?:\w+\s+)?(?:employee?s?|collegue\w*|coequipi\w*|salarie\w*|infirmi\w*|prepose\w*|
         membres?|technicien\w*|technologiste\w*|travailleu\w*|pab|agent\w*|personne|
         educat\w*|inhalo\w*|secretaire\w*|resident\w*|externe\w*|stagiaire\w*|auxiliaire\w*|
         adjoint\w*|commis|physio\w*|ergo\w*|psycho\w*|medecin\w*|pharmacien\w*|intervenant\w*|
@@ -75,6 +75,11 @@ _SOMEONE_ELSE = re.compile(
     | \b(?:an?|my|our|this|that|the|one\s+of\s+my)\s+(?:\w+\s+)?(?:employee|colleague|coworker|
         co-worker|staff\s+member|team\s+member|worker|report)s?\b
     | \b(?:he|she|him|her|they|them|their)\b
+    | \bquelqu'un\s+(?:de|dans|sur)\s+(?:mon|ma|mes|l'|la|notre|nos)
+    | \b(?:someone|somebody|anyone|one)\s+(?:on|in|of|from)\s+(?:my|our|the)\b
+    | \b(?:my|our|a|an|the|this|one\s+of\s+my)\s+(?:\w+\s+)?(?:nurses?|staff|orderl\w*|
+        technicians?|attendants?|aides?|residents?|interns?)\b
+    | \bun\s+de\s+nos\b|\bune\s+de\s+nos\b
     """,
     re.VERBOSE,
 )
@@ -83,6 +88,7 @@ _SOMEONE_ELSE = re.compile(
 _SELF_DESCRIPTION = re.compile(
     r"\b(?:je\s+suis|j'suis|jsuis|chu|chus|suis|en\s+tant\s+qu'|en\s+tant\s+que|comme|etant)\s*"
     r"(?:un|une)\s+"
+    r"|\b(?:i'm|i\s+am|im|as)\s+(?:an?|the)\s+"
 )
 
 

@@ -313,7 +313,8 @@
     list.append(bubble);
     if (announce && who !== "user") {
       announcer.append(el("p", {text: speaker + " : " + item.text}));
-      while (announcer.childNodes.length > 3) announcer.firstChild.remove();
+      // A whole turn stays (a crisis reply and the answer after it make five messages).
+      while (announcer.childNodes.length > 8) announcer.firstChild.remove();
     }
     return bubble;
   }

@@ -15,7 +15,7 @@ from embeddings.models import create_embedder
 from knowledge_base.answers import DISTRESS_LEAD, HEDGE
 from knowledge_base.conversation import Turn
 from knowledge_base.loader import load_articles
-from knowledge_base.search import KnowledgeBase, SearchSettings
+from knowledge_base.search import KnowledgeBase, SearchResult, SearchSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
@@ -241,19 +241,51 @@ def test_an_unsure_manager_question_takes_the_guided_path(monkeypatch: pytest.Mo
     assert messages == [] and route(events) == "guide"
 
 
+def own_access(
+    monkeypatch: pytest.MonkeyPatch, text: str, own_ids: list[str], confident: bool = True
+) -> tuple[list, list]:
+    """The triage when the manager's search gives a referral article and the question searched
+    as any question gives `own_ids`."""
+    kb = knowledge_base(-1.0)
+    referral = kb.lead_hit(kb.article("gestionnaire-suggerer-le-pae"))
+    monkeypatch.setattr(
+        knowledge_action, "ask", lambda *_, **__: Turn(SearchResult((referral,), True), "manager", None)
+    )
+    own = tuple(kb.lead_hit(kb.article(i)) for i in own_ids)
+    monkeypatch.setattr(
+        knowledge_action, "search_turn", lambda *_, **__: Turn(SearchResult(own, confident), "employee", None)
+    )
+    return triage(kb, monkeypatch, text)
+
+
 def test_a_question_about_ones_own_access_read_as_a_referral_is_answered(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # DIET reads it as refer_employee; it speaks of no one else, so no danger check about
-    # "cette personne": its answer, searched as any question (here from an employee page).
+    # DIET reads it as refer_employee and the manager's search finds the referral article; it
+    # speaks of no one else, so no danger check about "cette personne": its own answer.
     text = "je suis stagiaire, est-ce que j'ai droit au PAE"
-    messages, events = triage(knowledge_base(-1.0), monkeypatch, text)
+    messages, events = own_access(monkeypatch, text, ["pae-admissibilite", "pae-famille-conjoint"])
     assert route(events) == "answer"
-    cited = messages[0]["custom"]["relais"]["sources"][0]["id"]
-    assert next(a for a in ARTICLES if a.id == cited).audience != "manager"
-    # Unsure, it gets "pas certain" with the articles, as any question would.
-    messages, events = triage(knowledge_base(2.0), monkeypatch, text)
-    assert route(events) == "answer" and messages[0]["custom"]["relais"]["answer"] == "unsure"
+    assert messages[0]["custom"]["relais"]["sources"][0]["id"] == "pae-admissibilite"
+
+
+@pytest.mark.parametrize(
+    ("text", "own_ids", "confident"),
+    [
+        # Speaking of someone: the danger check, whatever the search says.
+        ("ma collègue a droit au PAE?", ["pae-admissibilite"], True),
+        # Unsure: the danger check (managers' worries the words miss must keep it).
+        ("je suis stagiaire, est-ce que j'ai droit au PAE", ["pae-admissibilite"], False),
+        # A crisis or referral article among the three: the danger check.
+        ("ça va pas pantoute, qui peut aider?", ["pae-joindre", "crise-ressources-24-7"], True),
+        ("comment on fait ça, le PAE?", ["pae-joindre", "gestionnaire-employe-irritable"], True),
+    ],
+)
+def test_a_referral_keeps_the_danger_check_unless_its_own_answer_is_clear(
+    monkeypatch: pytest.MonkeyPatch, text: str, own_ids: list[str], confident: bool
+) -> None:
+    messages, events = own_access(monkeypatch, text, own_ids, confident)
+    assert messages == [] and route(events) == "guide"
 
 
 def test_an_unsure_referral_speaking_of_someone_keeps_the_danger_check_on_any_page(
@@ -352,18 +384,15 @@ def test_a_dialogue_act_keeps_its_static_response(monkeypatch: pytest.MonkeyPatc
     assert [m["response"] for m in menu + short] == ["utter_help_menu", "utter_help_menu"]
 
 
-def test_a_question_taken_for_help_gets_a_likely_answer_said_likely_other_acts_do_not(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_dialogue_act_is_not_replaced_by_a_likely_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "qu'est-ce que tu peux faire?" is just under the threshold of some article: the menu stays.
     always_likely = KnowledgeBase.from_articles(
         ARTICLES, create_embedder("hashing"), SearchSettings(threshold=2.0, lexical_weight=0.3, hedge_margin=9.0)
     )
-    question = "mon employeur peut-il lire ce que j'écris ici?"
+    question = "qu'est-ce que tu peux faire pour moi?"
     helped, _ = dialogue_act(always_likely, monkeypatch, question, "ask_help")
-    assert helped[0]["text"].startswith(HEDGE) and helped[0]["custom"]["relais"]["answer"] == "unsure"
     robot, _ = dialogue_act(always_likely, monkeypatch, question, "bot_challenge")
-    safe, _ = dialogue_act(always_likely, monkeypatch, question, "confirm_safe")
-    assert [m["response"] for m in robot + safe] == ["utter_iamabot", "utter_glad_safe"]
+    assert [m["response"] for m in helped + robot] == ["utter_help_menu", "utter_iamabot"]
 
 
 def test_outside_a_crisis_a_question_taken_for_i_am_safe_is_answered(
@@ -425,6 +454,8 @@ def test_after_a_crisis_reply_the_question_also_asked_is_answered_without_repeat
     "text",
     [
         "je veux mourir, est-ce que le PAE est confidentiel?",  # the writer's own risk: the reply is all
+        # someone else's risk, in words: an article could read as "it is only fatigue"
+        "un collègue a parlé de se tuer, c'est tu juste de la fatigue du travail de nuit?",
         "merci",  # not a question
     ],
 )
