@@ -401,6 +401,13 @@
     } else scroller.scrollTop = scroller.scrollHeight;
   }
 
+  function scrollToStart(node) {
+    if (getComputedStyle(scroller).overflowY === "visible") { node.scrollIntoView({block: "start"}); return; }
+    scroller.scrollTop += node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    stick = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40;
+    jump.hidden = stick;  // the rest of the turn is below
+  }
+
   // ---- talking to the gateway ----------------------------------------------------------------
   function headers(json) {
     var h = {};
@@ -465,6 +472,7 @@
     var offers = (data.offers || []).map(function (name) {
       return name === "callback" ? {title: t("callback_offer"), offer: "callback"} : name === "live_chat" ? {title: t("live_offer"), offer: "live_chat"} : null;
     }).filter(Boolean);
+    var first = null;
     messages.forEach(function (m, i) {
       var lastOne = i === messages.length - 1;
       var item = {who: "bot", text: m.text, lang: looksEnglish(m.text) ? "en" : "fr",
@@ -473,8 +481,11 @@
         item.buttons = item.buttons.concat(offers);
         if (data.sources && data.sources.length) { item.sources = data.sources; item.feedback = null; }
       }
-      add(item);
+      var node = add(item);
+      if (i === 0) first = node;
     });
+    // A crisis reply followed by an answer: the reply's first message stays in view, not the end.
+    if (data.crisis && first && messages.length > 1) scrollToStart(first);
     if (data.live) showLiveState(data.live.state, data.live.position, data.live.agent);
   }
 

@@ -42,6 +42,11 @@ def scripted_bot(body: dict[str, Any]) -> httpx.Response:
     def say(*replies: dict[str, Any]) -> httpx.Response:
         return httpx.Response(200, json=[{"recipient_id": sender, **r} for r in replies])
 
+    if "finir" in text and "pae" in text:  # a crisis that also asks: the gateway puts its reply first
+        return say(
+            {"text": "Le PAE (programme d'aide aux employés) est gratuit et confidentiel. " * 12},
+            {"custom": {"relais": {"topic": "pae", "sources": [SOURCE]}}},
+        )
     if "finir" in text or "goodbye letters" in text:
         return say()  # the gateway's crisis check answers with the static crisis reply
     if "eap" in text:

@@ -170,6 +170,26 @@ def test_crisis_banner_and_transcript_survive_a_reload(open_page: Opener) -> Non
     assert page.evaluate("localStorage.length") == 0
 
 
+def test_a_crisis_reply_followed_by_an_answer_stays_in_view_and_is_read_out(open_page: Opener) -> None:
+    page = open_page("/", width=390)
+    say(page, "j'pense à en finir, pis le PAE c'est tu confidentiel?")
+    crisis, answer = page.locator("#log .msg.bot").first, page.locator("#log .msg.bot").last
+    expect(crisis).to_contain_text("1 866 277-3553")
+    expect(answer).to_contain_text("Le PAE")
+    # The crisis reply's first message is at the top of the transcript's view, not scrolled away
+    # by the long answer after it; the jump button says more is below.
+    top = page.locator(".relais-scroll").evaluate(
+        "(s, m) => m.getBoundingClientRect().top - s.getBoundingClientRect().top", crisis.element_handle()
+    )
+    assert 0 <= top <= 40
+    expect(page.locator(".relais-jump")).to_be_visible()
+    # The screen reader's log holds the whole turn, the crisis lines first.
+    log = page.locator('[role="log"] p')
+    expect(log.first).to_contain_text("1 866 277-3553")
+    expect(log.last).to_contain_text("Le PAE")
+    shot(page, "page-crisis-then-answer")
+
+
 def test_clearing_erases_the_browser_and_asks_the_gateway(open_page: Opener) -> None:
     page = open_page("/")
     say(page, "c'est quoi le PAE?")
