@@ -290,7 +290,7 @@ class ActionTriageManager(Action):
                 own = self._own_question(knowledge_base, tracker, text, metadata, referral)
                 if own is None:
                     return guide
-                turn, answer = own, answer_of(own)
+                turn, answer = own
         except Exception:  # the guided path needs no index
             logger.exception("knowledge base unavailable for the manager's triage")
             return guide
@@ -306,10 +306,11 @@ class ActionTriageManager(Action):
         text: str,
         metadata: dict[str, Any],
         referral: set[str],
-    ) -> Turn | None:
-        """The turn of a message that speaks of nobody else, searched as any question, when it
-        is answered (confident or likely) and none of its three articles is about a struggling
-        employee or a crisis; else None (the guided path and its danger check).
+    ) -> tuple[Turn, Answer] | None:
+        """The turn and answer of a message that speaks of nobody else, searched as any
+        question, when it is answered (confident or likely) and none of its three articles is
+        about a struggling employee or a crisis; else None (the guided path and its danger
+        check).
 
         The danger check asks about "cette personne": DIET also reads as a referral messages
         that speak of no one, such as an employee's question about their own access
@@ -321,11 +322,12 @@ class ActionTriageManager(Action):
         if speaks_of_someone_else(text):
             return None
         turn = search_turn(knowledge_base, tracker, text, metadata)
-        if answer_of(turn) is None:
+        answer = answer_of(turn)
+        if answer is None:
             return None
         if any(hit.article.id in referral or hit.article.topic == CRISIS_TOPIC for hit in turn.result.hits):
             return None
-        return turn
+        return turn, answer
 
 
 class ActionDistressArticle(Action):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -151,11 +152,7 @@ def _crisis_sequences(rules_path: Path) -> dict[str, tuple[str, ...]]:
                 actions.append(step["action"])
         # The static responses the rule starts with: the crisis reply. A custom action after
         # them (the question the message also asked) is the bot's, not the gateway's to send.
-        static = []
-        for name in actions:
-            if not name.startswith("utter_"):
-                break
-            static.append(name)
+        static = tuple(takewhile(lambda name: name.startswith("utter_"), actions))
         if variant and static:
-            sequences[variant] = tuple(static)
+            sequences[variant] = static
     return sequences
