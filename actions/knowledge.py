@@ -72,6 +72,24 @@ STRUGGLING_EMPLOYEE_ARTICLES = frozenset(
     }
 )
 
+# After a crisis reply, the conversation's current article (kb_article) is the one that goes
+# with the reply (crisis_type), so the next question is read in its context: "est-ce que je
+# dois avertir notre chef?" after "ma collègue m'a dit qu'elle pense au suicide", "is there a
+# number I can text instead?" after "my partner is controlling and I'm scared of him". The
+# first of a type's articles that the message's own search ranks in its top three, else the
+# type's first. Through the gateway, the development sets' follow-ups to a crisis message (33 of
+# 598) got another topic (the AMPQ's recommendations, how to reach the PAE...) 14 times.
+CRISIS_CONTEXT_ARTICLES: dict[str, tuple[str, ...]] = {
+    "self": ("crise-idees-suicidaires",),
+    "third_person": (
+        "crise-collegue-parle-de-suicide",
+        "crise-danger-immediat-911",
+        "crise-violence-conjugale",
+    ),
+    "violence": ("crise-danger-immediat-911", "crise-violence-conjugale"),
+    "violence_staff": ("relations-travail-violence-usagers", "gestionnaire-apres-agression-employe"),
+}
+
 # What a menu button (a bare intent payload such as "/ask_pae") is asking about.
 TOPIC_QUESTIONS: dict[str, str] = {
     "ask_pae": "Qu'est-ce que le programme d'aide aux employés (PAE)?",
@@ -432,15 +450,44 @@ class ActionAnswerAfterCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, _, metadata = _message(tracker)
+        if text.startswith("/"):  # a button (the crisis menu): no question, no context of its own
+            return _crisis_context(tracker, None)
         if not looks_like_question(text) or assess(text).is_crisis:
-            return []
+            return _crisis_context(tracker, _relayed(tracker, text, metadata))
         turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
         if answer is None or answer.topic in LINES_TOPICS:
-            return []
+            return _crisis_context(tracker, turn)
         dispatcher.utter_message(response="utter_answer_after_crisis")
         send(dispatcher, tracker, answer, CONFIDENT, reminder=False)
         return remember(turn, answer)
+
+
+def _relayed(tracker: Tracker, text: str, metadata: dict[str, Any]) -> Turn | None:
+    """The gateway's results for the message, when it relayed some that fit; no search here
+    (a crisis turn waits for this action: its reply is sent with the whole turn)."""
+    try:
+        return relayed_turn(
+            get_knowledge_base(),
+            text,
+            metadata,
+            audience=metadata.get("audience"),
+            remembered_audience=tracker.get_slot(AUDIENCE_SLOT),
+        )
+    except Exception:
+        logger.exception("knowledge base unavailable")
+        return None
+
+
+def _crisis_context(tracker: Tracker, turn: Turn | None) -> list[dict[str, Any]]:
+    """The crisis reply's article as the conversation's current article (CRISIS_CONTEXT_ARTICLES):
+    of the crisis type's articles, the first among the message's top hits, else the first."""
+    candidates = CRISIS_CONTEXT_ARTICLES.get(tracker.get_slot("crisis_type") or "")
+    if not candidates:
+        return []
+    ranked = [hit.article.id for hit in turn.result.hits] if turn is not None else []
+    chosen = next((article for article in ranked if article in candidates), candidates[0])
+    return [SlotSet(CONTEXT_SLOT, chosen)]
 
 
 class ActionDefaultFallback(Action):

@@ -471,3 +471,75 @@ def test_after_a_crisis_reply_no_unsure_answer_and_no_crisis_article(monkeypatch
         [a for a in ARTICLES if a.topic == "crise"], create_embedder("hashing"), SearchSettings(threshold=-1.0)
     )
     assert after_crisis(only_crisis, monkeypatch, "c'est quoi le numéro à appeler la nuit?") == ([], [])
+
+
+def crisis_turn(text: str, crisis_type: str, metadata: dict[str, Any] | None = None) -> Tracker:
+    message = {
+        "text": text,
+        "intent": {"name": "crisis", "confidence": 1.0},
+        "entities": [],
+        "metadata": metadata or {"audience": "employee"},
+    }
+    slots = {"at_risk": True, "crisis_type": crisis_type}
+    return Tracker("test", slots, message, [], False, None, {}, "action_listen")
+
+
+def context_after_crisis(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, turn: Tracker) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(knowledge_action.ActionAnswerAfterCrisis().run(dispatcher, turn, {}))
+    return dispatcher.messages, events
+
+
+def test_every_crisis_type_has_articles_to_be_the_context_of_the_next_question() -> None:
+    import yaml
+
+    domain = yaml.safe_load((ROOT / "bot" / "domain" / "crise.yml").read_text(encoding="utf-8"))
+    types = domain["slots"]["crisis_type"]["values"]
+    assert sorted(knowledge_action.CRISIS_CONTEXT_ARTICLES) == sorted(types)
+    ids = {article.id for article in ARTICLES}
+    for articles in knowledge_action.CRISIS_CONTEXT_ARTICLES.values():
+        assert articles and set(articles) <= ids
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis_type", "article"),
+    [
+        ("je pense à en finir", "self", "crise-idees-suicidaires"),
+        ("ma collègue m'a dit qu'elle pense au suicide", "third_person", "crise-collegue-parle-de-suicide"),
+        # the writer's own risk with a question: the reply is all, the context still follows it
+        ("je veux mourir, est-ce que le PAE est confidentiel?", "self", "crise-idees-suicidaires"),
+        ("/crisis", "violence", "crise-danger-immediat-911"),  # the crisis button: no message of its own
+    ],
+)
+def test_after_a_crisis_reply_its_article_becomes_the_context_of_the_next_question(
+    monkeypatch: pytest.MonkeyPatch, text: str, crisis_type: str, article: str
+) -> None:
+    messages, events = context_after_crisis(knowledge_base(-1.0), monkeypatch, crisis_turn(text, crisis_type))
+    assert messages == []
+    assert events == [{"event": "slot", "timestamp": None, "name": "kb_article", "value": article}]
+
+
+def test_after_a_crisis_reply_the_context_is_the_crisis_types_article_the_message_is_nearest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.actions.test_relayed_search import gateway_metadata
+
+    kb = knowledge_base(-1.0)
+    text = "mon chum me frappe, la violence conjugale"
+    metadata = gateway_metadata(kb, text, "employee")
+    ranked = [hit["article"] for hit in metadata["relais_search"]["results"]["employee"]["hits"]]
+    assert "crise-violence-conjugale" in ranked and "crise-danger-immediat-911" not in ranked
+    _, events = context_after_crisis(kb, monkeypatch, crisis_turn(text, "violence", metadata))
+    assert [e["value"] for e in events if e["name"] == "kb_article"] == ["crise-violence-conjugale"]
+    # without the gateway's results (no search on a crisis turn), the type's first article
+    _, events = context_after_crisis(kb, monkeypatch, crisis_turn(text, "violence"))
+    assert [e["value"] for e in events if e["name"] == "kb_article"] == ["crise-danger-immediat-911"]
+
+
+def test_a_question_after_a_crisis_reply_is_read_in_its_articles_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = knowledge_base(-1.0)
+    _, events = context_after_crisis(kb, monkeypatch, crisis_turn("ma collègue m'a dit qu'elle pense au suicide", "third_person"))
+    context = events[0]["value"]
+    turn = knowledge_action.search_turn(kb, tracker("pis si elle refuse?", "nlu_fallback", kb_article=context), "pis si elle refuse?", {})
+    assert turn.followup_of is not None and turn.followup_of.id == "crise-collegue-parle-de-suicide"
