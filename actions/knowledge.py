@@ -453,7 +453,7 @@ class ActionAnswerAfterCrisis(Action):
         if text.startswith("/"):  # a button (the crisis menu): no question, no context of its own
             return _crisis_context(tracker, None)
         if not looks_like_question(text) or assess(text).is_crisis:
-            return _crisis_context(tracker, _relayed(tracker, text, metadata))
+            return _crisis_context(tracker, _relayed(tracker, text, metadata), text, metadata)
         turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
         if answer is None or answer.topic in LINES_TOPICS:
@@ -479,12 +479,21 @@ def _relayed(tracker: Tracker, text: str, metadata: dict[str, Any]) -> Turn | No
         return None
 
 
-def _crisis_context(tracker: Tracker, turn: Turn | None) -> list[dict[str, Any]]:
+def _crisis_context(
+    tracker: Tracker,
+    turn: Turn | None,
+    text: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """The crisis reply's article as the conversation's current article (CRISIS_CONTEXT_ARTICLES):
-    of the crisis type's articles, the first among the message's top hits, else the first."""
+    of the crisis type's articles, the first among the message's top hits, else the first. With
+    no results yet (the gateway does not search a message its lexicon calls a crisis) and a
+    choice to make, `text` is searched here (one embedding, on a crisis turn)."""
     candidates = CRISIS_CONTEXT_ARTICLES.get(tracker.get_slot("crisis_type") or "")
     if not candidates:
         return []
+    if turn is None and text is not None and len(candidates) > 1:
+        turn = searched(tracker, text, metadata or {}, in_context=False)
     ranked = [hit.article.id for hit in turn.result.hits] if turn is not None else []
     chosen = next((article for article in ranked if article in candidates), candidates[0])
     return [SlotSet(CONTEXT_SLOT, chosen)]

@@ -484,8 +484,15 @@ def crisis_turn(text: str, crisis_type: str, metadata: dict[str, Any] | None = N
     return Tracker("test", slots, message, [], False, None, {}, "action_listen")
 
 
-def context_after_crisis(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, turn: Tracker) -> tuple[list, list]:
-    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+def context_after_crisis(
+    kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, turn: Tracker
+) -> tuple[list, list]:
+    def get() -> KnowledgeBase:
+        if isinstance(kb, Exception):
+            raise kb
+        return kb
+
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", get)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(knowledge_action.ActionAnswerAfterCrisis().run(dispatcher, turn, {}))
     return dispatcher.messages, events
@@ -532,8 +539,11 @@ def test_after_a_crisis_reply_the_context_is_the_crisis_types_article_the_messag
     assert "crise-violence-conjugale" in ranked and "crise-danger-immediat-911" not in ranked
     _, events = context_after_crisis(kb, monkeypatch, crisis_turn(text, "violence", metadata))
     assert [e["value"] for e in events if e["name"] == "kb_article"] == ["crise-violence-conjugale"]
-    # without the gateway's results (no search on a crisis turn), the type's first article
+    # without the gateway's results (its lexicon saw the crisis), searched here
     _, events = context_after_crisis(kb, monkeypatch, crisis_turn(text, "violence"))
+    assert [e["value"] for e in events if e["name"] == "kb_article"] == ["crise-violence-conjugale"]
+    # and with the index unavailable, the type's first article
+    _, events = context_after_crisis(RuntimeError("no index"), monkeypatch, crisis_turn(text, "violence"))
     assert [e["value"] for e in events if e["name"] == "kb_article"] == ["crise-danger-immediat-911"]
 
 
