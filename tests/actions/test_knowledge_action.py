@@ -553,3 +553,57 @@ def test_a_question_after_a_crisis_reply_is_read_in_its_articles_context(monkeyp
     context = events[0]["value"]
     turn = knowledge_action.search_turn(kb, tracker("pis si elle refuse?", "nlu_fallback", kb_article=context), "pis si elle refuse?", {})
     assert turn.followup_of is not None and turn.followup_of.id == "crise-collegue-parle-de-suicide"
+
+
+def request_human(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str, **slots: Any) -> tuple[list, list]:
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        knowledge_action.ActionTriageRequestHuman().run(dispatcher, tracker(text, "request_human", **slots), {})
+    )
+    return dispatcher.messages, events
+
+
+def handoff_route(events: list) -> list:
+    return [e["value"] for e in events if e["name"] == "handoff_route"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux parler à quelqu'un",
+        "y a-t-il quelqu'un de vivant?",
+        "Is there someone I can talk to right now? I just finished a terrible night shift.",
+        "besoin de parler a quelquun maintenant svp",
+        "est-ce qu'un intervenant peut me rappeler ce soir?",
+        "/request_human",
+        "un humain",
+    ],
+)
+def test_asking_for_a_person_always_gets_the_handoff(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    # Every search is confident here: the hand-off still does not depend on it.
+    messages, events = request_human(knowledge_base(-1.0), monkeypatch, text, kb_article="pae-c-est-quoi")
+    assert messages == [] and handoff_route(events) == ["form"]
+
+
+def test_a_question_taken_for_asking_for_a_person_is_answered_when_the_search_is_confident(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "quels signes montrent qu'une personne s'épuise au travail?"
+    messages, events = request_human(knowledge_base(-1.0), monkeypatch, question)
+    assert handoff_route(events) == ["answer"]
+    assert messages[0]["custom"]["relais"]["sources"]
+    assert any(e["name"] == "kb_article" for e in events)
+    # unsure: the hand-off, never "pas certain" in its place
+    messages, events = request_human(knowledge_base(2.0), monkeypatch, question)
+    assert messages == [] and handoff_route(events) == ["form"]
+
+
+def test_a_question_taken_for_asking_for_a_person_on_the_listening_lines_gets_the_handoff(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    only_lines = KnowledgeBase.from_articles(
+        [a for a in ARTICLES if a.topic == "ecoute"], create_embedder("hashing"), SearchSettings(threshold=-1.0)
+    )
+    messages, events = request_human(only_lines, monkeypatch, "c'est quoi le numéro à appeler ce soir?")
+    assert messages == [] and handoff_route(events) == ["form"]

@@ -24,6 +24,9 @@ def test_crisis_without_the_action_server(stack: Stack, gateway: httpx.Client) -
     assert _counter(after, "rasa_unavailable") == _counter(before, "rasa_unavailable")
     question = chat(gateway, "le PAE est-il gratuit?", new_id())
     assert question["messages"], "a question must never get silence"
+    # Asking for a person needs the action server's triage: the apology's 24/7 lines instead.
+    person = chat(gateway, "je veux parler à quelqu'un", new_id())
+    assert "811" in all_text(person) and "1 866 277-3553" in all_text(person)
 
 
 def test_crisis_without_rasa(stack: Stack, gateway: httpx.Client) -> None:
