@@ -90,6 +90,8 @@ CRISIS_CONTEXT_ARTICLES: dict[str, tuple[str, ...]] = {
     "violence_staff": ("relations-travail-violence-usagers", "gestionnaire-apres-agression-employe"),
 }
 
+_CRISIS_CONTEXTS = frozenset(article for each in CRISIS_CONTEXT_ARTICLES.values() for article in each)
+
 # What a menu button (a bare intent payload such as "/ask_pae") is asking about.
 TOPIC_QUESTIONS: dict[str, str] = {
     "ask_pae": "Qu'est-ce que le programme d'aide aux employés (PAE)?",
@@ -281,24 +283,27 @@ class ActionAnswerQuestion(Action):
         return turn, compose_unsure([hit.article for hit in turn.result.hits]), unsure(turn)
 
 
-# Words of a person asking for a person: such a message always gets the hand-off (who can talk
-# now), whatever the search says.
+# Words of a person asking for a person, a call, a contact or help (folded, apostrophes as
+# spaces): such a message always gets the hand-off (who can talk now), whatever the search says.
+# Wide on purpose: a word caught here only costs the hand-off the message had before.
 ASKS_FOR_A_PERSON = re.compile(
-    r"\b(quelqu ?un|qqn|quelquun|humain|humaine|human|vraie? personne|real person|someone|somebody"
-    r"|anyone|anybody|parler|jaser|talk|speak|intervenante?s?|counsell?or|psy|travailleu(?:r|se) social"
-    r"|social worker|rappel|rappeler|call me back|clavarder avec)\b"
+    r"\b(?:quelqu ?(?:un|1)|qq ?u?n|kelk ?un|humaine?s?|humans?|personne (?:dispo\w*|reelle|en chair)"
+    r"|vraie? (?:personne|monde)|real person|a person|some ?(?:one|body)|any ?(?:one|body)|parl\w*"
+    r"|jas\w*|talk\w*|speak\w*|chat\w*|clavard\w*|intervenant\w*|counsell?or\w*|conseill\w*|psy\w*"
+    r"|therap\w*|infirmi\w*|travailleu\w* social\w*|ts|social worker\w*|agent\w*|r?appel\w*"
+    r"|call\w*|contact\w*|joindre|rejoindre|aide|aider|aidez|help\w*)\b"
 )
 HANDOFF_ROUTE_SLOT = "handoff_route"
 
 
 class ActionTriageRequestHuman(Action):
     """request_human: the hand-off (the establishment, then who can talk now), except for a
-    question DIET took for it that speaks of no person to talk to and that the knowledge base
-    answers with confidence, read in the conversation's context, on another topic than the
-    listening lines: "quels signes montrent qu'une personne s'épuise au travail?", or "il y a un
-    numéro?" after a crisis reply about a violent partner. On the development sets through the
-    gateway, 10 of 990 questions and 3 of the 33 follow-ups to a crisis message were asked for
-    their establishment."""
+    question DIET took for it that speaks of no person, call, contact or help, outside a risk
+    in the conversation, and that the knowledge base answers with confidence, read in the
+    conversation's context, on another topic than crisis and the listening lines (the hand-off
+    gives those lines and more): "quels signes montrent qu'une personne s'épuise au travail?".
+    On the development sets through the gateway, 10 of 990 questions were asked for their
+    establishment, 5 of them such questions."""
 
     def name(self) -> str:
         return "action_triage_request_human"
@@ -308,13 +313,13 @@ class ActionTriageRequestHuman(Action):
     ) -> list[dict[str, Any]]:
         text, _, metadata = _message(tracker)
         handoff = [SlotSet(HANDOFF_ROUTE_SLOT, "form")]
-        if text.startswith("/") or not looks_like_question(text):
-            return handoff
+        if text.startswith("/") or not looks_like_question(text) or tracker.get_slot("at_risk"):
+            return handoff  # after a risk, a request for a person is always one
         if ASKS_FOR_A_PERSON.search(fold(text).replace("'", " ").replace("’", " ")):
             return handoff
         turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
-        if answer is None or answer.topic == "ecoute":
+        if answer is None or answer.topic in LINES_TOPICS:
             return handoff
         send(dispatcher, tracker, answer, outcome_of(turn))
         return [SlotSet(HANDOFF_ROUTE_SLOT, "answer"), *remember(turn, answer)]
@@ -489,7 +494,9 @@ class ActionAnswerAfterCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, _, metadata = _message(tracker)
-        if text.startswith("/"):  # a button (the crisis menu): no question, no context of its own
+        if text.startswith("/"):  # a button ("Revoir les numéros"): the crisis context stays
+            if tracker.get_slot(CONTEXT_SLOT) in _CRISIS_CONTEXTS:
+                return []
             return _crisis_context(tracker, None)
         if not looks_like_question(text) or assess(text).is_crisis:
             return _crisis_context(tracker, _relayed(tracker, text, metadata), text, metadata)

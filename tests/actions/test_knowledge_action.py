@@ -578,6 +578,12 @@ def handoff_route(events: list) -> list:
         "est-ce qu'un intervenant peut me rappeler ce soir?",
         "/request_human",
         "un humain",
+        "Pouvez-vous m'appeler ce soir?",
+        "Je voudrais qu'on me rappelle, c'est possible?",
+        "Y a-tu du vrai monde qui répond à soir?",
+        "Can I get a person?",
+        "J'ai besoin d'aide maintenant, je suis à bout",
+        "est-ce qu'une travailleuse sociale est disponible?",
     ],
 )
 def test_asking_for_a_person_always_gets_the_handoff(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -607,3 +613,34 @@ def test_a_question_taken_for_asking_for_a_person_on_the_listening_lines_gets_th
     )
     messages, events = request_human(only_lines, monkeypatch, "c'est quoi le numéro à appeler ce soir?")
     assert messages == [] and handoff_route(events) == ["form"]
+
+
+def test_after_a_risk_a_request_for_a_person_always_gets_the_handoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    # After a crisis reply the current article is a crisis article and a short question reads
+    # as its follow-up: the hand-off (the establishment's numbers, call back, live chat) stays.
+    question = "quels signes montrent qu'une personne s'épuise au travail?"
+    messages, events = request_human(
+        knowledge_base(-1.0), monkeypatch, question, at_risk=True, kb_article="crise-idees-suicidaires"
+    )
+    assert messages == [] and handoff_route(events) == ["form"]
+
+
+def test_a_request_for_a_person_gets_the_handoff_when_the_index_is_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> KnowledgeBase:
+        raise RuntimeError("no index")
+
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", broken)
+    dispatcher = CollectingDispatcher()
+    question = "quels signes montrent qu'une personne s'épuise au travail?"
+    events = asyncio.run(
+        knowledge_action.ActionTriageRequestHuman().run(dispatcher, tracker(question, "request_human"), {})
+    )
+    assert dispatcher.messages == [] and handoff_route(events) == ["form"]
+
+
+def test_the_crisis_button_keeps_a_crisis_context_already_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Revoir les numéros" after a colleague's crisis sends /crisis{"crisis_type":"self"}: the
+    # next "pis si elle refuse?" is still about the colleague.
+    turn = crisis_turn("/crisis", "self")
+    turn.slots["kb_article"] = "crise-collegue-parle-de-suicide"
+    assert context_after_crisis(knowledge_base(-1.0), monkeypatch, turn) == ([], [])
