@@ -318,7 +318,9 @@ class ActionTriageRequestHuman(Action):
         if ASKS_FOR_A_PERSON.search(fold(text).replace("'", " ").replace("’", " ")):
             return handoff
         turn = searched(tracker, text, metadata)
-        answer = answer_of(turn, likely=False) if turn is not None else None
+        if turn is None:
+            return handoff
+        answer = answer_of(turn, likely=False)
         if answer is None or answer.topic in LINES_TOPICS:
             return handoff
         send(dispatcher, tracker, answer, outcome_of(turn))
