@@ -501,7 +501,7 @@ class ActionAnswerAfterCrisis(Action):
                 return []
             return _crisis_context(tracker, None)
         if not looks_like_question(text) or assess(text).is_crisis:
-            return _crisis_context(tracker, _relayed(tracker, text, metadata), text, metadata)
+            return _crisis_context(tracker, None, text, metadata)
         turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
         if answer is None or answer.topic in LINES_TOPICS:
@@ -509,22 +509,6 @@ class ActionAnswerAfterCrisis(Action):
         dispatcher.utter_message(response="utter_answer_after_crisis")
         send(dispatcher, tracker, answer, CONFIDENT, reminder=False)
         return remember(turn, answer)
-
-
-def _relayed(tracker: Tracker, text: str, metadata: dict[str, Any]) -> Turn | None:
-    """The gateway's results for the message, when it relayed some that fit; no search here
-    (a crisis turn waits for this action: its reply is sent with the whole turn)."""
-    try:
-        return relayed_turn(
-            get_knowledge_base(),
-            text,
-            metadata,
-            audience=metadata.get("audience"),
-            remembered_audience=tracker.get_slot(AUDIENCE_SLOT),
-        )
-    except Exception:
-        logger.exception("knowledge base unavailable")
-        return None
 
 
 def _crisis_context(
@@ -535,8 +519,9 @@ def _crisis_context(
 ) -> list[dict[str, Any]]:
     """The crisis reply's article as the conversation's current article (CRISIS_CONTEXT_ARTICLES):
     of the crisis type's articles, the first among the message's top hits, else the first. With
-    no results yet (the gateway does not search a message its lexicon calls a crisis) and a
-    choice to make, `text` is searched here (one embedding, on a crisis turn)."""
+    no `turn` yet and a choice to make, `text` is searched out of context (`searched`: the
+    gateway's relayed results when they fit, else one embedding here, as for a message its
+    lexicon called a crisis, which the gateway does not search)."""
     candidates = CRISIS_CONTEXT_ARTICLES.get(tracker.get_slot("crisis_type") or "")
     if not candidates:
         return []

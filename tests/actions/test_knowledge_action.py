@@ -37,13 +37,19 @@ def tracker(
     return Tracker("test", slots, message, [], False, None, {}, "action_listen")
 
 
-def run(kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, tracker_: Tracker) -> list[dict]:
+def provide(kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The actions' knowledge base is `kb`, or unavailable (`kb` raised)."""
+
     def get() -> KnowledgeBase:
         if isinstance(kb, Exception):
             raise kb
         return kb
 
     monkeypatch.setattr(knowledge_action, "get_knowledge_base", get)
+
+
+def run(kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, tracker_: Tracker) -> list[dict]:
+    provide(kb, monkeypatch)
     dispatcher = CollectingDispatcher()
     asyncio.run(knowledge_action.ActionAnswerQuestion().run(dispatcher, tracker_, {}))
     return dispatcher.messages
@@ -487,12 +493,7 @@ def crisis_turn(text: str, crisis_type: str, metadata: dict[str, Any] | None = N
 def context_after_crisis(
     kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, turn: Tracker
 ) -> tuple[list, list]:
-    def get() -> KnowledgeBase:
-        if isinstance(kb, Exception):
-            raise kb
-        return kb
-
-    monkeypatch.setattr(knowledge_action, "get_knowledge_base", get)
+    provide(kb, monkeypatch)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(knowledge_action.ActionAnswerAfterCrisis().run(dispatcher, turn, {}))
     return dispatcher.messages, events
@@ -555,8 +556,10 @@ def test_a_question_after_a_crisis_reply_is_read_in_its_articles_context(monkeyp
     assert turn.followup_of is not None and turn.followup_of.id == "crise-collegue-parle-de-suicide"
 
 
-def request_human(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, text: str, **slots: Any) -> tuple[list, list]:
-    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: kb)
+def request_human(
+    kb: KnowledgeBase | Exception, monkeypatch: pytest.MonkeyPatch, text: str, **slots: Any
+) -> tuple[list, list]:
+    provide(kb, monkeypatch)
     dispatcher = CollectingDispatcher()
     events = asyncio.run(
         knowledge_action.ActionTriageRequestHuman().run(dispatcher, tracker(text, "request_human", **slots), {})
@@ -626,16 +629,9 @@ def test_after_a_risk_a_request_for_a_person_always_gets_the_handoff(monkeypatch
 
 
 def test_a_request_for_a_person_gets_the_handoff_when_the_index_is_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> KnowledgeBase:
-        raise RuntimeError("no index")
-
-    monkeypatch.setattr(knowledge_action, "get_knowledge_base", broken)
-    dispatcher = CollectingDispatcher()
     question = "quels signes montrent qu'une personne s'épuise au travail?"
-    events = asyncio.run(
-        knowledge_action.ActionTriageRequestHuman().run(dispatcher, tracker(question, "request_human"), {})
-    )
-    assert dispatcher.messages == [] and handoff_route(events) == ["form"]
+    messages, events = request_human(RuntimeError("no index"), monkeypatch, question)
+    assert messages == [] and handoff_route(events) == ["form"]
 
 
 def test_the_crisis_button_keeps_a_crisis_context_already_set(monkeypatch: pytest.MonkeyPatch) -> None:
