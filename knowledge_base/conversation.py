@@ -138,9 +138,14 @@ def ask(
     resolved = resolve_audience(text, audience, remembered_audience)
     context = kb.article(context_id) if context_id else None
     followup = context if is_followup(text, context) else None
-    spelled_out = f"{followup.title} {text}" if followup is not None else None
-    result = kb.search(text, audience=resolved, k=k, context=followup, context_query=spelled_out)
+    spelled = spelled_out(text, followup) if followup is not None else None
+    result = kb.search(text, audience=resolved, k=k, context=followup, context_query=spelled)
     return Turn(result, resolved, followup)
+
+
+def spelled_out(text: str, context: Article) -> str:
+    """A follow-up with its context spelled out: the current article's title, then the question."""
+    return f"{context.title} {text}"
 
 
 def reply(

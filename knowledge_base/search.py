@@ -223,6 +223,14 @@ class KnowledgeBase:
         owners = np.array(self._article_of)
         self._rows_of = {a: np.flatnonzero(owners == a) for a in set(self._article_of)}
         self._title_vectors: dict[str, np.ndarray] = {}  # a context's title, embedded once
+        # The passages' unit vectors as one matrix: every cosine of a query is one product
+        # (a flat inner-product search for all passages sorts them too, for nothing).
+        vectors = index.vectors  # None for a lexical-only base
+        self._passage_matrix = (
+            np.ascontiguousarray(vectors.reconstruct_n(0, vectors.ntotal), dtype=np.float32)
+            if vectors is not None and vectors.ntotal
+            else np.zeros((0, vectors.d if vectors is not None else 0), dtype=np.float32)
+        )
         self._vocabulary: Vocabulary | None = None
         if self.settings.known_words is not None:
             # Imported here: `python -m knowledge_base.known_words` runs that module as __main__.
@@ -403,8 +411,7 @@ class KnowledgeBase:
             return float("-inf")
         if context.id not in self._title_vectors:
             self._title_vectors[context.id] = self.embedder.embed_queries([context.title])[0]
-        passage = self.index.vectors.reconstruct(row)
-        return float(np.dot(self._title_vectors[context.id], passage))
+        return float(np.dot(self._title_vectors[context.id], self._passage_matrix[row]))
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or the one it was merged into (redirects), or None."""
@@ -470,12 +477,7 @@ class KnowledgeBase:
 
     def _cosines(self, vectors: np.ndarray) -> np.ndarray:
         """Every passage's cosine with each row of `vectors`, in passage order."""
-        count = len(self.index.passages)
-        values, rows = self.index.vectors.search(vectors, count)
-        cosines = np.empty((len(vectors), count), dtype=np.float32)
-        for line in range(len(vectors)):
-            cosines[line, rows[line]] = values[line]
-        return cosines
+        return np.asarray(vectors, dtype=np.float32) @ self._passage_matrix.T
 
     def _context_shift(self, context: Article) -> np.ndarray:
         settings = self.settings

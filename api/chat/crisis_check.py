@@ -111,21 +111,28 @@ class CrisisCheck:
         """Begin deciding now; await the task when the answer is needed."""
         return asyncio.create_task(self.decide(text))
 
-    async def read(self, text: str, audience: str | None = None) -> Reading:
+    async def read(
+        self, text: str, audience: str | None = None, context_id: str | None = None
+    ) -> Reading:
         """The decision and the search results from one embedding of `text` (none at all when
-        the lexicon already says crisis: the bot answers with its crisis reply, no search)."""
+        the lexicon already says crisis: the bot answers with its crisis reply, no search);
+        `context_id`: the article the conversation was last answered with, for a follow-up
+        (knowledge_base/relayed.py)."""
         assessment = assess(text)
         if lexicon_settles(assessment):
             return self._reading(self._detector.decide(text, assessment), None)
         try:
             return await asyncio.wait_for(
-                asyncio.to_thread(self._read, text, assessment, audience), READ_TIMEOUT_SECONDS
+                asyncio.to_thread(self._read, text, assessment, audience, context_id),
+                READ_TIMEOUT_SECONDS,
             )
         except TimeoutError:
             logger.error("message reading took over %.1f s: the lexicon decides alone", READ_TIMEOUT_SECONDS)
             return Reading(lexicon_decision(assessment))
 
-    def _read(self, text: str, assessment: Assessment, audience: str | None) -> Reading:
+    def _read(
+        self, text: str, assessment: Assessment, audience: str | None, context_id: str | None
+    ) -> Reading:
         knowledge = self._knowledge
         vector = None
         if knowledge is not None and knowledge.embedder is not None and text.strip():
@@ -141,7 +148,8 @@ class CrisisCheck:
         search = None
         if vector is not None and knowledge is not None:
             try:
-                search = relay(knowledge, text, vector, audience)
+                context = knowledge.article(context_id) if context_id else None
+                search = relay(knowledge, text, vector, audience, context=context)
             except Exception:  # the action server searches itself
                 logger.exception("search failed in the gateway")
         return self._reading(decision, search)

