@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.language import turn_language
@@ -53,6 +53,7 @@ from safety import assess
 logger = logging.getLogger(__name__)
 
 CONTEXT_SLOT = "kb_article"
+ACTION_LISTEN = "action_listen"
 AUDIENCE_SLOT = "kb_audience"
 ROUTE_SLOT = "manager_route"
 MANAGER_GUIDE = "gestionnaire"
@@ -533,7 +534,13 @@ def _crisis_context(
 
 
 class ActionDefaultFallback(Action):
-    """No rule applies (RulePolicy's core fallback): search before saying "pas compris"."""
+    """No rule applies (RulePolicy's core fallback): search before saying "pas compris".
+
+    It ends the turn (FollowupAction listen): Rasa's own fallback does so by reverting the
+    message, which this one keeps (it may answer it). Without it, when no policy is confident
+    after it either (a first message naming an establishment: "CISSS de Laval"), the fallback
+    was predicted again and again, the same reply sent up to ten times, until Rasa's circuit
+    breaker stopped it."""
 
     def name(self) -> str:
         return "action_default_fallback"
@@ -550,6 +557,6 @@ class ActionDefaultFallback(Action):
                 outcome = unsure(turn)
             if answer is not None:
                 send(dispatcher, tracker, answer, outcome)
-                return remember(turn, answer)
+                return [*remember(turn, answer), FollowupAction(ACTION_LISTEN)]
         dispatcher.utter_message(response="utter_default")
-        return []
+        return [FollowupAction(ACTION_LISTEN)]

@@ -54,6 +54,14 @@ def test_knowledge_question_is_answered_with_its_source(gateway: httpx.Client) -
     assert "Source :" in all_text(reply) and "révisée le" in all_text(reply)
 
 
+@pytest.mark.parametrize("message", ["CISSS de Laval", "je travaille au CIUSSS de l'Estrie"])
+def test_a_message_no_rule_expects_gets_one_reply(gateway: httpx.Client, message: str) -> None:
+    """RulePolicy's core fallback (actions/knowledge.py) ends the turn: a first message naming an
+    establishment got the same reply ten times, until Rasa's circuit breaker stopped it."""
+    texts = [reply["text"] for reply in chat(gateway, message, new_id())["messages"]]
+    assert texts and len(texts) <= 2 and len(set(texts)) == len(texts), len(texts)
+
+
 def test_menu_button_answers_the_topic(gateway: httpx.Client) -> None:
     reply = chat(gateway, "/ask_bqvt", new_id())
     assert reply["topic"] == "bqvt"
