@@ -16,6 +16,7 @@ from api.callbacks import console as callback_console
 from api.callbacks import router as callbacks
 from api.callbacks.worker import open_callbacks
 from api.chat import router as chat
+from api.chat.answered import AnsweredArticles
 from api.chat.crisis_check import CrisisCheck, load_knowledge, shared_detector
 from api.chat.rasa_client import RasaClient
 from api.chat.replies import load_static_replies
@@ -105,6 +106,8 @@ def create_app(
             risk_store=shared.risks(),
             counsellors_for=availability.for_conversation,
             names_establishment=establishment_name_test(app.state.registry.establishments),
+            # One gateway only: an erasure must reach every memory that holds the conversation.
+            answered=AnsweredArticles() if shared.redis is None else None,
         )
         async with (
             open_callbacks(settings, app.state.registry, app.state.metrics) as callbacks,

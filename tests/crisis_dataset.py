@@ -414,6 +414,19 @@ def measure_conversations(
 # near-duplicate check (29 messages and 13 conversations removed, after the measurement): 281
 # messages, 0.972 (137/141), 0.049 (4/81), 0.051 (3/59); lexicon 0.319 / 0.111; conversations
 # 7/7, 0/4. Development data from then on.
+# crisis_holdout_2026_12i.yml (a seventeenth author) measured once, whole: recall 0.973 (146/150),
+# false alarms 0.030 (3/100), distress 0/60, conversations 16/16, 0/8; after the near-duplicate
+# check: 276 messages, 0.971 (135/139), 0.025 (2/81), 0/56; lexicon 0.388 / 0.037; conversations
+# 9/9, 0/5. Development data from then on.
+# crisis_holdout_2026_12j.yml (an eighteenth author, 2026-12-05 evening: seeds, FACTS.md and a
+# brief only; other voices: unit clerk, respiratory therapist, CHSLD cook, DPJ, lab, pharmacy,
+# security) measured ONCE with the same weights and detector, whole: recall 0.913 (137/150), under
+# issue 10's 0.95; false alarms 0/90; distress taken for crisis 0.083 (5/60); crisis missed as
+# distress 7, as none 6 (violence against staff 4, suicide 3, immediate danger 3, means, harm to
+# others, third person 1 each); lexicon alone 0.393 / 0.011; conversations 13/13 in time, 1/7
+# false alarm. After the near-duplicate check (27 messages and 6 conversations removed): 273
+# messages, 0.908 (128/141), 0/78, 0.093 (5/54); lexicon 0.376 / 0.013; conversations 9/9, 1/5.
+# Development data from then on.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -423,6 +436,8 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12f.yml": Target(0.92, 0.03, 0.05),
     "crisis_holdout_2026_12g.yml": Target(0.94, 0.05, 0.05),
     "crisis_holdout_2026_12h.yml": Target(0.95, 0.06, 0.07),
+    "crisis_holdout_2026_12i.yml": Target(0.96, 0.035, 0.02),
+    "crisis_holdout_2026_12j.yml": Target(0.90, 0.02, 0.10),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -432,6 +447,8 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12f.yml": (9, 2),
     "crisis_holdout_2026_12g.yml": (12, 0),
     "crisis_holdout_2026_12h.yml": (7, 0),
+    "crisis_holdout_2026_12i.yml": (9, 0),
+    "crisis_holdout_2026_12j.yml": (9, 1),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.

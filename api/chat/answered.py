@@ -4,10 +4,12 @@ action server does not embed it again (knowledge_base/relayed.py, issue 13).
 
 Only a saving, never a decision: the action server uses the gateway's in-context results only
 when its own current article (slot kb_article) is the same one, and searches itself otherwise
-(another gateway served the previous turn, a crisis set the context without an answer, this
-gateway restarted). So it stays in this process's memory, article ids only, the least recently
-used dropped past MAX_CONVERSATIONS, each forgotten after Rasa's session expiry without a turn,
-and at once when the person erases the conversation.
+(a crisis set the context without an answer, this gateway restarted). So it stays in this
+process's memory, article ids only: the least recently answered dropped past MAX_CONVERSATIONS,
+each forgotten an hour after its last answer (Rasa's session; swept at every message), and at
+once when the person erases the conversation. With several gateways (RELAIS_REDIS_URL), where the
+erasure reaches only the gateway that receives it, the gateway keeps none (api/main.py): the
+action server searches follow-ups itself, as before.
 """
 
 from __future__ import annotations
@@ -32,21 +34,27 @@ class AnsweredArticles:
         self._last: OrderedDict[str, tuple[str, float]] = OrderedDict()
 
     def get(self, conversation_id: str | None) -> str | None:
-        if conversation_id is None:
-            return None
-        found = self._last.get(conversation_id)
-        if found is None:
-            return None
-        article_id, seen = found
-        if self._clock() - seen > self._ttl:
-            del self._last[conversation_id]
-            return None
-        return article_id
+        self._sweep()
+        found = self._last.get(conversation_id) if conversation_id is not None else None
+        return found[0] if found is not None else None
 
     def answered(self, conversation_id: str, article_id: str) -> None:
+        self._sweep()
         self._last.pop(conversation_id, None)
         self._last[conversation_id] = (article_id, self._clock())
         while len(self._last) > self._limit:
+            self._last.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def _sweep(self) -> None:
+        """Forget every entry older than the TTL (the oldest come first: insertion order)."""
+        now = self._clock()
+        while self._last:
+            _, seen = next(iter(self._last.values()))
+            if now - seen <= self._ttl:
+                return
             self._last.popitem(last=False)
 
     def forget(self, conversation_id: str) -> None:

@@ -60,6 +60,7 @@ class ChatService:
         risk_store: RiskStore | None = None,
         counsellors_for: Callable[[str, str | None], Awaitable[bool]] | None = None,
         names_establishment: Callable[[str], bool] = lambda text: False,
+        answered: AnsweredArticles | None = None,
     ) -> None:
         self._rasa = rasa
         self._replies = replies
@@ -73,8 +74,9 @@ class ChatService:
         self._indicators = indicators or IndicatorRecorder(None)
         # Risk over the last turns of each conversation (api/chat/conversation_risk.py).
         self._risks = ConversationRisks(self._crisis_check.detector, risk_store)
-        # The article each conversation was last answered with: a follow-up is searched in it.
-        self._answered = AnsweredArticles()
+        # The article each conversation was last answered with: a follow-up is searched in it
+        # (None: not kept, the action server searches follow-ups itself).
+        self._answered = answered
         # Texts that never say a language (api/chat/language.py): every button's payload; and
         # a short answer naming an establishment (the form's question: "CISSS de Laval").
         payloads = [b.payload for m in replies.responses.values() for b in m.buttons]
@@ -91,7 +93,8 @@ class ChatService:
     def forget(self, conversation_id: str) -> None:
         """Erasure: what this service keeps about a conversation (its risk window, the article
         it was last answered with) goes."""
-        self._answered.forget(conversation_id)
+        if self._answered is not None:
+            self._answered.forget(conversation_id)
         self._risks.forget(conversation_id)
 
     @property
@@ -110,7 +113,7 @@ class ChatService:
         conversation_id = request.conversation_id or uuid.uuid4().hex
         language = self.language(request)
         # One embedding: the crisis decision and the search results, relayed to Rasa (issue 13).
-        context = self._answered.get(request.conversation_id)
+        context = self._answered.get(request.conversation_id) if self._answered is not None else None
         reading = asyncio.create_task(
             self._crisis_check.read(request.message, request.audience, context)
         )
@@ -141,7 +144,8 @@ class ChatService:
             self._metrics.rasa_latency.observe(time.perf_counter() - asked)
             parsed = parse_rasa_replies(replies)
             bot_answered = bool(parsed.messages)
-            if parsed.sources:  # the bot's current article now (actions/knowledge.py remember)
+            if parsed.sources and self._answered is not None:
+                # the bot's current article now (actions/knowledge.py `remember`)
                 self._answered.answered(conversation_id, parsed.sources[0].id)
             if not bot_answered:
                 # An action failed (action server down) and nothing was said: never leave a

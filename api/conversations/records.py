@@ -33,18 +33,21 @@ class ConversationRecords:
     live: LiveChat
     metrics: Metrics
     retention_days: int
-    forget: Callable[[str], None] = lambda _conversation_id: None  # the chat's risk window
+    forget: Callable[[str], None] = lambda _conversation_id: None  # the chat service's memories
 
     async def erase(self, conversation_id: str) -> int:
         """Erase the conversation everywhere at once; TrackerStoreError if the store is down
         (the live transcript is dropped anyway); SharedStateUnavailable if Redis is down (the
         tracker events are erased anyway; the transcript expires with its session)."""
-        try:
-            self.live.erase(conversation_id)
-            self.forget(conversation_id)
-        except SharedStateUnavailable:
+        unavailable: SharedStateUnavailable | None = None
+        for erase in (self.forget, self.live.erase):  # each, whatever the other did
+            try:
+                erase(conversation_id)
+            except SharedStateUnavailable as error:
+                unavailable = error
+        if unavailable is not None:
             await asyncio.to_thread(self.tracker.erase, conversation_id)
-            raise
+            raise unavailable
         deleted = await asyncio.to_thread(self.tracker.erase, conversation_id)
         self.metrics.count("conversations_erased")
         return deleted

@@ -21,7 +21,7 @@ import actions.knowledge as knowledge_action
 from embeddings.models import HashingEmbedder, create_embedder
 from knowledge_base.loader import load_articles
 from knowledge_base.relayed import METADATA_KEY, UNKNOWN, relay
-from knowledge_base.search import KnowledgeBase, SearchSettings, standardize
+from knowledge_base.search import DEFAULT_SETTINGS, KnowledgeBase, SearchSettings, standardize
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = load_articles(ROOT / "knowledge_base" / "articles")
@@ -119,13 +119,28 @@ def test_a_follow_up_is_searched_in_its_context(
     assert messages[0]["text"].startswith("Au sujet du PAE")
 
 
-@pytest.mark.parametrize("text", ["pis c'est gratuit?", "est-ce que ça couvre ma famille?"])
+@pytest.fixture(scope="module")
+def context_kb() -> KnowledgeBase:
+    """The production search settings (the context's boosts, its spelled-out form, the
+    standard-French form, the confidence rules) on the hashing embedder: a follow-up searched
+    in its context ranks otherwise than on its own words."""
+    settings = dataclasses.replace(DEFAULT_SETTINGS, threshold=0.3, query_adapter=None)
+    return KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), settings)
+
+
+@pytest.mark.parametrize(
+    "text", ["pis c'est gratuit?", "est-ce que ça couvre ma famille?", "pis ça marche-tu la nuit?"]
+)
 def test_a_follow_up_the_gateway_searched_in_the_same_article_is_not_embedded_again(
-    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int], text: str
+    context_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, embeddings: list[int], text: str
 ) -> None:
+    kb = context_kb
     alone, alone_events = answer(kb, monkeypatch, text, {"audience": None}, kb_article="pae-c-est-quoi")
     metadata = gateway_metadata(kb, text, context_id="pae-c-est-quoi")
-    assert metadata[METADATA_KEY]["context"]["article"] == "pae-c-est-quoi"
+    relayed_search = metadata[METADATA_KEY]
+    assert relayed_search["context"]["article"] == "pae-c-est-quoi"
+    # The context changes the search: the bare results under "context" would not do.
+    assert relayed_search["context"]["results"] != relayed_search["results"]
     embeddings.clear()
     relayed, events = answer(kb, monkeypatch, text, metadata, kb_article="pae-c-est-quoi")
     assert embeddings == []

