@@ -52,7 +52,7 @@ DEVELOPMENT_SETS = (
     ROOT / "data" / "kb" / "queries_2026_12.yml",
     ROOT / "data" / "kb" / "queries_small.yml",
     ROOT / "data" / "kb" / "followups_2026_12l.yml",
-    *(ROOT / "tests" / "data" / f"kb_test_2026_12{letter}.yml" for letter in "bcdefghijkm"),
+    *(ROOT / "tests" / "data" / f"kb_test_2026_12{letter}.yml" for letter in "bcdefghijkmno"),
 )
 CALENDAR = """lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin
     juillet aout septembre octobre novembre decembre fin semaine ferie feries noel paques
