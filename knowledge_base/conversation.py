@@ -85,6 +85,14 @@ def has_content(text: str) -> bool:
     return bool(tokenize(" ".join(words)))
 
 
+def only_small_talk(text: str) -> bool:
+    """Greetings, thanks and "ok" alone ("Bonjour!", "merci beaucoup"): no other word, no digit."""
+    words = _WORD.findall(fold(text))
+    return bool(words) and all(word in _SMALL_TALK for word in words) and not any(
+        character.isdigit() for character in text
+    )
+
+
 def looks_like_question(text: str) -> bool:
     """A message that asks something beyond greetings and thanks (for the knowledge base)."""
     if text.startswith("/"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from embeddings.models import create_embedder, reweigh
+from knowledge_base.conversation import only_small_talk
 from knowledge_base.index import IndexLoadError, load_index
 from knowledge_base.relayed import METADATA_KEY as SEARCH_KEY
 from knowledge_base.relayed import relay
@@ -38,6 +40,10 @@ logger = logging.getLogger("relais.chat")
 # A reading stuck behind a saturated thread pool (a hung database read, say) must not hold a
 # message: past this, the lexicon decides alone and Rasa's component runs its own classifier.
 READ_TIMEOUT_SECONDS = 2.0
+# The vectors of greetings and thanks alone ("Bonjour", "merci!", "ok merci"), embedded once:
+# frequent, identical texts that carry nothing personal (knowledge_base.conversation
+# `only_small_talk`: no other word, no digit). The same vector, so the same decision and results.
+SMALL_TALK_VECTORS = 256
 
 
 @lru_cache(maxsize=2)
@@ -79,6 +85,8 @@ class CrisisCheck:
         self._detector = detector
         self._knowledge = knowledge
         self._shares_vector = knowledge is not None and self._vector_fits(knowledge, detector)
+        self._small_talk: dict[str, np.ndarray] = {}
+        self._small_talk_lock = threading.Lock()
 
     @staticmethod
     def _vector_fits(knowledge: KnowledgeBase, detector: GuardedDetector) -> bool:
@@ -137,7 +145,7 @@ class CrisisCheck:
         vector = None
         if knowledge is not None and knowledge.embedder is not None and text.strip():
             try:
-                vector = knowledge.embedder.embed_queries([text])[0]
+                vector = self._embedded(knowledge, text)
             except Exception:  # the classifier still decides, the action server searches
                 logger.exception("embedding failed in the gateway")
         for_classifier = None
@@ -153,6 +161,21 @@ class CrisisCheck:
             except Exception:  # the action server searches itself
                 logger.exception("search failed in the gateway")
         return self._reading(decision, search)
+
+    def _embedded(self, knowledge: KnowledgeBase, text: str) -> np.ndarray:
+        """`text` embedded by the index's embedder; greetings and thanks alone only once."""
+        assert knowledge.embedder is not None
+        small_talk = only_small_talk(text)
+        if small_talk:
+            with self._small_talk_lock:
+                if text in self._small_talk:
+                    return self._small_talk[text]
+        vector: np.ndarray = knowledge.embedder.embed_queries([text])[0]
+        if small_talk:
+            with self._small_talk_lock:
+                if len(self._small_talk) < SMALL_TALK_VECTORS:
+                    self._small_talk[text] = vector
+        return vector
 
     def _reading(self, decision: Decision, search: dict[str, Any] | None) -> Reading:
         metadata: dict[str, Any] = {

