@@ -48,6 +48,7 @@ from knowledge_base.english import in_english
 from knowledge_base.lexical import fold
 from knowledge_base.relayed import relayed_turn
 from knowledge_base.search import KnowledgeBase
+from risk_classifier.relayed import relayed_decision
 from safety import assess
 
 logger = logging.getLogger(__name__)
@@ -456,7 +457,11 @@ class ActionQuestionOrDialogueAct(Action):
     question) gets that answer; any other, and always a question about who answers
     (ABOUT_THE_ASSISTANT), gets the act's static response ("je suis un assistant", the menu,
     "merci de me rassurer"). On the 12f set through the gateway, 7 of 330 questions got one of
-    the first two instead of their answer, mostly short follow-ups; on 12h, 3 got the third."""
+    the first two instead of their answer, mostly short follow-ups; on 12h, 3 got the third.
+    "Merci de me rassurer" was also the reply to distress DIET took for confirm_safe ("je ne me
+    reconnais plus, je dors mal...", 2 of kb_test_2026_12p's 300) and to a question it was not
+    sure of (1): distress the gateway's detector saw now gets the support reply and its article,
+    and such a question the "pas certain" reply with its articles."""
 
     def name(self) -> str:
         return "action_question_or_dialogue_act"
@@ -472,6 +477,17 @@ class ActionQuestionOrDialogueAct(Action):
         if turn is not None and answer is not None:
             send(dispatcher, tracker, answer, outcome_of(turn))
             return remember(turn, answer)
+        if intent == "confirm_safe":
+            decision = relayed_decision(metadata)
+            if decision is not None and decision.distress:
+                # "Je ne me reconnais plus, je dors mal..." taken for "je suis en sécurité":
+                # the support reply and the article that fits, as for express_distress.
+                dispatcher.utter_message(response="utter_distress")
+                return await ActionDistressArticle().run(dispatcher, tracker, domain)
+            if turn is not None and turn.result.hits:  # a question it is not sure of
+                unsure_reply = compose_unsure([hit.article for hit in turn.result.hits])
+                send(dispatcher, tracker, unsure_reply, unsure(turn))
+                return []
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
         return []
 

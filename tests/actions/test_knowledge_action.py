@@ -409,8 +409,34 @@ def test_outside_a_crisis_a_question_taken_for_i_am_safe_is_answered(
     assert answered[0]["custom"]["relais"]["sources"]
     # Saying it, not asking it, keeps the static reply, confident search or not.
     safe, _ = dialogue_act(knowledge_base(-1.0), monkeypatch, "je vais bien, merci", "confirm_safe")
+    assert [m["response"] for m in safe] == ["utter_glad_safe"]
+    # A question it is not sure of: "pas certain" and its articles, never "merci de me rassurer".
     unsure, _ = dialogue_act(knowledge_base(2.0), monkeypatch, question, "confirm_safe")
-    assert [m["response"] for m in safe + unsure] == ["utter_glad_safe", "utter_glad_safe"]
+    assert unsure[0].get("response") != "utter_glad_safe"
+    assert unsure[0]["custom"]["relais"]["answer"] == "unsure" and unsure[0]["buttons"]
+
+
+def test_distress_taken_for_i_am_safe_gets_the_support_reply_and_its_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "je ne me reconnais plus, je dors mal et je n'ai plus de plaisir au travail"
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: knowledge_base(2.0))
+    distress = {"level": "distress", "variant": "self", "classifier": True}
+    replies = {}
+    for level, relayed in (("distress", distress), ("none", {**distress, "level": "none"})):
+        message = {"text": text, "intent": {"name": "confirm_safe", "confidence": 0.9},
+                   "entities": [], "metadata": {"audience": "employee", "relais_crisis": relayed}}  # fmt: skip
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(
+            knowledge_action.ActionQuestionOrDialogueAct().run(
+                dispatcher, Tracker("t", {}, message, [], False, None, {}, "action_listen"), {}
+            )
+        )
+        replies[level] = (dispatcher.messages, events)
+    messages, events = replies["distress"]
+    assert messages[0]["response"] == "utter_distress"
+    assert messages[1]["custom"]["relais"]["sources"]  # the nearest article, said to be information
+    assert replies["none"][0][0]["response"] == "utter_glad_safe"  # said, not asked, no distress
 
 
 @pytest.mark.parametrize(
