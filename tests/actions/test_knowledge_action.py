@@ -666,3 +666,18 @@ def test_the_crisis_button_keeps_a_crisis_context_already_set(monkeypatch: pytes
     turn = crisis_turn("/crisis", "self")
     turn.slots["kb_article"] = "crise-collegue-parle-de-suicide"
     assert context_after_crisis(knowledge_base(-1.0), monkeypatch, turn) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("es-tu une IA?", True),
+        ("are you an AI or a real person?", True),
+        ("t'es-tu un robot?", True),
+        ("est-ce un programme automatique qui me répond?", True),
+        ("faut-tu que je le déclare même si j'ai pas de blessure?", False),
+        ("j'ai besoin d'aide, c'est quoi le programme d'aide aux employés?", False),
+    ],
+)
+def test_a_question_about_who_answers_is_told_apart(text: str, about: bool) -> None:
+    assert knowledge_action._about_the_assistant(text) is about
