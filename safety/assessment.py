@@ -20,6 +20,7 @@ class RiskCategory(str, Enum):
     THIRD_PERSON = "third_person"  # someone else (colleague, spouse, child...) is at risk
     MEANS = "means"  # asks about methods, doses, "does it hurt to..."
     VIOLENCE_STAFF = "violence_staff"  # violence against staff, threatened or in progress
+    EMERGENCY = "emergency"  # danger now that is not violence: fire, smoke, gas
 
 
 # Values of Assessment.context

@@ -79,6 +79,11 @@ IDIOMS = _any(
     r"dying (?:to|for) |dying of laughter|\bi am dead\b|dead tired|killer",
     r"aide medicale a mourir|soins de fin de vie|mort subite|post mortem",
     r"pendaison de cremaillere",
+    # drowning in work, a sight that "killed" the writer (2026-12-06, 12j's distress)
+    r"(?:me|se|te|nous|vous) noy(?:er|e|es|ons|ez|ait|ais) dans (?:le |la |les |mon |ma |mes |du |de la"
+    r" |un |une |ses |son |sa )?(?:\w+ )?(?:travail|job|ouvrage|paperasse|dossiers|courriels|emails"
+    r"|taches|rapports|notes|details|responsabilites|demandes|plaintes|papiers|formulaires|work)",
+    r"(?:ca|cela|ce) (?:me|m) (?:a|as) tue\w* (?:de|d) (?:voir|entendre|lire|apprendre)",
     r"sur le pont depuis",
     r"sauter (?:un repas|le diner|le dejeuner|le souper|la pause|ma pause|une etape|les etapes"
     r"|de joie|une coche|au plafond)",
@@ -86,7 +91,8 @@ IDIOMS = _any(
 
 # Every idiom contains one of these: skips the IDIOMS search for most messages.
 IDIOM_HINT = compile_pattern(
-    r"\b(?:mort|mour|meur|tu|crise|suicide|balle|kill|dying|dead|i am dead|pendaison|pont|sauter)"
+    r"\b(?:mort|mour|meur|tu|crise|suicide|balle|kill|dying|dead|i am dead|pendaison|pont|sauter"
+    r"|noy)"
 )
 
 # Statements that deny risk, erased before the crisis rules run; they make the
@@ -268,7 +274,8 @@ WORKPLACE = _any(
     r"|agente? de securite|gardes? de securite|security guards?|securite|security"
     r"|au travail|at work|sur le plancher|sur l unite|a l urgence|in the er|on the unit"
     r"|casiers?|lockers?|stationnement de l hopital|hospital parking|chsld|cisss|ciusss"
-    r"|employee?s? (?:de|du|qui)|ex employee?)\b"
+    r"|employee?s? (?:de|du|qui)|ex employee?|clients?|clientes?|clsc|dpj|centre jeunesse"
+    r"|soins a domicile|soutien a domicile)\b"
 )
 INTIMATE = _any(
     r"\b(?:mon chum|ma blonde|mon conjoint|ma conjointe|mon mari|ma femme|mon ex|mon copain"

@@ -87,8 +87,13 @@ def _mask(pattern: re.Pattern[str], text: str) -> tuple[str, bool]:
     return masked, count > 0
 
 
-# Never vetoed by a frame: means, danger now, violence against staff (issue 10).
-_NEVER_FRAMED = {RiskCategory.MEANS, RiskCategory.IMMEDIATE_DANGER, RiskCategory.VIOLENCE_STAFF}
+# Never vetoed by a frame: means, danger now, violence against staff (issue 10), a fire or gas.
+_NEVER_FRAMED = {
+    RiskCategory.MEANS,
+    RiskCategory.IMMEDIATE_DANGER,
+    RiskCategory.VIOLENCE_STAFF,
+    RiskCategory.EMERGENCY,
+}
 
 
 def assess(text: str) -> Assessment:
@@ -165,10 +170,6 @@ def _scan(raw: str) -> _Scan:
     return _Scan(
         norm, masked, frozenset(found), strong, close, needed, suppressed, joked, idiom, denial
     )
-
-
-# Never vetoed by a frame: means, danger now, violence against staff (issue 10).
-_NEVER_FRAMED = {RiskCategory.MEANS, RiskCategory.IMMEDIATE_DANGER, RiskCategory.VIOLENCE_STAFF}
 
 
 def _framed(raw: str, scan: _Scan) -> bool:

@@ -24,7 +24,11 @@ def reply_variant(assessment: Assessment | None) -> str:
     categories = assessment.categories
     if RiskCategory.VIOLENCE_STAFF in categories:
         return VIOLENCE_STAFF
-    if RiskCategory.IMMEDIATE_DANGER in categories or RiskCategory.HARM_TO_OTHERS in categories:
+    if categories & {
+        RiskCategory.IMMEDIATE_DANGER,
+        RiskCategory.HARM_TO_OTHERS,
+        RiskCategory.EMERGENCY,  # its first line: "en danger immédiat, faites le 911"
+    }:
         return VIOLENCE
     if RiskCategory.THIRD_PERSON in categories:
         return THIRD_PERSON

@@ -4,13 +4,14 @@
 rules themselves are grouped by theme: `suicide.py` (wishes, intents, plans),
 `signs.py` and `farewells.py` (warning signs and euphemisms), `third_person.py`,
 `multilingual.py`, `self_harm.py`, `violence.py` (harm and immediate danger),
-`threats.py` and `means.py`. Nothing here has logic: `detector.py` reads `RULE_GROUPS`.
+`threats.py`, `means.py` and `emergency.py` (fire, smoke, gas). Nothing here has logic: `detector.py` reads `RULE_GROUPS`.
 """
 
 from __future__ import annotations
 
 import re
 
+from .emergency import EMERGENCY_RULES
 from .farewells import FAREWELL_RULES
 from .language import Rule, compile_pattern
 from .means import MEANS_RULES
@@ -32,6 +33,7 @@ RULES: list[Rule] = [
     *HARM_RULES,
     *THREAT_RULES,
     *DANGER_RULES,
+    *EMERGENCY_RULES,
     *MEANS_RULES,
 ]
 

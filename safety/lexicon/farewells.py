@@ -51,6 +51,10 @@ FAREWELL_RULES: list[Rule] = [
         THIRD,
         # a farewell and silence, or two farewells
         rf"{_FAREWELL}(?: \w+| \.){{0,12}} {_UNREACHABLE}",
+        # a goodbye "just in case" ("elle m'a appelée pour me dire au revoir, au cas où")
+        r"(?:dire|dit|dis|say|said|saying) (?:au revoir|adieu|bye|goodbye)(?: \w+){0,3} (?:au cas ou"
+        r"|juste au cas|just in case|in case|une derniere fois|pour la derniere fois|one last time)"
+        r"(?!(?: \w+){0,3} (?:ou|if|that|que|quand|je (?:serais|serai)|il (?:y aurait|arrive))\b)",
         rf"{_UNREACHABLE}(?: \w+| \.){{0,12}} {_FAREWELL}",
         r"(?:se|te|vous) occuper (?:de|des) (?:mes |nos |ses |les )?(?:enfants|kids)(?: \w+| \.){0,6}"
         r" (?:ce est mieux (?:comme ca|ainsi)|pardonne\w* moi|adieu)(?= \.| ?$)",

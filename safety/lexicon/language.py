@@ -36,6 +36,11 @@ MACROS = {
     r"|ai decide de|decide de|parle de|parlait de|parle juste de|(?:ai|a|avais|avait) <ADV>"
     r"(?:envie|le gout|gout|hate|besoin) de|envie de|le gout de|gout de|hate de"
     r"|want to|wants to|wanted to|wish i could|would rather|need to|going to|plan to|planning to"
+    # deciding how: "I've been planning how to end things", "je planifie comment en finir"
+    r"|(?:planning|planned|plan|figuring out|figured out|deciding|decided|thinking about|thought about"
+    r"|researching|looked up|looking up) (?:how|when|where) to"
+    r"|(?:planifie|planifiais|prepare|preparais|reflechis a|reflechissais a|cherche|cherchais"
+    r"|regarde|regardais) (?:comment|quand|ou) (?:je (?:vais|pourrais|pourrai) )?"
     r"|about to|thinking about|thinking of|think about|ready to|decided to|talks about"
     r"|talking about|talked about|plan (?:ce est |est )?de|hope to|hope i|menace de|menacait de"
     r"|threatening to|threatens to)",
@@ -74,13 +79,17 @@ MACROS = {
     # a better world without the writer: "ce serait mieux si je partais"
     # warning signs: giving away or cancelling, then a finality cue (lexicon/signs.py)
     "GIVE": r"(?:donne|donner|vendu|vendre|distribue|legue|fait adopter|place|annule|debarrasse\w*"
+    r"|transfer\w*|ceder|cede"
     r"|(?:trouve|cherche) (?:une |un )?(?:nouvelle |nouveau )?(?:famille|maison|foyer) pour)"
     r"(?: \w+){0,3} (?:chats?|chiens?|animaux|animal|perroquet|oiseau|poissons?|lapin|affaires"
     r"|montre|cadeaux"
     r"|biens|choses|meubles|outils|bijoux|char|auto|voiture|guitare|collection|rendez vous"
-    r"|abonnement|cours|voyage|reservations?|billets?|plans|tout)\b",
+    r"|abonnement|cours|voyage|reservations?|billets?|plans|tout|vacances|journees|conges"
+    r"|banque)\b",
     "FINAL": r"(?:souvenir de moi|(?:en )?aurai (?:plus|pas|jamais) besoin\b(?! (?:avec|parce|car|puisque|vu"
     r"|depuis|maintenant|a cause|grace|quand|tant que|pour (?:le|un) moment|cet|cette|que)\b)"
+    r"|(?:vais|vas) (?:plus|pas|jamais) en avoir besoin\b(?!(?: \w+){0,6} (?:retraite|conge|maternite"
+    r"|paternite|demenag\w*|nouvelle job|nouvel emploi|parce|car|puisque|avec)\b)"
     r"|(?:quand|une fois que|lorsque) je (?:serai|serais|vais etre) (?:plus|pas) la"
     r"|la ou je (?:vais|me en vais)|where i am going|mieux (?:\w+ ){0,3}que moi"
     r"|(?:tout )?seule? apres(?= \.| ?$)|apres moi|sans moi|il reste (?:juste|seulement|plus que) a)",

@@ -16,6 +16,15 @@ MEANS_RULES: list[Rule] = [
         MEANS,
         "always",
         None,
+        # a means taken home "not for" its use ("j'en ai ramené un chez nous, pas pour cuisiner")
+        r"(?:<WEAPON>|couteaux|<DRUG>|cordes?|rope)(?: \w+| \.){0,12} (?:ramene|rapporte|apporte|pris|cache"
+        r"|garde|vole|sorti)(?: \w+){0,3} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto"
+        r"|char))(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
+        r"|les (?:patients|usagers|residents)|les bonnes raisons)",
+        r"(?:ramene|rapporte|apporte|pris|cache|vole|sorti)(?: \w+){0,3} (?:<WEAPON>|couteaux|<DRUG>"
+        r"|cordes?)(?: \w+){0,4} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto|char))"
+        r"(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
+        r"|les (?:patients|usagers|residents)|les bonnes raisons)",
         r"<PAIN>(?: (?:tu|il|on|ce|ca|vraiment|beaucoup|longtemps|quand|si|de|a|en|par|to|when"
         r"|if|you|really))* <METHOD>\b",
         r"\b<METHOD>(?: \w+){0,4} (?:painful|douloureux|douloureuse|hurt|hurts|<PAIN>"

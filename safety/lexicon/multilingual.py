@@ -20,6 +20,7 @@ MULTILINGUAL_RULES: list[Rule] = [
         # Spanish: "me quiero morir", "no quiero vivir", "voy a matarme"
         r"\b(?:quiero|quisiera) (?:morir|morirme|matarme|desaparecer|dejar de vivir)\b"
         r"|\bme quiero (?:morir|matar)\b|\bno quiero (?:seguir )?vivir\b"
+        r"|\bno quiero seguir(?= \.| ?$| de verdad| mas| ya)|\bcansad[oa] de (?:vivir|la vida)\b"
         r"|\b(?:voy a|pienso en|quiero) (?:matarme|quitarme la vida|acabar con (?:mi vida|todo))",
         # Portuguese: "quero morrer", "vou me matar", "não quero mais viver"
         r"\bquero morrer\b|\bvou me matar\b|\bnao quero (?:mais )?viver\b",

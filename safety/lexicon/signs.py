@@ -24,6 +24,19 @@ SIGNS_RULES: list[Rule] = [
         # giving away / settling + finality
         r"<GIVE>(?: \w+){0,14} <FINAL>",
         r"<FINAL>(?: \w+){0,8} <GIVE>",
+    ),
+    *rules(
+        SUICIDE,
+        "self",
+        THIRD,
+        # giving away, then "je n'en aurai plus besoin" in the next sentence: the writer's own,
+        # even after "c'est quoi la procédure pour transférer mes vacances"
+        r"<GIVE>(?: \w+| \.){0,14} je <FINAL>",
+    ),
+    *rules(
+        SUICIDE,
+        "any",
+        THIRD,
         r"(?:aurai|aura|ai|a) (?:plus|pas|jamais) besoin(?: \w+){0,3} (?:la ou|ou je|ou il|ou elle)"
         r" (?:vais|va|me en vais|se en va)",
         # letters to loved ones, funeral arrangements, a last message

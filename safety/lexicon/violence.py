@@ -16,7 +16,7 @@ HARM_RULES: list[Rule] = [
         r"|battre|frappe|frappait|bat|battait|etrangle|viole)(?! (?:ce|cette|ces|le|la|les|mon|ma|ton|ta) (?:rapport|dossier|projet|examen"
         r"|exam|shift|quart|formulaire|travail|match|temps|game|jeu|test|bogue|bug|processus"
         r"|virus|moteur|fichier|document|presentation|quiz|cours|entrevue|oral)\b)",
-        r"(?<!pas )(?<!jamais )(?:tuer|tue|buter|etrangler|etrangle|poignarder|egorger|tirer sur|frapper"
+        r"(?<!pas )(?<!jamais )(?<!aurais plus )(?<!aurait plus )(?:tuer|tue|buter|etrangler|etrangle|poignarder|egorger|tirer sur|frapper"
         r"|frappe|battre|bat|blesser|faire du mal a|faire mal a|secouer|massacrer|etouffer|noyer"
         r"|brasser|kill|hurt|shoot|stab)"
         r" (?:quelqu un|tout le monde|des gens|du monde|him|her|them|someone|somebody|everyone"
@@ -30,14 +30,20 @@ HARM_RULES: list[Rule] = [
         r"(?:peur|envie|pensees?|idees?|tentee?|pulsions?) (?:\w+ ){0,5}(?:de |d )?(?:secouer"
         r"|frapper|etouffer|noyer|brasser|lancer|faire du mal a) (?:mon|ma|mes|le|la|notre)"
         r" (?:petite?|petits|bebe|enfant|garcon|nourrisson|bambin)\b",
+        # "mon bébé pleure depuis des heures... je suis à deux doigts de le secouer"
+        r"(?:bebe|enfant|nourrisson|bambin|petite?|garcon|baby)(?: \w+| \.){0,25} (?:deux doigts"
+        r"|sur le point|pas loin|peur|envie|tentee?|capable|close to|about to) (?:\w+ ){0,2}(?:de |d )"
+        r"?(?:le|la|les|him|her) (?:secouer|brasser|frapper|etouffer|lancer|garocher|pitcher|shake"
+        r"|hit)\b",
         r"reponds? (?:plus|pas) de (?:moi|mes actes|mes gestes)",
         r"(?:veux|voudrais|aimerais|souhaite|espere) (?:que )?(?:il|elle|mon \w+|ma \w+) (?:meure"
         r"|creve|crever|mourir)\b",
         r"(?:images?|pensees?|idees?) (?:de |d )?(?:frapper|faire du mal a|tuer|secouer|noyer) (?:mon"
         r"|ma|mes|le|la|un|une|quelqu)",
         r"(?:comment|how to) (?:empoisonner|poison) |empoisonner (?:mon|ma|quelqu un|someone)",
-        r"(?:bruler|mettre le feu a|mettre le feu dans) (?:sa|la|leur|ta|son) (?:maison|char|auto"
-        r"|bureau|appartement|logement)",
+        r"(?:bruler|(?:mettre|foutre|sacrer|crisser|mis|met) le feu (?:a|au|a le|dans)) (?:sa |la |leur |ta"
+        r" |son |le |mon |ma )?(?:\w+ )?(?:maison|char|auto|bureau|appartement|logement|batisse"
+        r"|edifice|immeuble|hopital|chsld|clsc|unite|direction|place)",
         r"maltrait\w* (?:son|sa|ses|mon|ma|mes) ",
         r"\bje (?:le|la|les|te|vous) (?:tue|tuerais|tuerai|etrangle|etranglerais)\b",
         r"(?:amener|apporter|emmener|sortir|bring|bringing) (?:mon|ma|un|une|my|a) <WEAPON>(?: \w+){0,2}"
@@ -48,6 +54,30 @@ HARM_RULES: list[Rule] = [
         r"pour que (?:il|elle|ils|elles) (?:meure|meurent|creve|crevent)",
     ),
 ]
+
+# an assault on the writer ("m'a serré le cou", "m'a poussée contre le mur")
+_ASSAULTED_ME = (
+    r"\b(?:me|m) (?:a|ont|avait) (?:\w+ ){0,2}(?:frappe\w*|pousse\w*|bouscul\w*|etrangl\w*|mordu\w*"
+    r"|agress\w*|griffe\w*|crache|coince\w*|plaque\w*|tire les cheveux|donne (?:un|des) coups?"
+    r"|(?:serre|pogne|prise?|tenu) (?:par )?(?:le cou|la gorge|les bras|le bras|le poignet)"
+    r"|bloque (?:la porte|le passage|la sortie)|lance (?:un|une|des) \w+)"
+)
+# the writer is sent back to that person ("il est encore dans mon horaire", "on me renvoie là")
+_SENT_BACK = (
+    r"(?:(?:est|sera|reste|encore|toujours|remise?) (?:\w+ )?(?:dans|sur) (?:mon|ma|mes)"
+    r" (?:horaire|liste|caseload|charge|etage|unite|territoire|route|tournee|assignation)"
+    r"|(?:on|ils|elle|il|gestionnaire|cheffe?|coordo\w*|patron\w*|boss|employeur) (?:me |m )?"
+    r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*|oblige\w*)\b"
+    r"|(?:dois|doit|faut que je|faudrait que je|suis obligee? de|vais devoir) (?:y retourner"
+    r"|le revoir|la revoir|retourner (?:la|chez (?:lui|elle|eux)|le voir|la voir))"
+    r"|(?:je )?(?:le|la) (?:revois|soigne|ai encore|aurai) (?:demain|ce soir|cette nuit|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|encore))"
+)
+# who stalks staff at home: a user or patient, their family, an ex
+_STALKER = (
+    r"(?:usagere?s?|patiente?s?|cliente?s?|residente?s?|beneficiaires?|inconnue?|<PARTNER>"
+    r"|famille de|pere de|mere de|fils de|fille de|proche de|stranger|someone)"
+)
 
 DANGER_RULES: list[Rule] = [
     # --- immediate danger: violence against the writer -------------------------------------
@@ -154,6 +184,36 @@ DANGER_RULES: list[Rule] = [
         r"|pharmacie|cabanon)(?!(?: \w+){0,5} pour (?:pleurer|manger"
         r"|dormir|me calmer|respirer))",
         r"je (?:suis|me sens) en (?:pleine )?crise(?! (?:de|d)\b)",
+    ),
+    # --- assaulted and sent back: the assault is past, the next shift with that person is not
+    # ("un usager m'a serré le cou... il est encore dans mon horaire demain"); an assault by a
+    # patient alone stays distress (the rule above)
+    *rules(
+        DANGER,
+        "always",
+        None,
+        rf"{_ASSAULTED_ME}(?: \w+| \.){{0,30}} {_SENT_BACK}",
+    ),
+    # --- stalked at home: someone who comes knocking, knows the address, sends photos of it ----
+    *rules(
+        DANGER,
+        "always",
+        None,
+        r"(?:<PARTNER>|il|elle|usagere?|patiente?|client|cliente|residente?)(?: \w+){0,4}"
+        r" (?:vient|viens|revient|venait|est venue?|passe|passait|arrive) (?:\w+ ){0,2}(?:cogner"
+        r"|frapper|crier|roder|guetter|me guetter|me surveiller)(?: \w+){0,2} (?:a ma porte|a la porte"
+        r"|chez (?:moi|nous)|devant chez (?:moi|nous)|a ma fenetre|a mes fenetres)",
+        rf"{_STALKER}(?: \w+| \.){{0,16}} (?:photos?|videos?|pictures?) (?:de |d |of )?"
+        r"(?:ma maison|mon auto|mon char|ma voiture|chez moi|chez nous|ma porte|ma cour|mon entree"
+        r"|ma rue|mon bloc|mon logement|my house|my car|my street|my door)",
+        rf"{_STALKER}(?: \w+){{0,8}} (?:sait|connait|a trouve|trouve|retrouve|a eu|a su|knows|found)"
+        r" (?:\w+ )?(?:ou je (?:habite|reste|vis|demeure)|mon adresse|ou sont mes enfants"
+        r"|where i live|my address)",
+        r"(?:sais|sait|know|knows) (?:ou (?:tu|vous) (?:habite\w*|reste\w*|vi\w*|demeure\w*)"
+        r"|where you live)",
+        r"\b(?:me|m) (?:a |ont )?(?:encore |deja )?(?:suivie?|suit|suivait|followed)(?: \w+){0,2}"
+        r" (?:jusque |jusqu |jusque a |all the way )?(?:chez (?:moi|nous)|a mon (?:auto|char)"
+        r"|a ma (?:voiture|porte)|dans le stationnement|au stationnement|home|to my car)",
     ),
     # --- in progress: followed, locked in or out, a weapon out, hiding -----------------------
     *rules(

@@ -1,0 +1,95 @@
+"""Families the lexicon missed on crisis_holdout_2026_12j (a development set since): a fire or a
+gas leak, an assault followed by the next shift with the same person, stalking at home, a plan
+said as "how to", a goodbye "just in case", a baby the parent is about to shake, a means taken
+home "not for" its use, a gift of vacation days with "I won't need them".
+
+Each case is written for this test, not copied from a data file; the second half holds the
+everyday, clinical and idiomatic uses these families must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safety import RiskCategory, RiskLevel, assess
+from safety.reply_variant import SELF, THIRD_PERSON, VIOLENCE, VIOLENCE_STAFF, reply_variant
+
+CRISES = [
+    # fire, smoke, gas: the reply with 911 first, wherever it happens
+    ("y a de la boucane qui sort de la buanderie pis personne bouge", VIOLENCE),
+    ("Il y a un feu dans la cafétéria du 2e, on sort les résidents", VIOLENCE),
+    ("le conteneur derrière le CLSC a pris feu, c'est collé sur le mur", VIOLENCE),
+    ("ça sent le gaz dans tout le sous-sol depuis une heure", VIOLENCE),
+    ("there's smoke coming out of the laundry room", VIOLENCE),
+    ("le détecteur de monoxyde sonne sans arrêt dans le garage", VIOLENCE),
+    ("AU FEU", VIOLENCE),
+    # an assault, then sent back to the same person
+    ("la fille d'une résidente m'a poussée dans le corridor et ma cheffe me réassigne à sa mère"
+     " demain", VIOLENCE_STAFF),
+    ("un usager m'a mordue au bras mardi, pis je dois y retourner vendredi", VIOLENCE_STAFF),
+    # stalked at home
+    ("le fils d'un usager sait où je reste, il me l'a écrit hier", VIOLENCE_STAFF),
+    ("mon ex passe cogner à ma porte à 3h du matin depuis une semaine", VIOLENCE),
+    ("un client du CLSC m'a suivie jusque chez nous après ma journée", VIOLENCE_STAFF),
+    ("a patient's brother sent me pictures of my house last night", VIOLENCE_STAFF),
+    # a plan said as "how", a goodbye "in case", a gift "I won't need"
+    ("je planifie comment en finir depuis une semaine", SELF),
+    ("I've been looking up how to end it", SELF),
+    ("mon frère m'a texté pour me dire adieu une dernière fois pis il répond plus", THIRD_PERSON),
+    ("je veux céder ma banque de congés à l'équipe. J'en aurai plus besoin.", SELF),
+    ("no quiero seguir", SELF),
+    # harm to a baby, a means taken home
+    ("ma petite crie depuis des heures, je suis pas loin de la secouer", VIOLENCE),
+    ("j'ai rapporté de l'insuline à la maison, pas pour les patients", SELF),
+]
+
+
+@pytest.mark.parametrize(("text", "variant"), CRISES)
+def test_the_2026_12j_families_are_a_crisis_with_the_fitting_reply(text: str, variant: str) -> None:
+    assessment = assess(text)
+    assert assessment.is_crisis and not assessment.framed, text
+    assert reply_variant(assessment) == variant
+
+
+def test_a_fire_at_work_is_not_answered_as_an_assault() -> None:
+    """Smoke in a CHSLD kitchen is at work but no one's violence: 911 first, not "éloignez-vous de
+    la personne, code blanc"."""
+    assessment = assess("de la fumée noire sort de la cuisine du CHSLD, l'alarme sonne pas")
+    assert assessment.categories == {RiskCategory.EMERGENCY}
+    assert reply_variant(assessment) == VIOLENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fires and gas that are no danger now
+        "c'est quand le prochain exercice d'incendie au pavillon B?",
+        "quelle est la procédure en cas de feu dans une chambre?",
+        "j'ai un feu sauvage depuis trois jours, je peux travailler?",
+        "y a pas le feu, réponds quand tu peux",
+        "la fumée de cigarette devant l'entrée dérange les patients",
+        "il fume partout dans sa chambre malgré l'interdiction",
+        "notre maison a pris feu l'an passé, j'en fais encore des cauchemars",
+        "après l'incendie de l'unité, l'équipe a-t-elle droit à un débriefing?",
+        "la famille veut faire une purification avec de la fumée de sauge dans la chambre",
+        "les gaz sanguins sont revenus normaux",
+        "que faire si on sent une odeur de gaz, en cas de fuite de gaz?",
+        # people at the door, photos, shifts: ordinary
+        "mon ex vient chercher les enfants chez nous dimanche",
+        "ma sœur m'a envoyé des photos de ma maison après les rénovations",
+        "la livreuse passe sonner chez nous tous les jeudis",
+        "je dois retourner travailler lundi après mon congé",
+        "un patient m'a frappée le mois passé, est-ce que la CNESST couvre les rendez-vous?",
+        # idioms and counterfactuals
+        "j'ai l'impression de me noyer dans mes courriels",
+        "je me répète que j'aurais pu tuer quelqu'un avec cette erreur de dosage",
+        "je donne mes vieux uniformes, je vais pu en avoir besoin, je prends ma retraite",
+        "I'm planning how to tell my manager I'm pregnant",
+    ],
+)
+def test_everyday_uses_of_these_families_are_not_a_crisis(text: str) -> None:
+    assert not assess(text).is_crisis, text
+
+
+def test_a_sight_that_killed_the_writer_is_distress_at_most() -> None:
+    assert assess("ça m'a tuée de voir ce petit partir avec son sac vert").level is not RiskLevel.CRISIS
