@@ -135,6 +135,11 @@ def unsure(turn: Turn) -> dict[str, str]:
     return outcome
 
 
+def unsure_reply(turn: Turn) -> tuple[Answer, dict[str, str]]:
+    """"Je ne suis pas certain" with the turn's articles as buttons, and its outcome."""
+    return compose_unsure([hit.article for hit in turn.result.hits]), unsure(turn)
+
+
 def _intent_confidence(tracker: Tracker) -> float:
     intent = (tracker.latest_message or {}).get("intent") or {}
     try:
@@ -282,7 +287,7 @@ class ActionAnswerQuestion(Action):
             return turn, answer, outcome_of(turn)
         if intent == "out_of_scope":
             return turn, None, {}
-        return turn, compose_unsure([hit.article for hit in turn.result.hits]), unsure(turn)
+        return turn, *unsure_reply(turn)
 
 
 # Words of a person asking for a person, a call, a contact or help (folded, apostrophes as
@@ -487,8 +492,7 @@ class ActionQuestionOrDialogueAct(Action):
                 dispatcher.utter_message(response="utter_distress")
                 return await ActionDistressArticle().run(dispatcher, tracker, domain)
             if turn is not None and turn.result.hits:  # a question it is not sure of
-                unsure_reply = compose_unsure([hit.article for hit in turn.result.hits])
-                send(dispatcher, tracker, unsure_reply, unsure(turn))
+                send(dispatcher, tracker, *unsure_reply(turn))
                 return []
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
         return []
@@ -571,8 +575,7 @@ class ActionDefaultFallback(Action):
         if turn is not None:
             answer, outcome = answer_of(turn), outcome_of(turn)
             if answer is None and looks_like_question(text) and turn.result.hits:
-                answer = compose_unsure([hit.article for hit in turn.result.hits])
-                outcome = unsure(turn)
+                answer, outcome = unsure_reply(turn)
             if answer is not None:
                 send(dispatcher, tracker, answer, outcome)
                 return [*remember(turn, answer), FollowupAction(ACTION_LISTEN)]

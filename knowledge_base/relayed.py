@@ -71,14 +71,17 @@ def relay(
     audiences: list[str | None] = (
         [resolved] if resolved is not None else [None, "employee", "manager"]
     )
-    scores = kb.scores(text, None, vector)  # the same for every audience: once
+    in_context = None
+    if context is not None and is_followup(text, context) and _searched_by_the_bot(text):
+        scores, in_context = kb.scores_with_context(text, spelled_out(text, context), vector)
+    else:
+        scores = kb.scores(text, None, vector)  # the same for every audience: once
     relayed: dict[str, Any] = {
         "index": index_key(kb),
         "k": k,
         "results": _results(kb, scores, audiences, k),
     }
-    if context is not None and is_followup(text, context) and _searched_by_the_bot(text):
-        in_context = kb.scores(text, spelled_out(text, context), vector)
+    if context is not None and in_context is not None:
         relayed["context"] = {
             "article": context.id,
             "results": _results(kb, in_context, audiences, k, context),

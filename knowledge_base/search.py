@@ -186,6 +186,15 @@ class _PassageScores:
 
 
 @dataclass(frozen=True)
+class _Readings:
+    raw: np.ndarray | None  # cosines per text (rows: query, context query, standard form)
+    cosines: np.ndarray | None  # the same with the query adapter, for ranking
+    use_standard: bool  # the last row is the standard-French form's
+    lexical: np.ndarray | None  # BM25 scores
+    off_the_known_words: bool
+
+
+@dataclass(frozen=True)
 class SearchResult:
     hits: tuple[Hit, ...]
     confident: bool
@@ -433,9 +442,26 @@ class KnowledgeBase:
         the standardised ranking score. With a `context_query`, both are embedded in one batch:
         the similarity is the larger of the two cosines, the dense ranking a mix
         (`context_query_weight`)."""
+        return self._assemble(self._readings(query, context_query, query_vector), context_query)
+
+    def scores_with_context(
+        self, query: str, context_query: str, query_vector: np.ndarray | None = None
+    ) -> tuple[_PassageScores, _PassageScores]:
+        """`scores(query)` and `scores(query, context_query)` from one embedding batch and one
+        BM25 pass: the same arrays as two calls, without embedding the standard-French form or
+        scoring the words twice (the gateway relays both readings of a follow-up)."""
+        readings = self._readings(query, context_query, query_vector)
+        return self._assemble(readings, None), self._assemble(readings, context_query)
+
+    def _readings(
+        self, query: str, context_query: str | None, query_vector: np.ndarray | None
+    ) -> _Readings:
+        """What `scores` combines: each text's cosines (raw, and adapted for ranking) in the order
+        query, context query (if any), standard-French form (if used); the BM25 scores."""
         settings = self.settings
         standard = standardize(query)
-        dense = context = None
+        raw = cosines = None
+        use_standard = False
         if self.embedder is not None:
             texts = [query] if context_query is None else [query, context_query]
             use_standard = settings.standard_query_weight > 0 and standard != query
@@ -453,27 +479,35 @@ class KnowledgeBase:
             # raw ones, so the threshold keeps its meaning (see knowledge_base/adapter.py).
             raw = self._cosines(vectors)
             cosines = raw if self.adapter is None else self._cosines(self.adapter.apply(vectors))
-            dense = raw[0]
-            dense_rank = _standardize(cosines[0])
-            if use_standard:
-                weight = np.float32(settings.standard_query_weight)
-                dense_rank = (1 - weight) * dense_rank + weight * _standardize(cosines[-1])
-                dense = np.maximum(dense, raw[-1])
-            if context_query is not None:
-                weight = np.float32(settings.context_query_weight)
-                dense_rank = (1 - weight) * dense_rank + weight * _standardize(cosines[1])
-                context = raw[1]
         lexical_text = standard if settings.standard_lexical else query
         lexical = self._lexical.scores(lexical_text) if self._lexical is not None else None
-        unknown = self.off_the_known_words(query)
-        if dense is None:
+        return _Readings(raw, cosines, use_standard, lexical, self.off_the_known_words(query))
+
+    def _assemble(self, readings: _Readings, context_query: str | None) -> _PassageScores:
+        """The scores of the query alone, or read with `context_query` (row 1 of the readings)."""
+        settings = self.settings
+        raw, cosines, lexical = readings.raw, readings.cosines, readings.lexical
+        if raw is None or cosines is None:
             assert lexical is not None
-            return _PassageScores(lexical, lexical, None, _standardize(lexical), unknown)
+            return _PassageScores(
+                lexical, lexical, None, _standardize(lexical), readings.off_the_known_words
+            )
+        dense = raw[0]
+        dense_rank = _standardize(cosines[0])
+        if readings.use_standard:
+            weight = np.float32(settings.standard_query_weight)
+            dense_rank = (1 - weight) * dense_rank + weight * _standardize(cosines[-1])
+            dense = np.maximum(dense, raw[-1])
+        context = None
+        if context_query is not None:
+            weight = np.float32(settings.context_query_weight)
+            dense_rank = (1 - weight) * dense_rank + weight * _standardize(cosines[1])
+            context = raw[1]
         ranking = dense_rank
         if lexical is not None:
-            ranking = ranking + self.settings.lexical_weight * _standardize(lexical)
+            ranking = ranking + settings.lexical_weight * _standardize(lexical)
         similarity = dense if context is None else np.maximum(dense, context)
-        return _PassageScores(similarity, dense, context, ranking, unknown)
+        return _PassageScores(similarity, dense, context, ranking, readings.off_the_known_words)
 
     def _cosines(self, vectors: np.ndarray) -> np.ndarray:
         """Every passage's cosine with each row of `vectors`, in passage order."""

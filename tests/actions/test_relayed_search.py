@@ -222,3 +222,40 @@ def test_the_relayed_results_are_the_search_of_each_audience_scored_once(
         assert [(h["article"], h["position"], h["score"]) for h in found["hits"]] == [
             (hit.article.id, hit.passage.position, round(hit.score, 6)) for hit in searched.hits
         ]
+
+
+@pytest.mark.parametrize("text", ["pis c'est-tu gratuit pour ma blonde?", "et pour mes enfants?"])
+def test_a_follow_up_is_relayed_bare_and_in_context_from_one_batch(
+    embeddings: list[int], text: str
+) -> None:
+    """Both readings of a follow-up (alone, and with its context spelled out) are the two
+    searches the bot would make, from one embedding batch: the spelled-out form and, for joual,
+    the standard form, each embedded once."""
+    from knowledge_base.conversation import spelled_out
+
+    settings = dataclasses.replace(
+        DEFAULT_SETTINGS, threshold=-1.0, standard_query_weight=0.5, query_adapter=None
+    )
+    kb = KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), settings)
+    assert kb.embedder is not None
+    context = kb.article("pae-gratuit-et-confidentiel")
+    assert context is not None
+    vector = kb.embedder.embed_queries([text])[0]
+    embeddings.clear()
+    relayed = relay(kb, text, vector, context=context)
+    assert relayed is not None and relayed["context"]["article"] == context.id
+    assert embeddings == [1 + (standardize(text) != text)]
+    for key in relayed["results"]:
+        audience = None if key == UNKNOWN else key
+        for found, searched in (
+            (relayed["results"][key], kb.search(text, audience, 3, query_vector=vector)),
+            (
+                relayed["context"]["results"][key],
+                kb.search(text, audience, 3, context, spelled_out(text, context), vector),
+            ),
+        ):
+            assert found["confident"] == searched.confident
+            assert [h["article"] for h in found["hits"]] == [h.article.id for h in searched.hits]
+            assert [h["score"] for h in found["hits"]] == pytest.approx(
+                [hit.score for hit in searched.hits], abs=1e-5
+            )
