@@ -84,6 +84,11 @@ IDIOMS = _any(
     r" |un |une |ses |son |sa )?(?:\w+ )?(?:travail|job|ouvrage|paperasse|dossiers|courriels|emails"
     r"|taches|rapports|notes|details|responsabilites|demandes|plaintes|papiers|formulaires|work)",
     r"(?:ca|cela|ce) (?:me|m) (?:a|as) tue\w* (?:de|d) (?:voir|entendre|lire|apprendre)",
+    # fear of an error that kills (exhaustion, not harm), and a service's address
+    r"(?:erreur|faute|gaffe|oubli|mistake|error)(?: \w+){0,3} (?:va|vais|pourrait|pourrais|peut|peux"
+    r"|puisse|pourra|risque de|could|might|will) (?:\w+ )?(?:tuer|kill|blesser|hurt) (?:quelqu un|someone|un patient|une"
+    r" patiente|a patient)",
+    r"suicide (?:\. )?ca\b",
     r"sur le pont depuis",
     r"sauter (?:un repas|le diner|le dejeuner|le souper|la pause|ma pause|une etape|les etapes"
     r"|de joie|une coche|au plafond)",
@@ -92,7 +97,7 @@ IDIOMS = _any(
 # Every idiom contains one of these: skips the IDIOMS search for most messages.
 IDIOM_HINT = compile_pattern(
     r"\b(?:mort|mour|meur|tu|crise|suicide|balle|kill|dying|dead|i am dead|pendaison|pont|sauter"
-    r"|noy)"
+    r"|noy|erreur|faute|gaffe|oubli|mistake|error)"
 )
 
 # Statements that deny risk, erased before the crisis rules run; they make the

@@ -16,6 +16,7 @@ _PLACE = (
     r"(?:cuisine|local|chambre|salle|etage|unite|departement|batisse|edifice|immeuble|maison"
     r"|appartement|appart|logement|garage|sous sol|cafeteria|buanderie|bureau|corridor|couloir"
     r"|entrepot|poubelle|conteneur|auto|char|voiture|toit|cabanon|pavillon|aile|chsld|hopital"
+    r"|matelas|lit|rideaux?|corbeille"
     r"|kitchen|room|building|house|basement|ward|unit|hallway|laundry|car|\d+ ?e|\d+\w*)"
 )
 # smoke that is only tobacco, cannabis or a barbecue
@@ -40,7 +41,7 @@ _NOT_DRILL = (
     # a fire already named ("après l'incendie", "les cauchemars de l'incendie"), or set by
     # someone (harm to others, violence.py, where who says it decides)
     r"(?<!de le )(?<!du )(?<!depuis le )(?<!apres le )(?<!avant le )(?<!suite a le )(?<!suite au )"
-    r"(?<!mettre le )(?<!mis le )(?<!met le )(?<!mettrait le )(?<!foutre le )"
+    r"(?<!mettre le )(?<!mettrait le )(?<!foutre le )"
 )
 
 EMERGENCY_RULES: list[Rule] = [
@@ -60,11 +61,14 @@ EMERGENCY_RULES: list[Rule] = [
         rf"(?:il y a|y a|ya|there s|there is) (?:un |le |a )?(?:feu|incendie|fire){_NOT_FIRE}"
         rf"{_NOT_PAST}",
         rf"{_NOT_DRILL}\b(?:feu|incendie|fire){_NOT_FIRE} (?:est )?(?:pris|en cours|commence|a commence"
-        rf"|a eclate|a pris|dans|au|a le|a la|sur|in|on) (?:le |la |les |mon |ma |notre |the |my |our"
-        rf" )?{_PLACE}\b{_NOT_PAST}",
+        rf"|a eclate|a pris|dans|au|a le|a la|sur|in|on) (?:le |la |les |mon |ma |notre |son |sa |ses"
+        rf" |leur |the |my |our )?{_PLACE}\b{_NOT_PAST}",
         rf"(?:a|ont|avait|vient de) (?:pris|pogne|poigne) (?:en )?feu{_NOT_PAST}|prend feu"
-        rf"|(?:caught|catching|is on|s on) fire{_NOT_PAST}",
-        rf"{_PLACE} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames){_NOT_PAST}",
+        rf"|(?:caught|catching) fire{_NOT_PAST}",
+        # "l'urgence est en feu aujourd'hui", "the floor is on fire today lol": only busy
+        rf"{_PLACE} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames){_NOT_PAST}"
+        r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|lol|haha|mdr|depuis)\b)",
+        r"(?:pleine?s?|remplie?s?|full|filled) (?:de |of |with )(?:fumee|boucane|smoke)",
         r"\bau feu(?= \.| ?$)|\bfire fire\b",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"

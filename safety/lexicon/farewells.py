@@ -29,13 +29,15 @@ _FAREWELL = (
     r"|(?:bien )?(?:se|te|vous) occuper (?:de|des) (?:mes |nos |ses |les )?(?:enfants|kids|chats?"
     r"|chiens?|patients|filles|gars)|(?:que )?(?:il|elle|je) (?:les|vous) aime"
     r"|je vous aime (?:tous|toutes|fort)|pardonnez? moi|adieu|take care of (?:the|my|them)"
-    r"|oubliez moi|oublie moi|forget (?:about )?me)"
+    r"|oubliez moi|oublie moi|forget (?:about )?me|goodbye everyone|bye everyone|farewell everyone"
+    r"|(?:au revoir|adieu|bye) tout le monde)"
 )
 _UNREACHABLE = (
     r"(?:(?:il|elle) (?:me )?(?:repond (?:plus|pas)|raccroche|a ferme son (?:cell|cellulaire"
     r"|telephone)|est introuvable|est parti\w* avec son (?:char|auto))|(?:sais|sait) pas ou (?:il|elle)"
     r" est|(?:he|she|he s|she s|hes|shes) (?:not|isn t|isnt|won t|wont) (?:answering|picking up)"
-    r"|(?:he|she) doesn t answer)"
+    r"|(?:he|she) doesn t answer|(?:hasn t|hasnt|has not|didn t|did not) (?:shown up|show up|come in"
+    r"|answered|replied)|(?:est|sont) (?:pas|jamais) (?:venue?|rentree?|arrivee?|revenue?))"
 )
 _SETTLE = (
     r"(?:fait|fini|signe|prepare|mis a jour|ecrit|redige|change|modifie|refait|made|updated|wrote)"

@@ -16,6 +16,11 @@ MEANS_RULES: list[Rule] = [
         MEANS,
         "always",
         None,
+        # on a bridge or a roof and unable to leave, looking down
+        r"(?:sur|au bord|en haut|on|at the edge)(?: de| du| of)?(?: le| la| un| une| the| a)? (?:pont|viaduc|toit"
+        r"|quai|falaise|rebord|bridge|roof|ledge)(?: \w+| \.){0,10} (?:arrive pas a (?:repartir|partir"
+        r"|bouger|redescendre|men aller)|peux pas (?:repartir|partir|redescendre)|regarde (?:en bas"
+        r"|le vide|le eau|la eau)|can t (?:leave|move|get down)|looking down)",
         # a means taken home "not for" its use ("j'en ai ramené un chez nous, pas pour cuisiner")
         r"(?:<WEAPON>|couteaux|<DRUG>|cordes?|rope)(?: \w+| \.){0,12} (?:ramene|rapporte|apporte|pris|cache"
         r"|garde|vole|sorti)(?: \w+){0,3} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto"

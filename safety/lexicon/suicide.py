@@ -5,12 +5,24 @@ from __future__ import annotations
 from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, rules
 
 SUICIDE_RULES: list[Rule] = [
+    *rules(
+        SUICIDE,
+        "self",
+        THIRD,
+        # a state without a subject, at the start of a sentence: "suicidaire depuis la mort de mon
+        # patient" (the patient does not make it clinical talk)
+        r"(?<![a-z] )(?:suicidaire|suicidal) (?:depuis|since|for|encore|again)\b",
+    ),
     # --- suicide: wishes, intents, plans ------------------------------------------
     *rules(
         SUICIDE,
         "any",
         THIRD,
         r"<WANT> <ADV><DIE>",
+        # no future seen alive ("je me vois pas vivante à Noël", "can't see myself alive")
+        r"(?:me vois|me imagine|m imagine|see myself|picture myself) (?:pas|plus|jamais|not)"
+        r" (?:encore )?(?:vivante?|en vie|alive)\b",
+        r"(?:can t|cant|cannot|don t|dont) (?:see|picture) myself (?:alive|still alive|being alive)",
         r"(?:vie|vivre|existence)(?: \w+){0,2} (?:vaut|valent|vaux) (?:plus|pas|rien|jamais)",
         r"vaut (?:plus|pas) la peine (?:de )?(?:vivre|continuer a vivre|rester en vie)",
         # warning signs: a decision taken, a farewell, affairs settled

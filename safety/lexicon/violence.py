@@ -69,7 +69,8 @@ _SENT_BACK = (
     r"|(?:on|ils|elle|il|gestionnaire|cheffe?|coordo\w*|patron\w*|boss|employeur) (?:me |m )?"
     r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*|oblige\w*)\b"
     r"|(?:dois|doit|faut que je|faudrait que je|suis obligee? de|vais devoir) (?:y retourner"
-    r"|le revoir|la revoir|retourner (?:la|chez (?:lui|elle|eux)|le voir|la voir))"
+    r"|le revoir|la revoir|retourn\w*(?: \w+){0,2} (?:la|chez (?:lui|elle|eux)|le voir|la voir"
+    r"|dans sa chambre|avec (?:lui|elle)))"
     r"|(?:je )?(?:le|la) (?:revois|soigne|ai encore|aurai) (?:demain|ce soir|cette nuit|lundi|mardi"
     r"|mercredi|jeudi|vendredi|samedi|dimanche|encore))"
 )
@@ -173,6 +174,10 @@ DANGER_RULES: list[Rule] = [
         r"(?: \w+){0,3} (?:crie|frappe|cogne|menace|veut (?:entrer|rentrer)|essaie de (?:entrer|rentrer)"
         r"|refuse|sonne)",
         r"(?:outside|at) my door right now",
+        r"(?<!si )(?<!quand )(?<!if )(?<!when )(?:la|le|ma|mon|notre|une|un|my|the|our) (?:\w+ )?"
+        r"(?:cliente?|patiente?|usagere?|residente?|collegue|mere|pere|fils|fille|chum|blonde|mari"
+        r"|femme|bebe|enfant|voisine?|coworker|colleague|client|patient|resident)"
+        r" (?:est|is) (?:\w+ )?(?:inconsciente?|sans connaissance|unconscious|unresponsive)\b",
         r"(?:trouve|retrouve) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance|pendue?)(?! de\b)"
         r"|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments|sang)",
         r"force\w* a (?:avoir des relations|coucher|faire des choses)|sans mon consentement",
@@ -211,6 +216,10 @@ DANGER_RULES: list[Rule] = [
         r"|where i live|my address)",
         r"(?:sais|sait|know|knows) (?:ou (?:tu|vous) (?:habite\w*|reste\w*|vi\w*|demeure\w*)"
         r"|where you live)",
+        # followed on the road now ("je me fais suivre en char depuis le CH")
+        r"(?:me fais|me fait|suis|being|am being|is) (?:suivre|suivie?|followed) (?:en char|en auto"
+        r"|en voiture|en camion|depuis (?:le|la|mon|ma|que)|par (?:un|une) (?:char|auto|voiture|camion"
+        r"|pick up|gars|homme|inconnu)|jusque|right now|by a (?:car|truck|man|guy))",
         r"\b(?:me|m) (?:a |ont )?(?:encore |deja )?(?:suivie?|suit|suivait|followed)(?: \w+){0,2}"
         r" (?:jusque |jusqu |jusque a |all the way )?(?:chez (?:moi|nous)|a mon (?:auto|char)"
         r"|a ma (?:voiture|porte)|dans le stationnement|au stationnement|home|to my car)",

@@ -1,4 +1,4 @@
-"""Families the lexicon missed on crisis_holdout_2026_12j (a development set since): a fire or a
+"""Families the lexicon missed on crisis_holdout_2026_12j and 12k (development sets since): a fire or a
 gas leak, an assault followed by the next shift with the same person, stalking at home, a plan
 said as "how to", a goodbye "just in case", a baby the parent is about to shake, a means taken
 home "not for" its use, a gift of vacation days with "I won't need them".
@@ -41,6 +41,17 @@ CRISES = [
     # harm to a baby, a means taken home
     ("ma petite crie depuis des heures, je suis pas loin de la secouer", VIOLENCE),
     ("j'ai rapporté de l'insuline à la maison, pas pour les patients", SELF),
+    # 12k's families: a room full of smoke, followed on the road, someone unconscious now, no
+    # future seen alive, a state without a subject, a goodbye then absent, a bridge not left
+    ("la salle de bain du 2e est remplie de fumée", VIOLENCE),
+    ("je me fais suivre en auto depuis que j'ai quitté le CLSC", VIOLENCE_STAFF),
+    ("mon voisin est inconscient sur son balcon, il bouge pu", VIOLENCE),
+    ("honnêtement je me vois pas encore en vie cet été", SELF),
+    ("Suicidaire encore depuis mon retour au travail. Je le dis à personne.", SELF),
+    ("my roommate texted bye everyone at midnight and hasn't come in to work", THIRD_PERSON),
+    ("je suis en haut du viaduc pis j'arrive pas à repartir", SELF),
+    ("un résident m'a frappée hier pis faut que je retourne seule dans sa chambre à soir",
+     VIOLENCE_STAFF),
 ]
 
 
@@ -85,6 +96,12 @@ def test_a_fire_at_work_is_not_answered_as_an_assault() -> None:
         "je me répète que j'aurais pu tuer quelqu'un avec cette erreur de dosage",
         "je donne mes vieux uniformes, je vais pu en avoir besoin, je prends ma retraite",
         "I'm planning how to tell my manager I'm pregnant",
+        "l'urgence est en feu aujourd'hui, 40 civières",
+        "je me fais suivre par une psychologue depuis l'an passé",
+        "si le patient est inconscient, on appelle le code bleu?",
+        "j'ai peur qu'une erreur de ma part puisse tuer un patient, je suis trop fatiguée",
+        "c'est quoi l'adresse de suicide.ca pour notre affiche?",
+        "je suis pris sur le pont Champlain depuis 40 minutes, je vais être en retard",
     ],
 )
 def test_everyday_uses_of_these_families_are_not_a_crisis(text: str) -> None:
