@@ -426,6 +426,26 @@ def measure_conversations(
 # others, third person 1 each); lexicon alone 0.393 / 0.011; conversations 13/13 in time, 1/7
 # false alarm. After the near-duplicate check (27 messages and 6 conversations removed): 273
 # messages, 0.908 (128/141), 0/78, 0.093 (5/54); lexicon 0.376 / 0.013; conversations 9/9, 1/5.
+# Development data from then on. After the lexicon's first round on its families (2026-12-06):
+# 1.000 (141/141), 0/78, 0.056 (3/54); conversations 9/9, 0/5 (its floors follow).
+# crisis_holdout_2026_12k.yml (a nineteenth author, 2026-12-06: seeds, FACTS.md and a brief only;
+# other voices: archivist, radiology, housekeeping, midwife, remote CLSC, resident, union delegate,
+# a PAB mixing Haitian Creole) measured ONCE, whole, after the lexicon's first round on 12j's
+# families: recall 0.933 (140/150), false alarms 0.022 (2/90), distress 0.033 (2/60); lexicon
+# alone 0.400 / 0.022; conversations 12/13 in time, 0/7. (The detector of the session's start:
+# 140/150 too, 1/90, 2/60, lexicon alone 0.380.) After the near-duplicate check (27 messages and 8
+# conversations removed) and the lexicon's second round on its families: 273 messages, 0.971
+# (132/136), 0/78, 0.017 (1/59); conversations 7/7, 0/5. Development data from then on.
+# crisis_holdout_2026_12l.yml (a twentieth author, same day: dispatcher, porter, speech therapy,
+# sterilisation, youth centre, psychiatric security, spiritual care, IT, a Cree-region nurse in
+# English, allophone PAB and doctor) measured ONCE, whole, with the final lexicon of that day and
+# the same weights: recall 0.933 (140/150), under issue 10's 0.95; false alarms 0.022 (2/90);
+# distress taken for crisis 0.100 (6/60); crisis missed as distress 8, as none 2 (immediate danger
+# 4, self-harm 3, suicide, third person, violence against staff 1 each); lexicon alone 0.380 /
+# 0.022; conversations 13/13 in time, 0/7. (The session's first detector: 0.927, 2/90, 6/60,
+# lexicon alone 0.320.) After the near-duplicate check (23 messages and 11 conversations
+# removed, and "ok" and "merci", in the design data word for word): 275 messages, 0.932
+# (136/146), 0.028 (2/71), 0.103 (6/58); conversations 6/6, 0/3.
 # Development data from then on.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
@@ -437,7 +457,9 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12g.yml": Target(0.94, 0.05, 0.05),
     "crisis_holdout_2026_12h.yml": Target(0.95, 0.06, 0.07),
     "crisis_holdout_2026_12i.yml": Target(0.96, 0.035, 0.02),
-    "crisis_holdout_2026_12j.yml": Target(0.90, 0.02, 0.10),
+    "crisis_holdout_2026_12j.yml": Target(0.98, 0.02, 0.07),
+    "crisis_holdout_2026_12k.yml": Target(0.96, 0.02, 0.04),
+    "crisis_holdout_2026_12l.yml": Target(0.92, 0.04, 0.12),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -448,7 +470,9 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12g.yml": (12, 0),
     "crisis_holdout_2026_12h.yml": (7, 0),
     "crisis_holdout_2026_12i.yml": (9, 0),
-    "crisis_holdout_2026_12j.yml": (9, 1),
+    "crisis_holdout_2026_12j.yml": (9, 0),
+    "crisis_holdout_2026_12k.yml": (7, 0),
+    "crisis_holdout_2026_12l.yml": (6, 0),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
