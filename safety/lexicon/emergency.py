@@ -35,6 +35,12 @@ _NOT_PAST = (
     r"(?!(?: \w+){0,5} (?:le an|la annee|la semaine|le mois|hier|avant hier|passe|passee"
     r"|dernier|derniere|il y a (?:\d+|deux|trois|quelques)|ca fait|last (?:year|week|month)|ago)\b)"
 )
+# a protocol or a case ("si le patient convulse", "when a resident is not breathing")
+_NOT_IF = "".join(
+    f"(?<!{word} {det})"
+    for word in ("si", "quand", "lorsque", "if", "when", "whether")
+    for det in ("", "le ", "la ", "un ", "une ", "mon ", "ma ", "the ", "a ", "my ", "your ")
+)
 _NOT_DRILL = (
     r"(?<!exercice de )(?<!exercice d )(?<!pratique de )(?<!simulation de )(?<!cas de )"
     r"(?<!cas d )(?<!plan )(?<!procedure )(?<!arme a )(?<!armes a )(?<!protection )"
@@ -70,6 +76,22 @@ EMERGENCY_RULES: list[Rule] = [
         r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|lol|haha|mdr|depuis)\b)",
         r"(?:pleine?s?|remplie?s?|full|filled) (?:de |of |with )(?:fumee|boucane|smoke)",
         r"\bau feu(?= \.| ?$)|\bfire fire\b",
+        # a medical emergency now: not breathing, seizing, collapsed and not answering, a throat
+        # closing (12k, 12l); "si le patient convulse" is a protocol question
+        rf"{_NOT_IF}(?:il|elle|he|she|patient\w*|residente?|usagere?|client\w*|collegue|bebe|baby"
+        r"|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
+        r"|father|friend|resident)(?: \w+){0,3}"
+        r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort)\b)"
+        r"|(?:is |s )?not breathing|stopped breathing|convulse|is seizing|s seizing|having a seizure"
+        r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|s effondrer|tomber)"
+        r"|(?:est |is )?(?:bleue?|blue) (?:et|and|pis))",
+        rf"(?:(?<= \. )|(?<=^ )|{_NOT_IF}(?:ma|mon|la|le|une|un|notre|my|the|our) (?:\w+ )?)"
+        r"(?:\w+ )?(?:tombee?|par terre|fell|collapsed|perdu connaissance)(?: \w+| \.){0,6}"
+        r" (?:il |elle |he |she |is |s )?(?:repond|bouge|responding|moving|respire|breathing)"
+        r" (?:pas|plus|not)\b",
+        rf"{_NOT_IF}(?:sa|ma|la|his|her|my|the) (?:gorge|langue|throat|tongue)(?: de (?:ma|mon|la|le|sa"
+        r"|son) \w+)? (?:gonfle|enfle|se ferme"
+        r"|is swelling|is closing|swells|swelling)",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
         r"(?<!si tu sens une )(?<!si on sent )(?:odeur|senteur|fuite|smell|smells|smelling"

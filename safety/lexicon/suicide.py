@@ -19,6 +19,8 @@ SUICIDE_RULES: list[Rule] = [
         "any",
         THIRD,
         r"<WANT> <ADV><DIE>",
+        r"suicid\w*(?: \w+| \.){0,25} (?:quand|when|si|if) (?:ce est|c est|it s|its|it is) (?:moi|me)"
+        r"(?= \.| ?$)",
         # no future seen alive ("je me vois pas vivante à Noël", "can't see myself alive")
         r"(?:me vois|me imagine|m imagine|see myself|picture myself) (?:pas|plus|jamais|not)"
         r" (?:encore )?(?:vivante?|en vie|alive)\b",

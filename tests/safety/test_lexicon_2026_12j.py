@@ -1,4 +1,4 @@
-"""Families the lexicon missed on crisis_holdout_2026_12j and 12k (development sets since): a fire or a
+"""Families the lexicon missed on crisis_holdout_2026_12j, 12k and 12l (development sets since): a fire or a
 gas leak, an assault followed by the next shift with the same person, stalking at home, a plan
 said as "how to", a goodbye "just in case", a baby the parent is about to shake, a means taken
 home "not for" its use, a gift of vacation days with "I won't need them".
@@ -52,6 +52,17 @@ CRISES = [
     ("je suis en haut du viaduc pis j'arrive pas à repartir", SELF),
     ("un résident m'a frappée hier pis faut que je retourne seule dans sa chambre à soir",
      VIOLENCE_STAFF),
+    # 12l's families: a medical emergency now, a relapse with a body in danger, eating withheld
+    # as a punishment, a note "for after", the clinician's "what to do when it's me"
+    ("mon chum vient de s'effondrer dans la cuisine, il respire presque pas", VIOLENCE),
+    ("Résident par terre dans sa chambre. Il bouge plus.", VIOLENCE),
+    ("my coworker is seizing on the floor of the break room", VIOLENCE),
+    ("la langue de ma fille enfle après les arachides", VIOLENCE),
+    ("rechute sur l'alcool hier soir, je me rappelle pas de la route pour revenir", SELF),
+    ("ça fait une semaine que je me prive de repas pour me punir", SELF),
+    ("j'ai écrit une lettre pour après, elle est dans mon casier", SELF),
+    ("je donne des formations sur le suicide depuis 10 ans. je sais pas quoi faire quand c'est moi",
+     SELF),
 ]
 
 
@@ -102,6 +113,12 @@ def test_a_fire_at_work_is_not_answered_as_an_assault() -> None:
         "j'ai peur qu'une erreur de ma part puisse tuer un patient, je suis trop fatiguée",
         "c'est quoi l'adresse de suicide.ca pour notre affiche?",
         "je suis pris sur le pont Champlain depuis 40 minutes, je vais être en retard",
+        "si un résident convulse, on le met sur le côté?",
+        "when the patient is not breathing, do we start compressions first?",
+        "ma mère répond pas au téléphone depuis ce matin, elle est sûrement au bingo",
+        "j'ai fait une rechute de sinusite, mal à la poitrine quand je tousse",
+        "je me prive de sucre pour le défi de janvier",
+        "le protocole quand un patient tombe et ne répond pas, il est où?",
     ],
 )
 def test_everyday_uses_of_these_families_are_not_a_crisis(text: str) -> None:
