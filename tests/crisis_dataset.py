@@ -447,6 +447,17 @@ def measure_conversations(
 # removed, and "ok" and "merci", in the design data word for word): 275 messages, 0.932
 # (136/146), 0.028 (2/71), 0.103 (6/58); conversations 6/6, 0/3.
 # Development data from then on.
+# crisis_holdout_2026_12m.yml (a twenty-first author, same day: perfusionist, crisis-line worker,
+# recreation, audiology, biomedical, a northern dispensary, GMF, an Inuit community health worker
+# in English, a Colombian-born housekeeper mixing Spanish...) measured ONCE, whole, after the
+# lexicon's third round (12l's families), same weights: recall 0.907 (136/150), false alarms 0.022
+# (2/90), distress taken for crisis 0.150 (9/60); crisis missed as distress 9, as none 5
+# (self-harm 4, suicide 3, means, third person and immediate danger 2 each, violence against
+# staff 1); lexicon alone 0.400 / 0; conversations 13/13 in time, 0/7. (The session's first
+# detector: 0.887, 2/90, 9/60; lexicon alone 0.367.) After the near-duplicate check (32 messages
+# and 7 conversations removed, and "ok merci" and "bonjour", in the design data word for word):
+# 266 messages, 0.901 (128/142), 0.029 (2/70), 0.148 (8/54); lexicon alone 0.373 / 0;
+# conversations 7/7, 0/6. Development data from then on.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -460,6 +471,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12j.yml": Target(0.98, 0.02, 0.07),
     "crisis_holdout_2026_12k.yml": Target(0.96, 0.02, 0.04),
     "crisis_holdout_2026_12l.yml": Target(0.92, 0.04, 0.12),
+    "crisis_holdout_2026_12m.yml": Target(0.89, 0.04, 0.16),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -473,6 +485,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12j.yml": (9, 0),
     "crisis_holdout_2026_12k.yml": (7, 0),
     "crisis_holdout_2026_12l.yml": (6, 0),
+    "crisis_holdout_2026_12m.yml": (7, 0),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
