@@ -440,12 +440,26 @@ DIALOGUE_ACT_RESPONSES = {
     "bot_challenge": "utter_iamabot",
     "ask_help": "utter_help_menu",
     "confirm_safe": "utter_glad_safe",  # outside a crisis only: inside one, static rules answer
+    "goodbye": "utter_goodbye",
 }
+# Under this intent confidence, a question DIET took for a dialogue act that the search is not
+# sure of gets "pas certain" with its articles rather than the act's reply: "On partage le même
+# ordi, la prochaine personne va-t-elle voir ce que j'ai écrit?" read as goodbye (0.52), "Mon
+# boss pourrait-il voir ce que j'ai tapé ici?" as ask_help (0.63), a follow-up "lequel a un
+# clavardage?" as bot_challenge (0.78): kb_test_2026_12q, through the gateway.
+DIALOGUE_ACT_SURE = 0.8
 # A question about who answers always gets the static reply: saying plainly that this is an
 # automated assistant is not left to a search, whatever the conversation's context.
+# A machine, a computer, a program or an assistant only when the question is whether one answers
+# ("es-tu un programme?", "c'est un ordi qui me répond?"): "la prochaine personne sur l'ordi du
+# poste va-t-elle voir ce que j'ai écrit?" and "mon assistante-chef" are questions for the
+# search (kb_test_2026_12q), as are human resources.
 ABOUT_THE_ASSISTANT = re.compile(
-    r"\b(?:robot|bot|chatbot|humaine?s?|human|vraie? personne|real person|ia|(?<!j )ai|intelligence"
-    r" artificielle|artificial|machine|ordi|ordinateur|computer|programme(?! d)|automat\w*|assistant"
+    r"\b(?:robot|bot|chatbot|(?<!ressources )humaine?s?|(?<!human )human(?! resources)|vraie? personne"
+    r"|real person|ia|(?<!j )ai|intelligence artificielle|artificial"
+    r"|(?:es tu|etes vous|t es|tu es|vous etes|are you|c est|cest|est ce|parle a|parle avec|parler a"
+    r"|talking to|speaking to|chatting with)(?: \w+){0,2} (?:un |une |a |an )?(?:machine|ordi"
+    r"|ordinateur|computer|programme(?! d)|program|automate|assistant\w*)|automatique\w*"
     r"|qui (?:me |m )?(?:repond|parle|ecrit|lit)|who (?:am i|is|are you)|are you real"
     r"|(?:es tu|etes vous) (?:un |une )?(?:vrai|vraie|reel|reelle)|qui (?:es tu|etes vous)"
     r"|t es qui|tu es qui|vous etes qui|c est qui)\b"
@@ -459,7 +473,7 @@ def _about_the_assistant(text: str) -> bool:
 
 
 class ActionQuestionOrDialogueAct(Action):
-    """bot_challenge, ask_help, confirm_safe outside a crisis: a message that asks something the
+    """bot_challenge, ask_help, goodbye, confirm_safe outside a crisis: a message that asks something the
     knowledge base answers with confidence (read in the conversation's context, like any
     question) gets that answer; any other, and always a question about who answers
     (ABOUT_THE_ASSISTANT), gets the act's static response ("je suis un assistant", the menu,
@@ -468,7 +482,8 @@ class ActionQuestionOrDialogueAct(Action):
     "Merci de me rassurer" was also the reply to distress DIET took for confirm_safe ("je ne me
     reconnais plus, je dors mal...", 2 of kb_test_2026_12p's 300) and to a question it was not
     sure of (1): distress the gateway's detector saw now gets the support reply and its article,
-    and such a question the "pas certain" reply with its articles."""
+    and such a question the "pas certain" reply with its articles; so does a question taken for
+    another act with an intent confidence under DIALOGUE_ACT_SURE."""
 
     def name(self) -> str:
         return "action_question_or_dialogue_act"
@@ -491,9 +506,11 @@ class ActionQuestionOrDialogueAct(Action):
                 # the support reply and the article that fits, as for express_distress.
                 dispatcher.utter_message(response="utter_distress")
                 return await ActionDistressArticle().run(dispatcher, tracker, domain)
-            if turn is not None and turn.result.hits:  # a question it is not sure of
-                send(dispatcher, tracker, *unsure_reply(turn))
-                return []
+        if turn is not None and turn.result.hits and (
+            intent == "confirm_safe" or _intent_confidence(tracker) < DIALOGUE_ACT_SURE
+        ):  # a question the search is not sure of, and DIET not sure it is the act
+            send(dispatcher, tracker, *unsure_reply(turn))
+            return []
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))
         return []
 

@@ -416,6 +416,33 @@ def test_outside_a_crisis_a_question_taken_for_i_am_safe_is_answered(
     assert unsure[0]["custom"]["relais"]["answer"] == "unsure" and unsure[0]["buttons"]
 
 
+@pytest.mark.parametrize(
+    ("intent", "static"),
+    [("goodbye", "utter_goodbye"), ("ask_help", "utter_help_menu"), ("bot_challenge", "utter_iamabot")],
+)
+def test_a_question_diet_is_unsure_is_an_act_gets_pas_certain_and_its_articles(
+    monkeypatch: pytest.MonkeyPatch, intent: str, static: str
+) -> None:
+    """"La prochaine personne va-t-elle voir ce que j'ai écrit?" read as goodbye at 0.52: not
+    "Prenez soin de vous", but the articles the search found; read so with confidence, the act's
+    reply stays (nothing is confident in this base)."""
+    question = "la prochaine personne sur l'ordi du poste va-t-elle voir ce que j'ai écrit?"
+    monkeypatch.setattr(knowledge_action, "get_knowledge_base", lambda: knowledge_base(2.0))
+    replies = {}
+    for confidence in (0.52, 0.95):
+        dispatcher = CollectingDispatcher()
+        asyncio.run(
+            knowledge_action.ActionQuestionOrDialogueAct().run(
+                dispatcher, tracker(question, intent, confidence=confidence), {}
+            )
+        )
+        replies[confidence] = dispatcher.messages
+    unsure = replies[0.52][0]
+    assert unsure.get("response") != static
+    assert unsure["custom"]["relais"]["answer"] == "unsure" and unsure["buttons"]
+    assert [m["response"] for m in replies[0.95]] == [static]
+
+
 def test_distress_taken_for_i_am_safe_gets_the_support_reply_and_its_article(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -677,6 +704,11 @@ def test_the_crisis_button_keeps_a_crisis_context_already_set(monkeypatch: pytes
         ("est-ce un programme automatique qui me répond?", True),
         ("faut-tu que je le déclare même si j'ai pas de blessure?", False),
         ("j'ai besoin d'aide, c'est quoi le programme d'aide aux employés?", False),
+        ("c'est-tu un ordi qui me répond?", True),
+        ("am I talking to a computer program?", True),
+        ("la prochaine personne sur l'ordi du poste va-t-elle voir ce que j'ai écrit?", False),
+        ("les ressources humaines peuvent-elles lire ce que j'écris ici?", False),
+        ("mon assistante-chef peut-elle me référer au PAE?", False),
     ],
 )
 def test_a_question_about_who_answers_is_told_apart(text: str, about: bool) -> None:
