@@ -456,14 +456,21 @@ DIALOGUE_ACT_SURE = 0.8
 # search (kb_test_2026_12q), as are human resources.
 ABOUT_THE_ASSISTANT = re.compile(
     r"\b(?:robot|bot|chatbot|(?<!ressources )humaine?s?|(?<!human )human(?! resources)|vraie? personne"
-    r"|real person|ia|(?<!j )ai|intelligence artificielle|artificial"
-    r"|(?:es tu|etes vous|t es|tu es|vous etes|are you|c est|cest|est ce|parle a|parle avec|parler a"
-    r"|talking to|speaking to|chatting with)(?: \w+){0,2} (?:un |une |a |an )?(?:machine|ordi"
-    r"|ordinateur|computer|programme(?! d)|program|automate|assistant\w*)|automatique\w*"
+    r"|real person|ia|(?<!j )ai|intelligence artificielle|artificial|automat\w*"
+    r"|(?:es tu|etes vous|t es|tu es|vous etes|are you|c est|cest|est ce (?:un|une)|is (?:it|this|that)"
+    r"|am i|parle a|parle avec|parler a|parler avec|jase\w* avec|ecri\w* a|talking to|speaking to"
+    r"|chatting with|texting)(?: \w+){0,2} (?:un |une |a |an )?(?:machine|ordi|ordinateur|computer"
+    r"|programme(?! d)|program|assistant(?!e)\w*)"
     r"|qui (?:me |m )?(?:repond|parle|ecrit|lit)|who (?:am i|is|are you)|are you real"
     r"|(?:es tu|etes vous) (?:un |une )?(?:vrai|vraie|reel|reelle)|qui (?:es tu|etes vous)"
     r"|t es qui|tu es qui|vous etes qui|c est qui)\b"
 )
+
+
+def _a_question_read_as_goodbye(text: str, tracker: Tracker) -> bool:
+    """A goodbye is searched only when it asks something ("?") and DIET is not sure of it: "Merci!
+    Je vais appeler Info-Social ce soir. Bye" gets the goodbye, not the article again."""
+    return "?" in text and _intent_confidence(tracker) < DIALOGUE_ACT_SURE
 
 
 # Not French "j'ai" ("ai"), nor "programme d'aide" ("programme"): every question with either was
@@ -493,7 +500,11 @@ class ActionQuestionOrDialogueAct(Action):
     ) -> list[dict[str, Any]]:
         text, intent, metadata = _message(tracker)
         turn = None
-        if looks_like_question(text) and not _about_the_assistant(text):
+        if (
+            looks_like_question(text)
+            and not _about_the_assistant(text)
+            and (intent != "goodbye" or _a_question_read_as_goodbye(text, tracker))
+        ):
             turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
         if turn is not None and answer is not None:

@@ -84,11 +84,11 @@ IDIOMS = _any(
     r" |un |une |ses |son |sa )?(?:\w+ )?(?:travail|job|ouvrage|paperasse|dossiers|courriels|emails"
     r"|taches|rapports|notes|details|responsabilites|demandes|plaintes|papiers|formulaires|work)",
     r"(?:ca|cela|ce) (?:me|m) (?:a|as) tue\w* (?:de|d) (?:voir|entendre|lire|apprendre)",
-    # fear of an error that kills (exhaustion, not harm), and a service's address
-    r"(?:erreur|faute|gaffe|oubli|mistake|error)(?: \w+){0,3} (?:va|vais|pourrait|pourrais|peut|peux"
-    r"|puisse|pourra|risque de|could|might|will) (?:\w+ )?(?:tuer|kill|blesser|hurt) (?:quelqu un|someone|un patient|une"
-    r" patiente|a patient)",
-    r"suicide (?:\. )?ca\b",
+    # fear of an error that kills (exhaustion, not harm): the error is the subject, never the
+    # writer ("c'est ma faute, je vais tuer quelqu'un" is not masked)
+    r"(?:erreur|faute|gaffe|oubli|mistake|error)(?: (?!je\b|j\b|i\b|il\b|elle\b|on\b|tu\b)\w+){0,3}"
+    r" (?:qui |that |which )?(?:va|pourrait|puisse|peut|pourra|risque de|could|might|will)"
+    r" (?:\w+ )?(?:tuer|kill|blesser|hurt) (?:quelqu un|someone|un patient|une patiente|a patient)",
     r"sur le pont depuis",
     r"sauter (?:un repas|le diner|le dejeuner|le souper|la pause|ma pause|une etape|les etapes"
     r"|de joie|une coche|au plafond)",
@@ -322,4 +322,9 @@ FRAME = _any(
 # message names someone else: detector.py).
 FIRST_PERSON = compile_pattern(r"\b(?:je|j|moi|me|mon|ma|mes|i|im|my|me|myself)\b")
 # Quoted words (titles, reported speech, a role play's lines): «...», "...", “...”.
+# The web address of the suicide prevention service, written as one ("suicide.ca", no space after
+# the dot): a question about the service, not a word about suicide. "Je pense au suicide. Ça
+# revient" keeps its space and stays a crisis. Replaced in the raw text, before normalising.
+SERVICE_ADDRESS = re.compile(r"\bsuicide\.ca\b", re.IGNORECASE)
+
 QUOTED = re.compile(r"«[^»]{1,200}»|\"[^\"]{1,200}\"|“[^”]{1,200}”|‘[^’]{1,200}’")

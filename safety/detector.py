@@ -137,7 +137,7 @@ class _Scan(NamedTuple):
 
 def _scan(raw: str) -> _Scan:
     """Steps 1-3 of the module's docstring on one text."""
-    norm = normalize(raw)
+    norm = normalize(ctx.SERVICE_ADDRESS.sub(" siteweb ", raw))
     masked, idiom = _mask(ctx.IDIOMS, norm) if ctx.IDIOM_HINT.search(norm) else (norm, False)
     masked, denial = _mask(ctx.DENIALS, masked)
     masked, _ = _mask(ctx.GRIEF, masked)

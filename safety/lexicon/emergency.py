@@ -19,36 +19,53 @@ _PLACE = (
     r"|matelas|lit|rideaux?|corbeille"
     r"|kitchen|room|building|house|basement|ward|unit|hallway|laundry|car|\d+ ?e|\d+\w*)"
 )
-# smoke that is only tobacco, cannabis or a barbecue
+# what literally burns: "la cuisine est en feu" ("l'urgence est en feu" is a busy shift)
+_BURNING = (
+    r"(?:cuisine|local|chambre|salle|batisse|edifice|immeuble|maison|appartement|appart|logement"
+    r"|garage|sous sol|cafeteria|buanderie|entrepot|poubelle|conteneur|auto|char|voiture|toit"
+    r"|cabanon|matelas|lit|rideaux?|corbeille|kitchen|room|building|house|basement|laundry|car)"
+)
+# smoke that is only tobacco, cannabis, cooking, a ceremony or the OR's
 _NOT_FIRE_SMOKE = (
     r"(?! (?:de|du|d) (?:cigarette|cigarettes|cannabis|pot|joint|vape|vapoteuse|tabac|barbecue|bbq"
-    r"|feu de camp|foyer|encens|poele|sauge|purification)| secondaire| purification| de purification"
-    r"| (?:pour|de) (?:la )?ceremonie)"
+    r"|feu de camp|foyer|encens|poele|sauge|purification|cauter\w*|bistouri)| secondaire"
+    r"| purification| de purification| (?:pour|de) (?:la )?ceremonie| chirurgicale?s?| au bloc"
+    r"| de le bloc| du bloc)"
 )
-# fires that are no danger ("feu de camp", "feu rouge", "feu sauvage" = a cold sore)
+# fires that are no danger here ("feu de camp", "feu rouge", "feu sauvage" = a cold sore)
 _NOT_FIRE = (
-    r"(?! (?:de camp|de foyer|de joie|de artifice|d artifice|de paille|drill|alarm|sauvage|sauvages"
-    r"|rouge|vert|jaune|de circulation|au lac|au cul|au derriere|aux fesses|de la action)\b)"
+    r"(?! (?:de camp|de foyer|de joie|de artifice|d artifice|de paille|de foret|de forets"
+    r"|de broussailles|drill|alarm|sauvage|sauvages|rouge|vert|jaune|de circulation|au lac|au cul"
+    r"|au derriere|aux fesses|de la action|aux poudres)\b)"
 )
-# a fire of the past ("a pris feu l'an passé") is a memory, not a danger now
+# a fire of the past ("a pris feu l'an passé", "en 2019", "quand j'avais 10 ans")
 _NOT_PAST = (
-    r"(?!(?: \w+){0,5} (?:le an|la annee|la semaine|le mois|hier|avant hier|passe|passee"
-    r"|dernier|derniere|il y a (?:\d+|deux|trois|quelques)|ca fait|last (?:year|week|month)|ago)\b)"
+    r"(?!(?: \w+){0,5} (?:(?:le an|la annee|la ane|la semaine|le mois|le ete|le hiver) passee?"
+    r"|(?:semaine|mois|an|annee|ane|fois|hiver|ete|automne|printemps) derniere?|hier|avant hier"
+    r"|il y a (?:\d+|deux|trois|quelques|des)|ca fait (?:\d+|deux|trois|quelques|des) (?:ans|anees"
+    r"|annees|mois|semaines)|en (?:19|20)\d\d|quand (?:je avais|je etais|jetais)|when i was"
+    r"|last (?:year|week|month)|ago|flashbacks?|cauchemars?|souvenirs?|traumatis\w*)\b)"
 )
-# a protocol or a case ("si le patient convulse", "when a resident is not breathing")
+# a protocol or a case ("si le patient convulse", "quand un résident ne respire plus", "dans
+# quel cas un patient convulse", "what if your patient is not breathing")
 _NOT_IF = "".join(
     f"(?<!{word} {det})"
-    for word in ("si", "quand", "lorsque", "if", "when", "whether")
-    for det in ("", "le ", "la ", "un ", "une ", "mon ", "ma ", "the ", "a ", "my ", "your ")
+    for word in ("si", "si il y a", "quand", "lorsque", "if", "when", "whether", "cas", "cas ou",
+                 "et que", "en presence de", "presence de")
+    for det in ("", "le ", "la ", "les ", "un ", "une ", "mon ", "ma ", "mes ", "ton ", "ta ",
+                "votre ", "vos ", "notre ", "nos ", "ce ", "cette ", "the ", "a ", "my ", "your ",
+                "our ")
 )
 _NOT_DRILL = (
     r"(?<!exercice de )(?<!exercice d )(?<!pratique de )(?<!simulation de )(?<!cas de )"
     r"(?<!cas d )(?<!plan )(?<!procedure )(?<!arme a )(?<!armes a )(?<!protection )"
     # a fire already named ("après l'incendie", "les cauchemars de l'incendie"), or set by
-    # someone (harm to others, violence.py, where who says it decides)
+    # someone, literally or not ("ce courriel a mis le feu dans l'unité"): harm to others,
+    # violence.py, where who says it decides, and the literal fires below
     r"(?<!de le )(?<!du )(?<!depuis le )(?<!apres le )(?<!avant le )(?<!suite a le )(?<!suite au )"
-    r"(?<!mettre le )(?<!mettrait le )(?<!foutre le )"
+    r"(?<!mettre le )(?<!mettrait le )(?<!foutre le )(?<!mis le )(?<!met le )"
 )
+_THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 EMERGENCY_RULES: list[Rule] = [
     *rules(
@@ -56,49 +73,62 @@ EMERGENCY_RULES: list[Rule] = [
         "always",
         None,
         # smoke coming out, filling a place
-        rf"(?<!avec )(?:de la|la|beaucoup de|plein de|pas mal de) (?:fumee|boucane){_NOT_FIRE_SMOKE}"
-        r"(?: (?:noire|epaisse|grise|blanche|dense|toxique|encore|vraiment|tres|qui))?"
-        r" (?:qui sort|sort|sortait|qui rentre|partout|envahit|remplit|se repand|monte|sous la porte"
-        r"|epaisse|noire|dans (?:le|la|les|mon|ma|notre)|au|a le|a la)",
-        rf"(?:il y a|y a|ya|ca fait|there s|there is) (?:de la |beaucoup de |plein de )?(?:fumee"
-        rf"|boucane|smoke){_NOT_FIRE_SMOKE}{_NOT_PAST}",
+        rf"(?<!avec )(?<!y a )(?<!ya )(?:de la|la|beaucoup de|plein de|pas mal de) (?:fumee|boucane)"
+        rf"{_NOT_FIRE_SMOKE}(?: (?:noire|epaisse|grise|blanche|dense|toxique|encore|vraiment|tres"
+        r"|qui))? (?:qui sort|sort|sortait|qui rentre|partout|envahit|remplit|se repand|monte"
+        r"|sous la porte|epaisse|noire|dans (?:le|la|les|mon|ma|notre)|au|a le|a la)",
+        rf"{_THERE_IS} (?:de la |beaucoup de |plein de )?(?:fumee|boucane|smoke){_NOT_FIRE_SMOKE}"
+        rf"{_NOT_PAST}",
         r"smoke (?:coming|pouring|everywhere|filling)|(?:full of|filling with|filled with) smoke",
         # a fire now
-        rf"(?:il y a|y a|ya|there s|there is) (?:un |le |a )?(?:feu|incendie|fire){_NOT_FIRE}"
-        rf"{_NOT_PAST}",
-        rf"{_NOT_DRILL}\b(?:feu|incendie|fire){_NOT_FIRE} (?:est )?(?:pris|en cours|commence|a commence"
-        rf"|a eclate|a pris|dans|au|a le|a la|sur|in|on) (?:le |la |les |mon |ma |notre |son |sa |ses"
-        rf" |leur |the |my |our )?{_PLACE}\b{_NOT_PAST}",
-        rf"(?:a|ont|avait|vient de) (?:pris|pogne|poigne) (?:en )?feu{_NOT_PAST}|prend feu"
-        rf"|(?:caught|catching) fire{_NOT_PAST}",
-        # "l'urgence est en feu aujourd'hui", "the floor is on fire today lol": only busy
-        rf"{_PLACE} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames){_NOT_PAST}"
-        r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|lol|haha|mdr|depuis)\b)",
+        rf"{_THERE_IS} (?:un |le |a )?(?:feu|incendie|fire){_NOT_FIRE}{_NOT_PAST}",
+        rf"{_NOT_DRILL}{_NOT_IF}\b(?:feu|incendie|fire){_NOT_FIRE} (?:est )?(?:pris|en cours|commence"
+        rf"|a commence|a eclate|a pris|dans|au|a le|a la|sur|in|on) (?:le |la |les |mon |ma |notre |son"
+        rf" |sa |ses |leur |the |my |our )?{_PLACE}\b{_NOT_PAST}",
+        rf"(?:a|ont|avait|vient de) (?:pris|pogne|poigne) (?:en )?feu{_NOT_PAST}"
+        r"|(?<!peut )(?<!pourrait )(?<!peuvent )prend feu(?! facilement| vite| rapidement| a| au"
+        r"| si| quand| en presence| avec)|(?:caught|catching) fire" + _NOT_PAST,
+        # someone set a fire to a thing (the patient's mattress, a bin)
+        rf"(?:a|ont|vient de|viennent de) (?:mis|mettre) le feu (?:a|au|a le|a la|dans) (?:son |sa |ses"
+        rf" |le |la |les |un |une |mon |ma )?{_BURNING}\b{_NOT_PAST}",
+        rf"{_BURNING} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames){_NOT_PAST}"
+        r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|ce matin|cette semaine"
+        r"|cette nuit|lol|haha|mdr|depuis|encore|comme)\b)",
         r"(?:pleine?s?|remplie?s?|full|filled) (?:de |of |with )(?:fumee|boucane|smoke)",
-        r"\bau feu(?= \.| ?$)|\bfire fire\b",
+        r"(?:(?<=^ )|(?<= \. ))au feu(?= \.| ?$)|\bfire fire\b",
         # a medical emergency now: not breathing, seizing, collapsed and not answering, a throat
         # closing (12k, 12l); "si le patient convulse" is a protocol question
-        rf"{_NOT_IF}(?:il|elle|he|she|patient\w*|residente?|usagere?|client\w*|collegue|bebe|baby"
-        r"|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
+        rf"{_NOT_IF}(?:il|elle|he|she|hes|shes|patient\w*|residente?|usagere?|client\w*|collegue|bebe"
+        r"|baby|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
         r"|father|friend|resident)(?: \w+){0,3}"
         r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort)\b)"
-        r"|(?:is |s )?not breathing|stopped breathing|convulse|is seizing|s seizing|having a seizure"
-        r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|s effondrer|tomber)"
+        r"|(?:is )?not breathing|stopped breathing|convulse|is seizing|seizing|having a seizure"
+        r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|se effondrer|tomber)"
         r"|(?:est |is )?(?:bleue?|blue) (?:et|and|pis))",
         rf"(?:(?<= \. )|(?<=^ )|{_NOT_IF}(?:ma|mon|la|le|une|un|notre|my|the|our) (?:\w+ )?)"
-        r"(?:\w+ )?(?:tombee?|par terre|fell|collapsed|perdu connaissance)(?: \w+| \.){0,6}"
-        r" (?:il |elle |he |she |is |s )?(?:repond|bouge|responding|moving|respire|breathing)"
-        r" (?:pas|plus|not)\b",
+        rf"(?:\w+ )?(?:tombee?|par terre|fell|collapsed|perdu connaissance){_NOT_PAST}"
+        r"(?: \w+| \.){0,6} (?:il |elle |he |she |hes |shes |is )?(?:repond|bouge|responding|moving"
+        r"|respire|breathing) (?:pas|plus|not)\b(?! (?:son|sa|ses|le|la|les|his|her|the|mon|ma|mes)\b)",
         rf"{_NOT_IF}(?:sa|ma|la|his|her|my|the) (?:gorge|langue|throat|tongue)(?: de (?:ma|mon|la|le|sa"
-        r"|son) \w+)? (?:gonfle|enfle|se ferme"
-        r"|is swelling|is closing|swells|swelling)",
+        r"|son) \w+)? (?:gonfle|enfle|se ferme|is swelling|is closing|swells|swelling)"
+        r"(?!(?: \w+){0,4} (?:quand|avec|depuis|chaque|souvent|parfois|when|with|each|every)\b)",
+        # an unconscious person now, with what says it is happening (alone, help, blue lips...)
+        rf"{_NOT_IF}(?:la|le|ma|mon|notre|une|un|my|the|our) (?:\w+ )?(?:cliente?|patiente?|usagere?"
+        r"|residente?|collegue|mere|pere|fils|fille|chum|blonde|mari|femme|bebe|enfant|voisine?"
+        r"|coworker|colleague|client|patient|resident) (?:est|is) (?:\w+ )?(?:inconsciente?"
+        r"|sans connaissance|unconscious|unresponsive)\b(?! depuis (?:le|la|l|sa|son)\b)(?: \w+| \.){0,16}"
+        r" (?:je suis seule?|seule?|alone|aidez|au secours|help|quoi faire|what (?:do|should) i do"
+        r"|respire|breathing|bouge|levres|lips|bleue?s?|blue|vite|911|seringues?|pilules|syringe"
+        r"|needle)",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
-        r"(?<!si tu sens une )(?<!si on sent )(?:odeur|senteur|fuite|smell|smells|smelling"
-        r"|leak|leaking) (?:\w+ ){0,2}(?:de |du |of )?(?:gaz|gas|propane)\b(?! sanguins?\b)"
+        r"(?<!si tu sens une )(?<!si on sent )(?<!si il y a une )(?<!quand il y a une )"
+        r"(?<!en cas de une )(?:odeur|senteur|fuite|smell|smells|smelling|leak|leaking)"
+        r" (?:\w+ ){0,2}(?:de |du |of )?(?:gaz|gas|propane)\b(?! sanguins?\b| intestin\w*)"
         r"|(?:ca|ici|il) sent (?:le )?(?:gaz|propane)\b|\bsmells? (?:like )?gas\b"
         r"|(?:gaz|gas|propane) (?:leak|qui fuit|fuit)\b",
         r"(?:detecteur|alarme|alarm|detector) (?:de |d |du |of )?(?:monoxyde|co|carbon monoxide)"
-        r"(?: \w+){0,3} (?:sonne|sonnait|part|partait|going off|goes off|beeping|went off)",
+        r"(?: \w+){0,3} (?:sonne|sonnait|part|partait|going off|goes off|beeping|went off)"
+        r"(?!(?: \w+){0,6} (?:test|tests|exercice|pile|piles|batterie|drill|battery)\b)",
     ),
 ]

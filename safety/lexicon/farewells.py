@@ -36,8 +36,9 @@ _UNREACHABLE = (
     r"(?:(?:il|elle) (?:me )?(?:repond (?:plus|pas)|raccroche|a ferme son (?:cell|cellulaire"
     r"|telephone)|est introuvable|est parti\w* avec son (?:char|auto))|(?:sais|sait) pas ou (?:il|elle)"
     r" est|(?:he|she|he s|she s|hes|shes) (?:not|isn t|isnt|won t|wont) (?:answering|picking up)"
-    r"|(?:he|she) doesn t answer|(?:hasn t|hasnt|has not|didn t|did not) (?:shown up|show up|come in"
-    r"|answered|replied)|(?:est|sont) (?:pas|jamais) (?:venue?|rentree?|arrivee?|revenue?))"
+    r"|(?:he|she) doesn t answer|(?:hasnt|has not|didnt|did not)"
+    r" (?:shown up|show up|come in|answered|replied)|(?:il|elle) (?:est|etait) (?:pas|jamais)"
+    r" (?:venue?|rentree?|arrivee?|revenue?))"
 )
 _SETTLE = (
     r"(?:fait|fini|signe|prepare|mis a jour|ecrit|redige|change|modifie|refait|made|updated|wrote)"
@@ -56,7 +57,7 @@ FAREWELL_RULES: list[Rule] = [
         # a goodbye "just in case" ("elle m'a appelée pour me dire au revoir, au cas où")
         r"(?:dire|dit|dis|say|said|saying) (?:au revoir|adieu|bye|goodbye)(?: \w+){0,3} (?:au cas ou"
         r"|juste au cas|just in case|in case|une derniere fois|pour la derniere fois|one last time)"
-        r"(?!(?: \w+){0,3} (?:ou|if|that|que|quand|je (?:serais|serai)|il (?:y aurait|arrive))\b)",
+        r"(?= \.| ?$| (?:elle|il|she|he|pis|et|and|puis)\b)(?!(?: \w+){0,4} (?:avant|before|on se)\b)",
         rf"{_UNREACHABLE}(?: \w+| \.){{0,12}} {_FAREWELL}",
         r"(?:se|te|vous) occuper (?:de|des) (?:mes |nos |ses |les )?(?:enfants|kids)(?: \w+| \.){0,6}"
         r" (?:ce est mieux (?:comme ca|ainsi)|pardonne\w* moi|adieu)(?= \.| ?$)",

@@ -40,7 +40,7 @@ MACROS = {
     r"|(?:planning|planned|plan|figuring out|figured out|deciding|decided|thinking about|thought about"
     r"|researching|looked up|looking up) (?:how|when|where) to"
     r"|(?:planifie|planifiais|prepare|preparais|reflechis a|reflechissais a|cherche|cherchais"
-    r"|regarde|regardais) (?:comment|quand|ou) (?:je (?:vais|pourrais|pourrai) )?"
+    r"|regarde|regardais) (?:comment|quand|ou)(?: je (?:vais|pourrais|pourrai))?"
     r"|about to|thinking about|thinking of|think about|ready to|decided to|talks about"
     r"|talking about|talked about|plan (?:ce est |est )?de|hope to|hope i|menace de|menacait de"
     r"|threatening to|threatens to)",
@@ -89,7 +89,8 @@ MACROS = {
     "FINAL": r"(?:souvenir de moi|(?:en )?aurai (?:plus|pas|jamais) besoin\b(?! (?:avec|parce|car|puisque|vu"
     r"|depuis|maintenant|a cause|grace|quand|tant que|pour (?:le|un) moment|cet|cette|que)\b)"
     r"|(?:vais|vas) (?:plus|pas|jamais) en avoir besoin\b(?!(?: \w+){0,6} (?:retraite|conge|maternite"
-    r"|paternite|demenag\w*|nouvelle job|nouvel emploi|parce|car|puisque|avec)\b)"
+    r"|paternite|demenag\w*|nouvelle job|nouvel emploi|parce|car|puisque|avec|cette|cet|finalement"
+    r"|ca va mieux|pour le moment|this year|anymore at work)\b)"
     r"|(?:quand|une fois que|lorsque) je (?:serai|serais|vais etre) (?:plus|pas) la"
     r"|la ou je (?:vais|me en vais)|where i am going|mieux (?:\w+ ){0,3}que moi"
     r"|(?:tout )?seule? apres(?= \.| ?$)|apres moi|sans moi|il reste (?:juste|seulement|plus que) a)",
@@ -133,7 +134,9 @@ MACROS = {
     r"|prendre (?:toutes? )?mes (?:pilules|medicaments|pills)|take (?:all )?(?:my|the) (?:pills|meds)"
     r"|donner un coup de volant(?! pour)|(?:foncer|rentrer|fesser|crasher|crash|drive) (?:dans|into)"
     r" (?:un|le|la|une|a|the) (?:mur|arbre|camion|poteau"
-    r"|pilier|viaduc|train|truck|autobus|tree|wall|pole)|end it|end everything|ending it|end things|end this|jump)",
+    r"|pilier|viaduc|train|truck|autobus|tree|wall|pole)|end everything|(?:end|ending) (?:it|things|this)"
+    r"(?! with| between| off| project| meeting| shift| call| conversation| relationship| on time"
+    r"| early| before| by| for (?:the|this|today))|jump)",
     "FINISH_OK": r"(?:avec (?:ce|cette|ces|le|la|les|mon|ma|mes|un|une|son|sa|ses|notre|nos|du"
     r"|de la|de le)\b(?! (?:vie|souffrance|douleur|existence|jours)))",
     # the same acts with a third-person reflexive ("se tuer", "kill himself")

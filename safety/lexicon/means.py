@@ -17,19 +17,20 @@ MEANS_RULES: list[Rule] = [
         "always",
         None,
         # on a bridge or a roof and unable to leave, looking down
-        r"(?:sur|au bord|en haut|on|at the edge)(?: de| du| of)?(?: le| la| un| une| the| a)? (?:pont|viaduc|toit"
-        r"|quai|falaise|rebord|bridge|roof|ledge)(?: \w+| \.){0,10} (?:arrive pas a (?:repartir|partir"
-        r"|bouger|redescendre|men aller)|peux pas (?:repartir|partir|redescendre)|regarde (?:en bas"
-        r"|le vide|le eau|la eau)|can t (?:leave|move|get down)|looking down)",
+        r"(?:sur|au bord|en haut|on|at the edge)(?: de| du| of)?(?: le| la| un| une| the| a)? (?:pont|viaduc"
+        r"|toit|quai(?! de)|falaise|rebord|bridge|roof|ledge)(?: \w+| \.){0,10} (?:arrive pas a"
+        r" (?:repartir|partir|bouger|redescendre|me en aller)|peux pas (?:repartir|partir|redescendre)"
+        r"|regarde (?:en bas|le vide|le eau|la eau)|(?:can t|cant|canot|cannot) (?:leave|move|get down)"
+        r"|looking down)(?! avant| tant que| before| until)",
         # a means taken home "not for" its use ("j'en ai ramené un chez nous, pas pour cuisiner")
         r"(?:<WEAPON>|couteaux|<DRUG>|cordes?|rope)(?: \w+| \.){0,12} (?:ramene|rapporte|apporte|pris|cache"
         r"|garde|vole|sorti)(?: \w+){0,3} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto"
         r"|char))(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
-        r"|les (?:patients|usagers|residents)|les bonnes raisons)",
+        r"|les bonnes raisons)",
         r"(?:ramene|rapporte|apporte|pris|cache|vole|sorti)(?: \w+){0,3} (?:<WEAPON>|couteaux|<DRUG>"
         r"|cordes?)(?: \w+){0,4} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto|char))"
         r"(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
-        r"|les (?:patients|usagers|residents)|les bonnes raisons)",
+        r"|les bonnes raisons)",
         r"<PAIN>(?: (?:tu|il|on|ce|ca|vraiment|beaucoup|longtemps|quand|si|de|a|en|par|to|when"
         r"|if|you|really))* <METHOD>\b",
         r"\b<METHOD>(?: \w+){0,4} (?:painful|douloureux|douloureuse|hurt|hurts|<PAIN>"

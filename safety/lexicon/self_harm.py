@@ -44,17 +44,22 @@ SELF_HARM_RULES: list[Rule] = [
         None,
         r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
         # a relapse with a body in danger or a drive not remembered (12k, 12l)
-        r"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){0,6} (?:coke|cocaine|alcool|boisson|boire"
-        r"|speed|crystal|meth|opio\w*|fentanyl|heroine|drogues?|consommation|sober|sobre|clean|pills"
-        r"|pilules)|retouche a|reconsomme\w*|recommence a (?:consommer|boire|prendre))"
+        r"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){0,6} (?:coke|cocaine|alcool|boisson|speed"
+        r"|crystal|meth|opio\w*|fentanyl|heroine|drogues?|consommation|sober|sobre|clean|pills|pilules"
+        r"|ghb|pot|weed)|retouche a (?:la |le |les |l )?(?:coke|cocaine|alcool|boisson|speed|crystal"
+        r"|meth|opio\w*|fentanyl|heroine|drogues?|pilules|ghb|pot|weed|bouteille)|reconsomme\w*"
+        r"|recommence a (?:consommer|boire)(?! du cafe| de le cafe| du the| de le eau| du jus))"
         r"(?: \w+| \.){0,16} (?:palpitations|coeur (?:qui )?(?:bat|fait|cogne|debat|serre)"
         r"|douleur (?:a|dans) la poitrine|mal a la poitrine|chest pain|heart (?:is )?(?:racing"
         r"|pounding)|(?:remember|rappelle) (?:pas |not )?(?:the drive|driving|du trajet|de la route)"
         r"|drove home|conduit (?:pour )?(?:rentrer|revenir))",
         # eating withheld to punish oneself (12k, 12l)
-        r"me prive de (?:manger|nourriture|repas|bouffe)|(?:starving|starve) myself"
-        r"|(?:mange|mangeais) (?:presque )?(?:plus|rien)(?: \w+){0,5} (?:volontairement|expres"
-        r"|pour me punir|on purpose)|(?:not eating|stopped eating) (?:on purpose|to punish)",
+        r"me prive de (?:manger|nourriture|repas|bouffe)(?: \w+){0,6} (?:pour me punir|expres"
+        r"|volontairement|punition|je (?:le )?merite)|(?:starving|starve) myself"
+        r"|(?:mange|mangeais) (?:presque )?(?:plus|rien)(?! de | d )(?: \w+){0,5} (?:volontairement"
+        r"|expres|pour me punir|on purpose)(?!(?: \w+){0,4} (?:a jeun|prise de sang|jeune|test"
+        r"|examen|chirurgie|operation|coloscopie)\b)|(?:not eating|stopped eating) (?:on purpose"
+        r"|to punish)",
         r"(?:<WANT>) <ADV>me (?:blesser|faire souffrir|punir physiquement)",
         r"je me (?:frappe|mords|griffe|brule|blesse)(?: \w+){0,3} (?:quand|pour|jusque|expres"
         r"|volontairement)",

@@ -40,8 +40,8 @@ SIGNS_RULES: list[Rule] = [
         r"(?:aurai|aura|ai|a) (?:plus|pas|jamais) besoin(?: \w+){0,3} (?:la ou|ou je|ou il|ou elle)"
         r" (?:vais|va|me en vais|se en va)",
         # a letter or a note "for after" (12l: a document titled so on a colleague's screen)
-        r"(?:lettre|letter|mot|note|document) (?:pour |for )(?:apres|after)\b(?! (?:le|la|les|mon|ma"
-        r"|mes|son|sa|ses|the|my|\d+|demain|noel|ca|cela|work|school)\b)",
+        r"(?:lettre|letter|mot|note|document) (?:pour |for )(?:apres|after)(?= \.| ?$| (?:elle|il|it|she"
+        r"|he|dans|sur|et|pis|mais|que|qui|est|is|in|on)\b)",
         # letters to loved ones, funeral arrangements, a last message
         r"(?:ecrit|ecrire|laisse|fini de ecrire|redige) (?:une |des |mes |ses )?lettres? (?:a|pour)"
         r" (?:(?:chacun de |chacune de |tous )?(?:mes|ma|mon|ses|sa|son) <KIN>|tout le monde)"

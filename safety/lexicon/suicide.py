@@ -7,10 +7,11 @@ from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, rules
 SUICIDE_RULES: list[Rule] = [
     *rules(
         SUICIDE,
-        "self",
+        "any",
         THIRD,
         # a state without a subject, at the start of a sentence: "suicidaire depuis la mort de mon
-        # patient" (the patient does not make it clinical talk)
+        # patient" (nobody named: dropped in clinical talk, "Note d'évolution: suicidaire depuis
+        # l'admission")
         r"(?<![a-z] )(?:suicidaire|suicidal) (?:depuis|since|for|encore|again)\b",
     ),
     # --- suicide: wishes, intents, plans ------------------------------------------

@@ -31,7 +31,8 @@ HARM_RULES: list[Rule] = [
         r"|frapper|etouffer|noyer|brasser|lancer|faire du mal a) (?:mon|ma|mes|le|la|notre)"
         r" (?:petite?|petits|bebe|enfant|garcon|nourrisson|bambin)\b",
         # "mon bébé pleure depuis des heures... je suis à deux doigts de le secouer"
-        r"(?:bebe|enfant|nourrisson|bambin|petite?|garcon|baby)(?: \w+| \.){0,25} (?:deux doigts"
+        r"(?:bebe|enfant|nourrisson|bambin|(?:mon|ma|notre) (?:petite?|garcon)|baby)(?: \w+| \.){0,25}"
+        r" (?:deux doigts"
         r"|sur le point|pas loin|peur|envie|tentee?|capable|close to|about to) (?:\w+ ){0,2}(?:de |d )"
         r"?(?:le|la|les|him|her) (?:secouer|brasser|frapper|etouffer|lancer|garocher|pitcher|shake"
         r"|hit)\b",
@@ -43,7 +44,7 @@ HARM_RULES: list[Rule] = [
         r"(?:comment|how to) (?:empoisonner|poison) |empoisonner (?:mon|ma|quelqu un|someone)",
         r"(?:bruler|(?:mettre|foutre|sacrer|crisser|mis|met) le feu (?:a|au|a le|dans)) (?:sa |la |leur |ta"
         r" |son |le |mon |ma )?(?:\w+ )?(?:maison|char|auto|bureau|appartement|logement|batisse"
-        r"|edifice|immeuble|hopital|chsld|clsc|unite|direction|place)",
+        r"|edifice|immeuble|hopital|chsld|clsc|direction)",
         r"maltrait\w* (?:son|sa|ses|mon|ma|mes) ",
         r"\bje (?:le|la|les|te|vous) (?:tue|tuerais|tuerai|etrangle|etranglerais)\b",
         r"(?:amener|apporter|emmener|sortir|bring|bringing) (?:mon|ma|un|une|my|a) <WEAPON>(?: \w+){0,2}"
@@ -57,7 +58,7 @@ HARM_RULES: list[Rule] = [
 
 # an assault on the writer ("m'a serré le cou", "m'a poussée contre le mur")
 _ASSAULTED_ME = (
-    r"\b(?:me|m) (?:a|ont|avait) (?:\w+ ){0,2}(?:frappe\w*|pousse\w*|bouscul\w*|etrangl\w*|mordu\w*"
+    r"(?<!ce qui )(?<!ce que )\b(?:me|m) (?:a|ont|avait) (?:\w+ ){0,2}(?:frappe\w*|pousse\w*(?! a\b| au\b)|bouscul\w*|etrangl\w*|mordu\w*"
     r"|agress\w*|griffe\w*|crache|coince\w*|plaque\w*|tire les cheveux|donne (?:un|des) coups?"
     r"|(?:serre|pogne|prise?|tenu) (?:par )?(?:le cou|la gorge|les bras|le bras|le poignet)"
     r"|bloque (?:la porte|le passage|la sortie)|lance (?:un|une|des) \w+)"
@@ -67,7 +68,8 @@ _SENT_BACK = (
     r"(?:(?:est|sera|reste|encore|toujours|remise?) (?:\w+ )?(?:dans|sur) (?:mon|ma|mes)"
     r" (?:horaire|liste|caseload|charge|etage|unite|territoire|route|tournee|assignation)"
     r"|(?:on|ils|elle|il|gestionnaire|cheffe?|coordo\w*|patron\w*|boss|employeur) (?:me |m )?"
-    r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*|oblige\w*)\b"
+    r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*)\b(?! ailleurs| a (?:un|une)"
+    r" autre| sur (?:un|une) autre| dans (?:un|une) autre| elsewhere)"
     r"|(?:dois|doit|faut que je|faudrait que je|suis obligee? de|vais devoir) (?:y retourner"
     r"|le revoir|la revoir|retourn\w*(?: \w+){0,2} (?:la|chez (?:lui|elle|eux)|le voir|la voir"
     r"|dans sa chambre|avec (?:lui|elle)))"
@@ -76,7 +78,7 @@ _SENT_BACK = (
 )
 # who stalks staff at home: a user or patient, their family, an ex
 _STALKER = (
-    r"(?:usagere?s?|patiente?s?|cliente?s?|residente?s?|beneficiaires?|inconnue?|<PARTNER>"
+    r"(?:usagere?s?|patiente?s?|cliente?s?|residente?s?|beneficiaires?|inconnue?|ex"
     r"|famille de|pere de|mere de|fils de|fille de|proche de|stranger|someone)"
 )
 
@@ -174,10 +176,6 @@ DANGER_RULES: list[Rule] = [
         r"(?: \w+){0,3} (?:crie|frappe|cogne|menace|veut (?:entrer|rentrer)|essaie de (?:entrer|rentrer)"
         r"|refuse|sonne)",
         r"(?:outside|at) my door right now",
-        r"(?<!si )(?<!quand )(?<!if )(?<!when )(?:la|le|ma|mon|notre|une|un|my|the|our) (?:\w+ )?"
-        r"(?:cliente?|patiente?|usagere?|residente?|collegue|mere|pere|fils|fille|chum|blonde|mari"
-        r"|femme|bebe|enfant|voisine?|coworker|colleague|client|patient|resident)"
-        r" (?:est|is) (?:\w+ )?(?:inconsciente?|sans connaissance|unconscious|unresponsive)\b",
         r"(?:trouve|retrouve) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance|pendue?)(?! de\b)"
         r"|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments|sang)",
         r"force\w* a (?:avoir des relations|coucher|faire des choses)|sans mon consentement",
@@ -214,13 +212,17 @@ DANGER_RULES: list[Rule] = [
         rf"{_STALKER}(?: \w+){{0,8}} (?:sait|connait|a trouve|trouve|retrouve|a eu|a su|knows|found)"
         r" (?:\w+ )?(?:ou je (?:habite|reste|vis|demeure)|mon adresse|ou sont mes enfants"
         r"|where i live|my address)",
-        r"(?:sais|sait|know|knows) (?:ou (?:tu|vous) (?:habite\w*|reste\w*|vi\w*|demeure\w*)"
-        r"|where you live)",
+        # the threat itself, quoted: "je sais où tu restes"
+        r"(?:je sais|on sait|i know|we know) (?:ou (?:tu|vous) (?:habite\w*|reste\w*|vi\w*"
+        r"|demeure\w*)|where you live)",
         # followed on the road now ("je me fais suivre en char depuis le CH")
         r"(?:me fais|me fait|suis|being|am being|is) (?:suivre|suivie?|followed) (?:en char|en auto"
-        r"|en voiture|en camion|depuis (?:le|la|mon|ma|que)|par (?:un|une) (?:char|auto|voiture|camion"
-        r"|pick up|gars|homme|inconnu)|jusque|right now|by a (?:car|truck|man|guy))",
-        r"\b(?:me|m) (?:a |ont )?(?:encore |deja )?(?:suivie?|suit|suivait|followed)(?: \w+){0,2}"
+        r"|en voiture|en camion|par (?:un|une) (?:char|auto|voiture|camion|pick up|gars|homme"
+        r"|inconnu)|jusque|right now|by a (?:car|truck|man|guy))",
+        r"(?:il|elle|usagere?|patiente?|client\w*|gars|homme|ex|quelqu un|inconnue?|he|she|someone"
+        r"|man|guy)(?: \w+){0,2} (?:me|m) (?:suit|suivait)(?: \w+){0,2} (?:jusque |jusqu |jusque a )"
+        r"(?:chez (?:moi|nous)|a mon (?:auto|char)|mon (?:auto|char)|a ma (?:voiture|porte))",
+        r"\b(?:me|m) (?:a|ont) (?:encore |deja )?(?:suivie?|followed)(?: \w+){0,2}"
         r" (?:jusque |jusqu |jusque a |all the way )?(?:chez (?:moi|nous)|a mon (?:auto|char)"
         r"|a ma (?:voiture|porte)|dans le stationnement|au stationnement|home|to my car)",
     ),

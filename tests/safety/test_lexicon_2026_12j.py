@@ -33,14 +33,14 @@ CRISES = [
     ("un client du CLSC m'a suivie jusque chez nous après ma journée", VIOLENCE_STAFF),
     ("a patient's brother sent me pictures of my house last night", VIOLENCE_STAFF),
     # a plan said as "how", a goodbye "in case", a gift "I won't need"
-    ("je planifie comment en finir depuis une semaine", SELF),
-    ("I've been looking up how to end it", SELF),
+    ("je cherche comment disparaître", SELF),  # the French "how" form alone finds it
+    ("I'm looking up how to disappear", SELF),
     ("mon frère m'a texté pour me dire adieu une dernière fois pis il répond plus", THIRD_PERSON),
     ("je veux céder ma banque de congés à l'équipe. J'en aurai plus besoin.", SELF),
     ("no quiero seguir", SELF),
     # harm to a baby, a means taken home
     ("ma petite crie depuis des heures, je suis pas loin de la secouer", VIOLENCE),
-    ("j'ai rapporté de l'insuline à la maison, pas pour les patients", SELF),
+    ("j'ai rapporté un couteau de la cuisine chez nous, pas pour cuisiner", SELF),
     # 12k's families: a room full of smoke, followed on the road, someone unconscious now, no
     # future seen alive, a state without a subject, a goodbye then absent, a bridge not left
     ("la salle de bain du 2e est remplie de fumée", VIOLENCE),
@@ -55,6 +55,11 @@ CRISES = [
     # 12l's families: a medical emergency now, a relapse with a body in danger, eating withheld
     # as a punishment, a note "for after", the clinician's "what to do when it's me"
     ("mon chum vient de s'effondrer dans la cuisine, il respire presque pas", VIOLENCE),
+    ("ma collègue vient de s'effondrer dans le corridor", VIOLENCE),
+    ("he's not breathing!", VIOLENCE),
+    ("There's a fire in the laundry room!", VIOLENCE),
+    ("il y a un feu au dernier étage, on évacue", VIOLENCE),
+    ("la cliente est inconsciente dans son salon, je suis seule avec elle", VIOLENCE),
     ("Résident par terre dans sa chambre. Il bouge plus.", VIOLENCE),
     ("my coworker is seizing on the floor of the break room", VIOLENCE),
     ("la langue de ma fille enfle après les arachides", VIOLENCE),
@@ -119,10 +124,65 @@ def test_a_fire_at_work_is_not_answered_as_an_assault() -> None:
         "j'ai fait une rechute de sinusite, mal à la poitrine quand je tousse",
         "je me prive de sucre pour le défi de janvier",
         "le protocole quand un patient tombe et ne répond pas, il est où?",
+        # found by the review of 2026-12-06
+        "Y a de la fumée chirurgicale au bloc, c'est dangereux?",
+        "le département est en feu ce matin",
+        "ma maison a pris feu en 2019, j'ai encore des flashbacks",
+        "est-ce que l'oxygène prend feu facilement?",
+        "quoi faire s'il y a un feu dans la chambre d'un patient?",
+        "il y a un feu de forêt près de Chibougamau, des employés sont évacués",
+        "ça fait de la boucane quand je fais cuire du bacon",
+        "la viande est au feu",
+        "c'est quoi la procédure s'il y a une fuite de gaz au sous-sol?",
+        "le détecteur de CO sonne quand on fait un test",
+        "que faire si votre résident ne respire plus?",
+        "Mon patient est tombé hier, il bouge pas son bras gauche, je fais une déclaration?",
+        "ma gorge enfle quand j'ai un rhume",
+        "je suis suivie depuis le printemps par une travailleuse sociale du PAE",
+        "le stress de l'urgence me suit jusque chez nous",
+        "does the EAP know where you live if you call?",
+        "mon chum a pris des photos de ma maison pour l'assurance",
+        "Ils m'ont poussée à faire du TSO hier et ce soir ma cheffe m'oblige encore à rester.",
+        "Ce qui m'a frappée chez ce patient, c'est sa force. Je le revois demain.",
+        "un résident m'a mordue le mois dernier; depuis, on m'assigne ailleurs",
+        "je suis allée dire au revoir à ma patiente une dernière fois avant son décès",
+        "Au revoir tout le monde, ma remplaçante est pas venue, je reste en TSO",
+        "J'annule mon rendez-vous au PAE. Je vais pas en avoir besoin finalement, ça va mieux.",
+        "j'ai laissé un mot pour après votre quart",
+        "J'ai recommencé à prendre mes antidépresseurs, j'ai des palpitations, c'est normal?",
+        "rechute de covid, je dois boire beaucoup d'eau et j'ai mal à la poitrine",
+        "je mange plus de légumes exprès",
+        "je mange rien volontairement avant ma prise de sang à jeun",
+        "avec mes quarts de 16h je me prive de repas souvent",
+        "Je suis sur le pont ce soir, je peux pas partir avant minuit",
+        "I'm planning how to end things with my boyfriend",
+        "la petite balle de stress, j'ai envie de la lancer au mur",
+        "Ce courriel a mis le feu dans l'unité",
+        "le patient est inconscient depuis l'anesthésie, c'est normal?",
     ],
 )
 def test_everyday_uses_of_these_families_are_not_a_crisis(text: str) -> None:
     assert not assess(text).is_crisis, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the masks of these families must leave real crises alone
+        "Je pense au suicide. Ça revient tout le temps.",
+        "J'ai des idées de suicide. Ça fait des semaines.",
+        "c'est toujours ma faute, je vais tuer quelqu'un",
+        "Si mon boss me reproche encore une erreur je vais tuer quelqu'un",
+        "j'ai l'impression de me noyer dans le travail et j'ai envie de mourir",
+    ],
+)
+def test_the_new_masks_leave_real_crises_alone(text: str) -> None:
+    assert assess(text).is_crisis, text
+
+
+def test_an_unconscious_patient_at_work_gets_the_911_reply_not_the_assault_one() -> None:
+    assessment = assess("la résidente est inconsciente dans sa chambre, elle bouge plus, je suis seule")
+    assert assessment.is_crisis and reply_variant(assessment) == VIOLENCE
 
 
 def test_a_sight_that_killed_the_writer_is_distress_at_most() -> None:
