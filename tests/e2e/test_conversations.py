@@ -95,6 +95,17 @@ def test_third_person_and_violence_variants(gateway: httpx.Client) -> None:
     assert violence["crisis"] is True and "1 800 363-9010" in all_text(violence)
 
 
+def test_a_fire_at_work_gets_911_first_not_the_assault_reply(gateway: httpx.Client) -> None:
+    """A fire in a CHSLD kitchen is at work but nobody's violence: the reply that starts with 911,
+    through the gateway and the bot alike, in any dialogue state."""
+    conversation = new_id()
+    chat(gateway, "c'est quoi le PAE?", conversation)
+    fire = chat(gateway, "y a de la fumée noire qui sort de la cuisine du CHSLD pis l'alarme sonne pas", conversation)
+    text = all_text(fire)
+    assert fire["crisis"] is True and "911" in text.split("\n")[0]
+    assert "code blanc" not in text
+
+
 def test_idiom_is_not_a_crisis(gateway: httpx.Client) -> None:
     reply = chat(gateway, "ce formulaire me tue, c'est quoi le numéro du BQVT?", new_id())
     assert reply["crisis"] is False
