@@ -455,12 +455,14 @@ DIALOGUE_ACT_SURE = 0.8
 # poste va-t-elle voir ce que j'ai écrit?" and "mon assistante-chef" are questions for the
 # search (kb_test_2026_12q), as are human resources.
 ABOUT_THE_ASSISTANT = re.compile(
-    r"\b(?:robot|bot|chatbot|(?<!ressources )humaine?s?|(?<!human )human(?! resources)|vraie? personne"
-    r"|real person|ia|(?<!j )ai|intelligence artificielle|artificial|automat\w*"
+    r"\b(?:robot|bot|chatbot|chatgpt|gpt|(?<!ressources )humaine?s?|(?<!human )human(?! resources)"
+    r"|vraie? personne|vrai monde|real person|ia|(?<!j )ai(?! je| tu| il| elle)|intelligence artificielle"
+    r"|artificial|automat\w*|derriere (?:le|l) ecran|behind the screen"
     r"|(?:es tu|etes vous|t es|tu es|vous etes|are you|c est|cest|est ce (?:un|une)|is (?:it|this|that)"
     r"|am i|parle a|parle avec|parler a|parler avec|jase\w* avec|ecri\w* a|talking to|speaking to"
-    r"|chatting with|texting)(?: \w+){0,2} (?:un |une |a |an )?(?:machine|ordi|ordinateur|computer"
-    r"|programme(?! d)|program|assistant(?!e)\w*)"
+    r"|chatting with|texting|texte avec)(?: \w+){0,2} (?:un |une |a |an )(?:machine|ordi|ordinateur"
+    r"|computer|programme|program|logiciel|software|assistant(?!e)\w*)(?! for| pour| that| qui| de| d"
+    r"| gratuit| free| sur| on)"
     r"|qui (?:me |m )?(?:repond|parle|ecrit|lit)|who (?:am i|is|are you)|are you real"
     r"|(?:es tu|etes vous) (?:un |une )?(?:vrai|vraie|reel|reelle)|qui (?:es tu|etes vous)"
     r"|t es qui|tu es qui|vous etes qui|c est qui)\b"
@@ -468,9 +470,9 @@ ABOUT_THE_ASSISTANT = re.compile(
 
 
 def _a_question_read_as_goodbye(text: str, tracker: Tracker) -> bool:
-    """A goodbye is searched only when it asks something ("?") and DIET is not sure of it: "Merci!
-    Je vais appeler Info-Social ce soir. Bye" gets the goodbye, not the article again."""
-    return "?" in text and _intent_confidence(tracker) < DIALOGUE_ACT_SURE
+    """A goodbye that reads as a question is searched only when DIET is not sure of it: "Merci! Je
+    vais appeler Info-Social ce soir. Bye" gets the goodbye, not the article again."""
+    return _intent_confidence(tracker) < DIALOGUE_ACT_SURE
 
 
 # Not French "j'ai" ("ai"), nor "programme d'aide" ("programme"): every question with either was

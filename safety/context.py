@@ -89,6 +89,9 @@ IDIOMS = _any(
     r"(?:erreur|faute|gaffe|oubli|mistake|error)(?: (?!je\b|j\b|i\b|il\b|elle\b|on\b|tu\b)\w+){0,3}"
     r" (?:qui |that |which )?(?:va|pourrait|puisse|peut|pourra|risque de|could|might|will)"
     r" (?:\w+ )?(?:tuer|kill|blesser|hurt) (?:quelqu un|someone|un patient|une patiente|a patient)",
+    r"(?:(?:si je fais une|la moindre|one) (?:erreur|faute|gaffe|mistake)(?: \w+){0,2} (?:et )?"
+    r"|une (?:erreur|faute|gaffe|mistake) et )(?:je|i) (?:vais|pourrais|peux|risque de|could|might) (?:\w+ )?(?:tuer|kill|blesser|hurt)"
+    r" (?:quelqu un|someone|un patient|une patiente|a patient)",
     r"sur le pont depuis",
     r"sauter (?:un repas|le diner|le dejeuner|le souper|la pause|ma pause|une etape|les etapes"
     r"|de joie|une coche|au plafond)",

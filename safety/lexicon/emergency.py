@@ -23,7 +23,8 @@ _PLACE = (
 _BURNING = (
     r"(?:cuisine|local|chambre|salle|batisse|edifice|immeuble|maison|appartement|appart|logement"
     r"|garage|sous sol|cafeteria|buanderie|entrepot|poubelle|conteneur|auto|char|voiture|toit"
-    r"|cabanon|matelas|lit|rideaux?|corbeille|kitchen|room|building|house|basement|laundry|car)"
+    r"|cabanon|matelas|lit|rideaux?|corbeille|chsld|pavillon|hopital|kitchen|room|building|house"
+    r"|basement|laundry|car)(?: \d+\w*)?"
 )
 # smoke that is only tobacco, cannabis, cooking, a ceremony or the OR's
 _NOT_FIRE_SMOKE = (
@@ -50,8 +51,8 @@ _NOT_PAST = (
 # quel cas un patient convulse", "what if your patient is not breathing")
 _NOT_IF = "".join(
     f"(?<!{word} {det})"
-    for word in ("si", "si il y a", "quand", "lorsque", "if", "when", "whether", "cas", "cas ou",
-                 "et que", "en presence de", "presence de")
+    for word in ("si", "si il y a", "quand", "quand il y a", "lorsque", "lorsque il y a", "if", "when",
+                 "whether", "cas", "cas ou", "et que", "en presence de", "presence de")
     for det in ("", "le ", "la ", "les ", "un ", "une ", "mon ", "ma ", "mes ", "ton ", "ta ",
                 "votre ", "vos ", "notre ", "nos ", "ce ", "cette ", "the ", "a ", "my ", "your ",
                 "our ")
@@ -65,6 +66,13 @@ _NOT_DRILL = (
     r"(?<!de le )(?<!du )(?<!depuis le )(?<!apres le )(?<!avant le )(?<!suite a le )(?<!suite au )"
     r"(?<!mettre le )(?<!mettrait le )(?<!foutre le )(?<!mis le )(?<!met le )"
 )
+# smoke from cooking, the OR's cautery or a drill, said a few words later
+_NOT_COOKING = (
+    r"(?!(?: \w+){0,8} (?:cauteris\w*|bistouri|electrocaut\w*|toasts?|rotie|bacon|cuisson|grill\w*"
+    r"|exercice|simulation|drill)\b)"
+)
+# a fire put out
+_NOT_OUT = r"(?!(?: \w+){0,4} (?:eteint|eteinte|maitrise|sous controle|put out|is out)\b)"
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 EMERGENCY_RULES: list[Rule] = [
@@ -73,18 +81,21 @@ EMERGENCY_RULES: list[Rule] = [
         "always",
         None,
         # smoke coming out, filling a place
-        rf"(?<!avec )(?<!y a )(?<!ya )(?:de la|la|beaucoup de|plein de|pas mal de) (?:fumee|boucane)"
-        rf"{_NOT_FIRE_SMOKE}(?: (?:noire|epaisse|grise|blanche|dense|toxique|encore|vraiment|tres"
+        rf"(?<!avec )(?<!y a )(?<!ya )(?<!avec de )(?<!y a de )(?<!ya de )(?:de la|la|beaucoup de"
+        rf"|plein de|pas mal de) (?:fumee|boucane){_NOT_FIRE_SMOKE}{_NOT_COOKING}(?: (?:noire|epaisse|grise|blanche|dense|toxique|encore|vraiment|tres"
         r"|qui))? (?:qui sort|sort|sortait|qui rentre|partout|envahit|remplit|se repand|monte"
         r"|sous la porte|epaisse|noire|dans (?:le|la|les|mon|ma|notre)|au|a le|a la)",
         rf"{_THERE_IS} (?:de la |beaucoup de |plein de )?(?:fumee|boucane|smoke){_NOT_FIRE_SMOKE}"
-        rf"{_NOT_PAST}",
+        rf"{_NOT_PAST}{_NOT_COOKING}",
+        # flames
+        rf"{_THERE_IS} des (?:flammes|flames)|(?:flammes|flames) (?:partout|everywhere|qui sortent"
+        r"|sortent|dans (?:le|la|les)|coming out)",
         r"smoke (?:coming|pouring|everywhere|filling)|(?:full of|filling with|filled with) smoke",
         # a fire now
         rf"{_THERE_IS} (?:un |le |a )?(?:feu|incendie|fire){_NOT_FIRE}{_NOT_PAST}",
         rf"{_NOT_DRILL}{_NOT_IF}\b(?:feu|incendie|fire){_NOT_FIRE} (?:est )?(?:pris|en cours|commence"
         rf"|a commence|a eclate|a pris|dans|au|a le|a la|sur|in|on) (?:le |la |les |mon |ma |notre |son"
-        rf" |sa |ses |leur |the |my |our )?{_PLACE}\b{_NOT_PAST}",
+        rf" |sa |ses |leur |the |my |our )?{_PLACE}\b{_NOT_PAST}{_NOT_OUT}",
         rf"(?:a|ont|avait|vient de) (?:pris|pogne|poigne) (?:en )?feu{_NOT_PAST}"
         r"|(?<!peut )(?<!pourrait )(?<!peuvent )prend feu(?! facilement| vite| rapidement| a| au"
         r"| si| quand| en presence| avec)|(?:caught|catching) fire" + _NOT_PAST,
@@ -102,7 +113,8 @@ EMERGENCY_RULES: list[Rule] = [
         r"|baby|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
         r"|father|friend|resident)(?: \w+){0,3}"
         r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort)\b)"
-        r"|(?:is )?not breathing|stopped breathing|convulse|is seizing|seizing|having a seizure"
+        r"|(?:is )?not breathing|isnt breathing|stopped breathing|convulse(?! souvent| parfois| quand"
+        r"| lorsque| a chaque| si)|is seizing|seizing|having a seizure"
         r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|se effondrer|tomber)"
         r"|(?:est |is )?(?:bleue?|blue) (?:et|and|pis))",
         rf"(?:(?<= \. )|(?<=^ )|{_NOT_IF}(?:ma|mon|la|le|une|un|notre|my|the|our) (?:\w+ )?)"
@@ -116,10 +128,9 @@ EMERGENCY_RULES: list[Rule] = [
         rf"{_NOT_IF}(?:la|le|ma|mon|notre|une|un|my|the|our) (?:\w+ )?(?:cliente?|patiente?|usagere?"
         r"|residente?|collegue|mere|pere|fils|fille|chum|blonde|mari|femme|bebe|enfant|voisine?"
         r"|coworker|colleague|client|patient|resident) (?:est|is) (?:\w+ )?(?:inconsciente?"
-        r"|sans connaissance|unconscious|unresponsive)\b(?! depuis (?:le|la|l|sa|son)\b)(?: \w+| \.){0,16}"
-        r" (?:je suis seule?|seule?|alone|aidez|au secours|help|quoi faire|what (?:do|should) i do"
-        r"|respire|breathing|bouge|levres|lips|bleue?s?|blue|vite|911|seringues?|pilules|syringe"
-        r"|needle)",
+        r"|sans connaissance|unconscious|unresponsive)\b(?! depuis (?:le|la|l|sa|son)\b)"
+        r"(?!(?: \w+| \.){0,8} (?:normal|anesthesi\w*|sedation|sedate\w*|coma|intube\w*|protocole"
+        r"|procedure)\b)",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
         r"(?<!si tu sens une )(?<!si on sent )(?<!si il y a une )(?<!quand il y a une )"
@@ -127,7 +138,8 @@ EMERGENCY_RULES: list[Rule] = [
         r" (?:\w+ ){0,2}(?:de |du |of )?(?:gaz|gas|propane)\b(?! sanguins?\b| intestin\w*)"
         r"|(?:ca|ici|il) sent (?:le )?(?:gaz|propane)\b|\bsmells? (?:like )?gas\b"
         r"|(?:gaz|gas|propane) (?:leak|qui fuit|fuit)\b",
-        r"(?:detecteur|alarme|alarm|detector) (?:de |d |du |of )?(?:monoxyde|co|carbon monoxide)"
+        r"(?<!test de le )(?<!test de la )(?<!test du )(?:detecteur|alarme|alarm|detector) (?:de |d |du"
+        r" |of )?(?:monoxyde|co|carbon monoxide)"
         r"(?: \w+){0,3} (?:sonne|sonnait|part|partait|going off|goes off|beeping|went off)"
         r"(?!(?: \w+){0,6} (?:test|tests|exercice|pile|piles|batterie|drill|battery)\b)",
     ),

@@ -57,7 +57,8 @@ FAREWELL_RULES: list[Rule] = [
         # a goodbye "just in case" ("elle m'a appelée pour me dire au revoir, au cas où")
         r"(?:dire|dit|dis|say|said|saying) (?:au revoir|adieu|bye|goodbye)(?: \w+){0,3} (?:au cas ou"
         r"|juste au cas|just in case|in case|une derniere fois|pour la derniere fois|one last time)"
-        r"(?= \.| ?$| (?:elle|il|she|he|pis|et|and|puis)\b)(?!(?: \w+){0,4} (?:avant|before|on se)\b)",
+        r"(?!(?: \w+){0,4} (?:avant (?:son|sa|ses|le|la|les|mon|ma|mes|noel|les fetes)|before|on se"
+        r" (?:voit|revoit|reparle|croise)|de ma retraite|de mon depart)\b)",
         rf"{_UNREACHABLE}(?: \w+| \.){{0,12}} {_FAREWELL}",
         r"(?:se|te|vous) occuper (?:de|des) (?:mes |nos |ses |les )?(?:enfants|kids)(?: \w+| \.){0,6}"
         r" (?:ce est mieux (?:comme ca|ainsi)|pardonne\w* moi|adieu)(?= \.| ?$)",

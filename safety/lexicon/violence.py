@@ -58,7 +58,7 @@ HARM_RULES: list[Rule] = [
 
 # an assault on the writer ("m'a serré le cou", "m'a poussée contre le mur")
 _ASSAULTED_ME = (
-    r"(?<!ce qui )(?<!ce que )\b(?:me|m) (?:a|ont|avait) (?:\w+ ){0,2}(?:frappe\w*|pousse\w*(?! a\b| au\b)|bouscul\w*|etrangl\w*|mordu\w*"
+    r"(?<!ce qui )(?<!ce que )\b(?:me|m) (?:a|ont|avait) (?:\w+ ){0,2}(?:frappe\w*|pousse\w*(?! a (?:\w+er|\w+ir|faire|dire|prendre|boire|ecrire|mettre|bout)\b| au bout\b)|bouscul\w*|etrangl\w*|mordu\w*"
     r"|agress\w*|griffe\w*|crache|coince\w*|plaque\w*|tire les cheveux|donne (?:un|des) coups?"
     r"|(?:serre|pogne|prise?|tenu) (?:par )?(?:le cou|la gorge|les bras|le bras|le poignet)"
     r"|bloque (?:la porte|le passage|la sortie)|lance (?:un|une|des) \w+)"
@@ -68,7 +68,8 @@ _SENT_BACK = (
     r"(?:(?:est|sera|reste|encore|toujours|remise?) (?:\w+ )?(?:dans|sur) (?:mon|ma|mes)"
     r" (?:horaire|liste|caseload|charge|etage|unite|territoire|route|tournee|assignation)"
     r"|(?:on|ils|elle|il|gestionnaire|cheffe?|coordo\w*|patron\w*|boss|employeur) (?:me |m )?"
-    r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*)\b(?! ailleurs| a (?:un|une)"
+    r"(?:renvoie\w*|renvoy\w*|reassign\w*|assigne\w*|remet\w*|cedule\w*|oblige\w* a (?:y )?(?:retourner"
+    r"|revoir|le revoir|la revoir|aller chez|soigner|continuer avec))\b(?! ailleurs| a (?:un|une)"
     r" autre| sur (?:un|une) autre| dans (?:un|une) autre| elsewhere)"
     r"|(?:dois|doit|faut que je|faudrait que je|suis obligee? de|vais devoir) (?:y retourner"
     r"|le revoir|la revoir|retourn\w*(?: \w+){0,2} (?:la|chez (?:lui|elle|eux)|le voir|la voir"
@@ -218,7 +219,9 @@ DANGER_RULES: list[Rule] = [
         # followed on the road now ("je me fais suivre en char depuis le CH")
         r"(?:me fais|me fait|suis|being|am being|is) (?:suivre|suivie?|followed) (?:en char|en auto"
         r"|en voiture|en camion|par (?:un|une) (?:char|auto|voiture|camion|pick up|gars|homme"
-        r"|inconnu)|jusque|right now|by a (?:car|truck|man|guy))",
+        r"|inconnu)|jusque|right now|by a (?:car|truck|man|guy)|depuis que je (?:suis )?(?:sortie?"
+        r"|partie?|quitte)|depuis (?:le|la|mon|ma) (?:clsc|hopital|ch|chsld|travail|job|stationnement"
+        r"|bureau|urgence))",
         r"(?:il|elle|usagere?|patiente?|client\w*|gars|homme|ex|quelqu un|inconnue?|he|she|someone"
         r"|man|guy)(?: \w+){0,2} (?:me|m) (?:suit|suivait)(?: \w+){0,2} (?:jusque |jusqu |jusque a )"
         r"(?:chez (?:moi|nous)|a mon (?:auto|char)|mon (?:auto|char)|a ma (?:voiture|porte))",

@@ -709,6 +709,16 @@ def test_the_crisis_button_keeps_a_crisis_context_already_set(monkeypatch: pytes
         ("la prochaine personne sur l'ordi du poste va-t-elle voir ce que j'ai écrit?", False),
         ("les ressources humaines peuvent-elles lire ce que j'écris ici?", False),
         ("mon assistante-chef peut-elle me référer au PAE?", False),
+        ("Is this a machine?", True),
+        ("est-ce automatisé?", True),
+        ("Je jase avec une machine?", True),
+        ("C'est ChatGPT?", True),
+        ("Je parle-tu à un vrai monde?", True),
+        ("Is it a program for nurses?", False),
+        ("Is this program confidential?", False),
+        ("Est-ce un programme gratuit?", False),
+        ("Ai-je droit à des congés?", False),
+        ("J'écris à mon assistant-chef ou à ma gestionnaire?", False),
     ],
 )
 def test_a_question_about_who_answers_is_told_apart(text: str, about: bool) -> None:
