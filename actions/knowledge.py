@@ -469,12 +469,6 @@ ABOUT_THE_ASSISTANT = re.compile(
 )
 
 
-def _a_question_read_as_goodbye(text: str, tracker: Tracker) -> bool:
-    """A goodbye that reads as a question is searched only when DIET is not sure of it: "Merci! Je
-    vais appeler Info-Social ce soir. Bye" gets the goodbye, not the article again."""
-    return _intent_confidence(tracker) < DIALOGUE_ACT_SURE
-
-
 # Not French "j'ai" ("ai"), nor "programme d'aide" ("programme"): every question with either was
 # taken for one about who answers and got the static reply (found on kb_test_2026_12p).
 def _about_the_assistant(text: str) -> bool:
@@ -501,11 +495,14 @@ class ActionQuestionOrDialogueAct(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text, intent, metadata = _message(tracker)
+        unsure_of_the_act = _intent_confidence(tracker) < DIALOGUE_ACT_SURE
         turn = None
+        # A goodbye that reads as a question is searched only when DIET is not sure of it:
+        # "Merci! Je vais appeler Info-Social ce soir. Bye" gets the goodbye, not the article again.
         if (
             looks_like_question(text)
             and not _about_the_assistant(text)
-            and (intent != "goodbye" or _a_question_read_as_goodbye(text, tracker))
+            and (intent != "goodbye" or unsure_of_the_act)
         ):
             turn = searched(tracker, text, metadata)
         answer = answer_of(turn, likely=False) if turn is not None else None
@@ -519,9 +516,8 @@ class ActionQuestionOrDialogueAct(Action):
                 # the support reply and the article that fits, as for express_distress.
                 dispatcher.utter_message(response="utter_distress")
                 return await ActionDistressArticle().run(dispatcher, tracker, domain)
-        if turn is not None and turn.result.hits and (
-            intent == "confirm_safe" or _intent_confidence(tracker) < DIALOGUE_ACT_SURE
-        ):  # a question the search is not sure of, and DIET not sure it is the act
+        if turn is not None and turn.result.hits and (intent == "confirm_safe" or unsure_of_the_act):
+            # a question the search is not sure of, and DIET not sure it is the act
             send(dispatcher, tracker, *unsure_reply(turn))
             return []
         dispatcher.utter_message(response=DIALOGUE_ACT_RESPONSES.get(intent, "utter_help_menu"))

@@ -324,10 +324,9 @@ FRAME = _any(
 # The writer speaks of themselves: a risk with no subject named is then theirs (unless the
 # message names someone else: detector.py).
 FIRST_PERSON = compile_pattern(r"\b(?:je|j|moi|me|mon|ma|mes|i|im|my|me|myself)\b")
-# Quoted words (titles, reported speech, a role play's lines): «...», "...", “...”.
 # The web address of the suicide prevention service, written as one ("suicide.ca", no space after
 # the dot): a question about the service, not a word about suicide. "Je pense au suicide. Ça
 # revient" keeps its space and stays a crisis. Replaced in the raw text, before normalising.
 SERVICE_ADDRESS = re.compile(r"\bsuicide\.ca\b", re.IGNORECASE)
-
+# Quoted words (titles, reported speech, a role play's lines): «...», "...", “...”.
 QUOTED = re.compile(r"«[^»]{1,200}»|\"[^\"]{1,200}\"|“[^”]{1,200}”|‘[^’]{1,200}’")

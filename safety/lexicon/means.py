@@ -10,6 +10,12 @@ _ACCESS_OBJ = (
     r"|narcotics(?: cabinet)?|narcotiques|cadenas|coffre)"
 )
 
+# taken home, or into a bag or a locker, "pas pour" what it is for at work
+_HOME_NOT_FOR_ITS_USE = (
+    r"(?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto|char))(?: \.)? pas pour"
+    r" (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine|les bonnes raisons)"
+)
+
 MEANS_RULES: list[Rule] = [
     # --- methods and means: always a crisis -------------------------------------------
     *rules(
@@ -22,15 +28,12 @@ MEANS_RULES: list[Rule] = [
         r" (?:repartir|partir|bouger|redescendre|me en aller)|peux pas (?:repartir|partir|redescendre)"
         r"|regarde (?:en bas|le vide|le eau|la eau)|(?:can t|cant|canot|cannot) (?:leave|move|get down)"
         r"|looking down)(?! avant| tant que| before| until)",
-        # a means taken home "not for" its use ("j'en ai ramené un chez nous, pas pour cuisiner")
-        r"(?:<WEAPON>|couteaux|<DRUG>|cordes?|rope)(?: \w+| \.){0,12} (?:ramene|rapporte|apporte|pris|cache"
-        r"|garde|vole|sorti)(?: \w+){0,3} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto"
-        r"|char))(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
-        r"|les bonnes raisons)",
-        r"(?:ramene|rapporte|apporte|pris|cache|vole|sorti)(?: \w+){0,3} (?:<WEAPON>|couteaux|<DRUG>"
-        r"|cordes?)(?: \w+){0,4} (?:chez (?:moi|nous)|a la maison|dans mon (?:sac|casier|auto|char))"
-        r"(?: \.)? pas pour (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine"
-        r"|les bonnes raisons)",
+        # a means taken home "not for" its use ("j'en ai ramené un chez nous, pas pour cuisiner"),
+        # the means named before or after the verb
+        rf"(?:<WEAPON>|couteaux|<DRUG>|cordes?|rope)(?: \w+| \.){{0,12}} (?:ramene|rapporte|apporte"
+        rf"|pris|cache|garde|vole|sorti)(?: \w+){{0,3}} {_HOME_NOT_FOR_ITS_USE}",
+        rf"(?:ramene|rapporte|apporte|pris|cache|vole|sorti)(?: \w+){{0,3}} (?:<WEAPON>|couteaux|<DRUG>"
+        rf"|cordes?)(?: \w+){{0,4}} {_HOME_NOT_FOR_ITS_USE}",
         r"<PAIN>(?: (?:tu|il|on|ce|ca|vraiment|beaucoup|longtemps|quand|si|de|a|en|par|to|when"
         r"|if|you|really))* <METHOD>\b",
         r"\b<METHOD>(?: \w+){0,4} (?:painful|douloureux|douloureuse|hurt|hurts|<PAIN>"

@@ -36,6 +36,12 @@ _ON_PURPOSE = (
     r"|i (?:dont|do not) care)"
 )
 
+# what a relapse is on (a relapse of the flu is not one)
+_DRUGS = (
+    r"(?:coke|cocaine|speed|crystal|meth|opio\w*|fentanyl|heroine|drogues?|pilules|ghb)"
+)
+_ALCOHOL_CANNABIS = r"(?:alcool|boisson|biere|vin|pot|weed)"
+
 SELF_HARM_RULES: list[Rule] = [
     # --- self-harm ------------------------------------------------------------------
     *rules(
@@ -44,13 +50,10 @@ SELF_HARM_RULES: list[Rule] = [
         None,
         r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
         # a relapse with a body in danger or a drive not remembered (12k, 12l)
-        r"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){0,6} (?:coke|cocaine|alcool|boisson|speed"
-        r"|crystal|meth|opio\w*|fentanyl|heroine|drogues?|consommation|sober|sobre|clean|pills|pilules"
-        r"|ghb|pot|weed|biere|vin)|retouche a(?:ux)? (?:la |le |les |l )?(?:coke|cocaine|alcool|boisson"
-        r"|speed|crystal|meth|opio\w*|fentanyl|heroine|drogues?|pilules|ghb|pot|weed|bouteille|biere"
-        r"|vin)|reconsomme\w*|recommence a (?:consommer|boire)(?! du cafe| de le cafe| du the| de le eau"
-        r"| du jus)|recommence a prendre (?:de la |du |des |de le )?(?:coke|cocaine|drogues?|pilules"
-        r"|speed|crystal|meth|fentanyl|heroine|ghb|opio\w*))"
+        rf"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){{0,6}} (?:{_DRUGS}|{_ALCOHOL_CANNABIS}|consommation|sober"
+        rf"|sobre|clean|pills)|retouche a(?:ux)? (?:la |le |les |l )?(?:{_DRUGS}|{_ALCOHOL_CANNABIS}|bouteille)"
+        r"|reconsomme\w*|recommence a (?:consommer|boire)(?! du cafe| de le cafe| du the| de le eau"
+        rf"| du jus)|recommence a prendre (?:de la |du |des |de le )?{_DRUGS})"
         r"(?: \w+| \.){0,16} (?:palpitations|coeur (?:qui )?(?:bat|fait|cogne|debat|serre)"
         r"|douleur (?:a|dans) la poitrine|mal a la poitrine|chest pain|heart (?:is )?(?:racing"
         r"|pounding)|(?:remember|rappelle) (?:pas |not )?(?:the drive|driving|du trajet|de la route)"
