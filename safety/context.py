@@ -73,7 +73,9 @@ IDIOMS = _any(
     r"|de fou rire|de rire|existentielle|de la quarantaine|de ado)",
     r"(?:ce est|c est|cest) du suicide|mission suicide|suicide (?:professionnel|commercial"
     r"|politique|social|cellulaire|collectif)",
-    r"tirer une balle dans le pied",
+    r"(?:tirer|tire|tires|tirent|tirez|tirons|tirerais|tirerait|tirerai|tirera|tirais|tirait) une balle"
+    r" dans (?:le|les) pieds?|shoot(?:ing|s)? (?:myself|yourself|ourselves|himself|herself|itself"
+    r"|themselves) in the foot",
     rf"{_DEVICE}(?: [a-z0-9]+){{0,2}} (?:se suicide|est morte?|meurt|va mourir|me tue)\b",
     rf"(?:this|that|it|{_THING})(?: [a-z0-9]+){{0,2}} (?:is |are |s )?killing me",
     r"dying (?:to|for) |dying of laughter|\bi am dead\b|dead tired|killer",
@@ -100,7 +102,7 @@ IDIOMS = _any(
 # Every idiom contains one of these: skips the IDIOMS search for most messages.
 IDIOM_HINT = compile_pattern(
     r"\b(?:mort|mour|meur|tu|crise|suicide|balle|kill|dying|dead|i am dead|pendaison|pont|sauter"
-    r"|noy|erreur|faute|gaffe|oubli|mistake|error)"
+    r"|noy|erreur|faute|gaffe|oubli|mistake|error|in the foot)"
 )
 
 # Statements that deny risk, erased before the crisis rules run; they make the

@@ -458,6 +458,20 @@ def measure_conversations(
 # and 7 conversations removed, and "ok merci" and "bonjour", in the design data word for word):
 # 266 messages, 0.901 (128/142), 0.029 (2/70), 0.148 (8/54); lexicon alone 0.373 / 0;
 # conversations 7/7, 0/6. Development data from then on.
+# crisis_holdout_2026_12n.yml (a twenty-second author, 2026-12-06: respiratory therapist, home-care
+# auxiliary, DPJ, kitchen, dialysis, GMF secretary, night AIC, prosthetist, an Atikamekw nurse, a
+# Filipino-born PAB in English, a Haitian-born nursing assistant, research nurse, parking) measured
+# ONCE, whole, with the detector of the session's start (same weights, 12l's lexicon): recall
+# 0.967 (145/150), false alarms 0.011 (1/90), distress taken for crisis 0.033 (2/60); missed as
+# distress 4, as none 1 (harm to others 2, suicide, self-harm, violence against staff 1 each);
+# lexicon alone 0.400 / 0.011; conversations 13/13 in time, 3/7 false alarms (a talk on suicide
+# among carers, a dying father abroad, a widower crying in his car: each one turn's own
+# decision). A classifier retrained with 12b to 12i folded into the design data gave the same
+# 145/150 on it and took one more ordinary message of the NLU held-out set for a crisis ("à
+# tantôt"): not kept. Development data from then on; after the lexicon's round on its families (a
+# death threat received, the writer's own overdose, "scared of what I'll do to her", "je me tire
+# une balle") and the near-duplicate check: 272 messages, 0.979 (142/145), 0.014 (1/70), 0.035
+# (2/57); conversations 8/8, 2/5.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -472,6 +486,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12k.yml": Target(0.96, 0.02, 0.04),
     "crisis_holdout_2026_12l.yml": Target(0.92, 0.04, 0.12),
     "crisis_holdout_2026_12m.yml": Target(0.89, 0.04, 0.16),
+    "crisis_holdout_2026_12n.yml": Target(0.97, 0.03, 0.05),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -486,6 +501,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12k.yml": (7, 0),
     "crisis_holdout_2026_12l.yml": (6, 0),
     "crisis_holdout_2026_12m.yml": (7, 0),
+    "crisis_holdout_2026_12n.yml": (8, 2),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.

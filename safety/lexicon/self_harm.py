@@ -48,6 +48,16 @@ SELF_HARM_RULES: list[Rule] = [
         SELF_HARM,
         "self",
         None,
+        # the writer's own recent overdose ("cette semaine j'ai fait une surdose"), not one of years
+        # ago said after it (an old one said before it still gets the reply), not a figure of speech
+        r"(?:\bje ai (?:(?:encore|deja|presque|failli|refait|comme) )?(?:(?:fait|refait) (?:une|un) (?:surdose|overdose|od)"
+        r"|overdose\b)"
+        r"|\bi (?:have |just |nearly |almost |kind of )?(?:overdosed|oded|od)\b)"
+        r"(?! (?:de|on) (?:travail|sucre|chocolat|cafe|cafeine|reunions?|informations?|bonbons|netflix|tele"
+        r"|work|sugar|chocolate|coffee|caffeine|candy|tv|memes|series|shows?)\b)"
+        r"(?!(?: \w+){0,6} (?:il y a (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt"
+        r"|quelques|plusieurs) (?:ans|annees)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
+        r"|many|several|a few) years ago))",
         r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
         # a relapse with a body in danger or a drive not remembered (12k, 12l)
         rf"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){{0,6}} (?:{_DRUGS}|{_ALCOHOL_CANNABIS}|consommation|sober"

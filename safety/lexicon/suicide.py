@@ -20,6 +20,10 @@ SUICIDE_RULES: list[Rule] = [
         "any",
         THIRD,
         r"<WANT> <ADV><DIE>",
+        # "je me tire une balle dans la tête", said in the present or the conditional (not "dans le
+        # pied", not followed by a joke marker)
+        r"\bje me (?:tire|tirerais|tirerai|vais tirer) une balle(?! dans (?:le|les) pieds?)"
+        r"(?!(?: \w+){0,8} (?:lol|mdr|ptdr|ha(?:ha)+h?|jk|hihi|xd)\b)",
         r"suicid\w*(?: \w+| \.){0,25} (?:quand|when|si|if) (?:ce est|c est|it s|its|it is) (?:moi|me)"
         r"(?= \.| ?$)",
         # no future seen alive ("je me vois pas vivante à Noël", "can't see myself alive")

@@ -89,5 +89,10 @@ THREAT_RULES: list[Rule] = [
         r"(?:residente?|patiente?|usagere?|bebe|enfant)(?: \w+){0,8} (?:aime ca|ai aime|plaisir"
         r"|fait du bien|enjoyed it|liked it)",
         r"peur de ce que je (?:vais|pourrais|risque de) (?:lui |leur )faire",
+        # the English form: "scared of what I'll do to her next time"
+        r"(?:scared|afraid|terrified|frightened) (?:of )?what (?:il|id|i will|i would|i might|i could"
+        r"|i may|i am going to|i am gonna) do (?:to (?:her|him|them|someone|somebody|my (?:wife|husband"
+        r"|partner|kids?|children|son|daughter|baby|boyfriend|girlfriend|coworker|colleague|boss"
+        r"|patient|ex|mother|father|mom|dad))\b|next time (?:he|she|they|i see (?:him|her|them))\b)",
     ),
 ]

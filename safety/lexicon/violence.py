@@ -165,6 +165,19 @@ DANGER_RULES: list[Rule] = [
         r"(?:violente?|dangereuse?"
         r"|abusi(?:f|ve)|agressi(?:f|ve)|abusive)(?!(?: \w+){0,3} (?:ce est|cest) fini\b)",
         r"(?:menace|menacee?|threatened) (?:de |d )?(?:me |m )(?:tuer|frapper|battre|kill)",
+        # a death threat received, even from a patient on a psychiatric unit or in the ER (an old
+        # one told as history still gets the reply: erring that way is safe)
+        r"(?:\b(?:me|m) (?:a|ont|avait|avaient) (?:(?!jamais|pas|plus)\w+ )?menace\w* de mort"
+        r"|\bma menac\w* de mort"
+        r"|\b(?:me|m) (?:a|ont|avait|avaient) (?:\w+ )?(?:fait|envoye|ecrit|texte|laisse) (?:des |une )?menaces? de mort"
+        r"|\b(?:je ai|j ai) (?:(?!jamais|pas|plus)\w+ )?(?:recu|eu) (?:des |une |encore des |deja des )?menaces? de mort"
+        r"|\bje recois (?:des |encore des )?menaces? de mort"
+        r"|threatened to (?:kill|hurt|stab|shoot|beat|strangle) (?:me|us)\b"
+        r"|\bi (?:have |am |keep |have been )?(?:got|get|gotten|received|receiving|getting) (?:a |some |more )?death threats?)"
+        # unless the danger is said to be over ("il a été transféré, il n'y a plus de danger")
+        r"(?!(?: \w+| \.){0,15} (?:(?:il n y a|n y a|il y a|y a) plus de danger|plus aucun danger"
+        r"|hors de danger|(?:a ete|est) (?:transfere|incarcere)|no longer (?:a )?danger"
+        r"|(?:was|has been|been) transferred))",
         r"(?:menac\w*|attend|attendent|suit|poursuit|cache|frappe|pointe|vise|armee?|court apres"
         r"|revenir|reviens|revient|venir|arriver|entrer|rentrer)"
         r"(?: \w+){0,6} (?:avec|with) (?:un|une|son|sa|a|his|her) <WEAPON>",
