@@ -114,6 +114,16 @@ right 0.773; its 80 off-topic questions (data/kb/offtopic_2026_12q.yml) 18 answe
 confidence, 5 said to be likely. Through the gateway: topic right 0.837, fact present 0.870 (46),
 answered right 0.833. The fact floor went from 0.72 to 0.70 for it (12p 0.783, 12q 0.717: one fact
 of 46 is two points).
+kb_test_2026_12r.yml (300 questions by a nineteenth author: pharmacist, security guard, CLSC social
+worker, lab, home care, unit clerk, psychiatric nurse, a PAB recruited abroad, GMF physician...),
+measured once with the search unchanged: R@1 0.847, R@3 0.947, topic@1 0.923, fact present 0.723
+(47), answered right 0.750; off-topic (data/kb/offtopic_2026_12r.yml) 16/80 confident. Through the
+gateway: topic right 0.813, fact present 0.872, answered right 0.810. Then kb_test_2026_12s.yml (a
+twentieth author: ophthalmology, radiation oncology, transport, CHSLD unit head, librarian,
+sexologist, payroll, psychiatrist, Info-Santé, laundry...), measured once, the search unchanged: R@1 0.853, R@3 0.950, topic@1 0.907, follow-ups topic@1 0.840 (75), fact present 0.870
+(46), answered right 0.793; off-topic (offtopic_2026_12s.yml) 17/80 confident. Through the gateway:
+topic right 0.817, fact present 0.935, answered right 0.813 (9 crisis replies to questions on
+other topics, 13 "pas certain" with the right article among the buttons).
 """
 
 from __future__ import annotations
