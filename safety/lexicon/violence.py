@@ -170,7 +170,7 @@ DANGER_RULES: list[Rule] = [
         r"(?:\b(?:me|m) (?:a|ont|avait|avaient) (?:(?!jamais|pas|plus)\w+ )?menace\w* de mort"
         r"|\bma menac\w* de mort"
         r"|\b(?:me|m) (?:a|ont|avait|avaient) (?:\w+ )?(?:fait|envoye|ecrit|texte|laisse) (?:des |une )?menaces? de mort"
-        r"|\b(?:je ai|j ai) (?:(?!jamais|pas|plus)\w+ )?(?:recu|eu) (?:des |une |encore des |deja des )?menaces? de mort"
+        r"|\bje ai (?:(?!jamais|pas|plus)\w+ )?(?:recu|eu) (?:des |une |encore des |deja des )?menaces? de mort"
         r"|\bje recois (?:des |encore des )?menaces? de mort"
         r"|threatened to (?:kill|hurt|stab|shoot|beat|strangle) (?:me|us)\b"
         r"|\bi (?:have |am |keep |have been )?(?:got|get|gotten|received|receiving|getting) (?:a |some |more )?death threats?)"

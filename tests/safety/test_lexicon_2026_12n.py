@@ -1,6 +1,7 @@
 """Families the lexicon missed on crisis_holdout_2026_12n (a development set since): a death
 threat received by staff, even from a patient in psychiatry or the ER; the writer's own recent
-overdose; the English "scared of what I'll do to her".
+overdose; the English "scared of what I'll do to her"; "je me tire une balle", told from the idiom
+"dans le pied".
 
 Each case is written for this test, not copied from a data file; the second half holds the
 uses these families must leave alone (a procedure, an old overdose, a patient's, a danger over).
