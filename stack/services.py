@@ -39,10 +39,14 @@ RASA_VARIABLES = frozenset(
 )  # fmt: skip
 # Not "TF_": Terraform's variables (TF_TOKEN_…) start so too.
 RASA_PREFIXES = ("RASA_", "SANIC_")
-# The action server reads these four (actions/settings.py) and nothing else of ours.
+# The action server reads these four (actions/settings.py) and nothing else of ours, and
+# SANIC_HOST: without it, rasa_sdk listens on every interface (0.0.0.0), not on loopback.
 ACTION_VARIABLES = frozenset(
-    ("RELAIS_INDEX_DIR", "RELAIS_ENVIRONMENT", "RELAIS_RESOURCES_FILE", "RELAIS_ESTABLISHMENTS_FILE")
-)
+    (
+        "RELAIS_INDEX_DIR", "RELAIS_ENVIRONMENT", "RELAIS_RESOURCES_FILE",
+        "RELAIS_ESTABLISHMENTS_FILE", "SANIC_HOST",
+    )
+)  # fmt: skip
 # The gateway reads every RELAIS_* setting (api/settings.py) and may reach the Internet (Teams,
 # the callback webhook) through a proxy.
 GATEWAY_VARIABLES = frozenset(

@@ -36,6 +36,32 @@ def test_stack_is_ready(stack: Stack, gateway: httpx.Client) -> None:
     assert (body["rasa"], body["actions"], body["crisis_classifier"]) == ("ok", "ok", "ok")
 
 
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the sockets listening on `port` (Linux's /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as rows:
+            next(rows)
+            for row in rows:
+                local, state = row.split()[1], row.split()[3]
+                address, port_hex = local.split(":")
+                if state == "0A" and int(port_hex, 16) == port:  # 0A: LISTEN
+                    found.add(address)
+    return found
+
+
+def test_only_the_gateway_could_face_users_every_service_listens_on_loopback(stack: Stack) -> None:
+    """Rasa and the action server run actions on any request they get: bound to every interface,
+    anyone on the network could skip the gateway (its redaction, limits and crisis guard)."""
+    config = stack.config
+    loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1, ::1
+    ports = {"gateway": config.gateway_port, "actions": config.action_port}
+    ports |= {f"rasa {n}": config.rasa_port + n for n in range(config.rasa_replicas)}
+    for name, port in ports.items():
+        addresses = listening_addresses(port)
+        assert addresses and addresses <= loopback, (name, port, addresses)
+
+
 def test_greeting_in_french_with_the_menu(gateway: httpx.Client) -> None:
     reply = chat(gateway, "Bonjour!", new_id())
     assert "Relais" in all_text(reply)

@@ -105,6 +105,7 @@ def test_each_service_gets_only_its_own_variables(tmp_path: Path, monkeypatch: p
     # Rasa's Redis password is Rasa's: the gateway, which gets every other RELAIS_*, does not.
     assert "RELAIS_REDIS_LOCK_PASSWORD" in env and "RELAIS_REDIS_LOCK_PASSWORD" not in services["gateway"]
     assert services["rasa"]["RASA_TELEMETRY_ENABLED"] == "false" and services["rasa"]["SANIC_HOST"] == "127.0.0.1"
+    assert services["actions"]["SANIC_HOST"] == "127.0.0.1"  # rasa_sdk's default is 0.0.0.0
     for secret in GATEWAY_ONLY:
         assert services["gateway"][secret] == env[secret]
     assert services["gateway"]["RELAIS_SOMETHING_NEW"] == "gateway-only"
