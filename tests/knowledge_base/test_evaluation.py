@@ -124,6 +124,15 @@ sexologist, payroll, psychiatrist, Info-Santé, laundry...), measured once, the 
 (46), answered right 0.793; off-topic (offtopic_2026_12s.yml) 17/80 confident. Through the gateway:
 topic right 0.817, fact present 0.935, answered right 0.813 (9 crisis replies to questions on
 other topics, 13 "pas certain" with the right article among the buttons).
+kb_test_2026_12t.yml (a twenty-first author, 2026-12-06: hemodialysis, CLSC reception, speech
+therapy, stationary engineer, an emergency department head, volunteers, CHSLD pharmacy, sanitation,
+GMF physician, public health, an Italian-Montrealer PAB, an anglophone physiotherapist, a nurse
+from Lebanon, a union delegate...), measured once, the search unchanged: R@1 0.887, R@3 0.960,
+topic@1 0.960, follow-ups topic@1 0.920 (75), fact present 0.804 (46), answered right 0.807;
+off-topic (offtopic_2026_12t.yml) 17/80 confident, 8 more said to be likely. Through the gateway:
+topic right 0.877, fact present 0.870, answered right 0.867 (11 "pas certain" with the right
+article among the buttons, 8 wrong topics, 6 manager danger checks, 3 crisis replies to questions
+on other topics).
 """
 
 from __future__ import annotations
