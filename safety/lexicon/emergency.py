@@ -75,6 +75,39 @@ _NOT_COOKING = (
 _NOT_OUT = r"(?!(?: \w+){0,4} (?:eteint|eteinte|maitrise|sous controle|put out|is out)\b)"
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
+_MACHINES = (
+    r"(?:cell|cellulaire|telephone|phone|laptop|ordi|ordinateur|imprimante|printer|serveur|server"
+    r"|systeme|logiciel|ecran|tablette|teams|outlook|wifi|reseau|app|application)"
+)
+# For the families of 12o: nothing before the match makes it a question, a lesson, a story or a
+# machine ("si un patient est tombé et ne répond pas", "question d'examen", "dans le film", "mon
+# cell est tombé et il répond plus"). Words, not positions: anywhere earlier in the message.
+_NOTHING_BEFORE = (
+    r"(?<=^ )(?:(?!\b(?:si (?:un|une|le|la|les|ton|ta|tes|votre|vos|mon|ma|quelqu|il|elle|on)"
+    r"|quand (?:un|une|quelqu|il|elle|on|le|la)|lorsque|en cas|if (?:a|an|the|someone|your|my"
+    r"|somebody|he|she)|when (?:a|an|someone|the|your|somebody|he|she)|examen|exam|quiz|question"
+    r"|rcr|cpr|protocole|procedure|formation|training|simulation|exercice|drill|film|movie|serie"
+    rf"|livre|roman|book|novel|reve|cauchemar|dream|nightmare|vacances|retraite|{_MACHINES})\b).)*?\b"
+    rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
+)
+# a film, a dream or a book told earlier in the message
+_NOT_A_STORY = (
+    r"(?<=^ )(?:(?!\b(?:film|movie|serie|livre|roman|book|novel|reve|cauchemar|dream|nightmare)\b)"
+    r".)*?\b"
+)
+# falls that are no accident ("tombée en panne", "tombé en amour", "tombé endormi")
+_NOT_FIGURATIVE_FALL = (
+    r"(?! (?:en panne|en amour|endormie?s?|enceinte|malade|amoureu\w*|dans le piege|sur"
+    r" (?:le|la|les|un|une) (?:\w+ )?(?:dossier|article|nouvelle|annonce|courriel))\b)"
+)
+# a long time ago (unlike _NOT_PAST, "il y a des enfants" and "il y a 5 minutes" are now)
+_NOT_LONG_AGO = (
+    r"(?!(?: \w+){0,5} (?:(?:le an|la annee|la semaine|le mois|le ete|le hiver) passee?"
+    r"|(?:semaine|mois|an|annee|hiver|ete|automne|printemps) derniere?|hier|avant hier"
+    r"|il y a (?:\d+|deux|trois|quelques|des) (?:ans|annees|mois|semaines|jours)|(?:en|de) (?:19|20)\d\d"
+    r"|quand (?:je avais|je etais)|when i was|last (?:year|week|month)|years ago|ago)\b)"
+)
+
 EMERGENCY_RULES: list[Rule] = [
     *rules(
         EMERGENCY,
@@ -102,7 +135,8 @@ EMERGENCY_RULES: list[Rule] = [
         # someone set a fire to a thing (the patient's mattress, a bin)
         rf"(?:a|ont|vient de|viennent de) (?:mis|mettre) le feu (?:a|au|a le|a la|dans) (?:son |sa |ses"
         rf" |le |la |les |un |une |mon |ma )?{_BURNING}\b{_NOT_PAST}",
-        rf"{_BURNING} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames){_NOT_PAST}"
+        rf"{_NOT_A_STORY}{_BURNING} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames)"
+        rf"{_NOT_PAST}"
         r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|ce matin|cette semaine"
         r"|cette nuit|lol|haha|mdr|depuis|encore|comme)\b)",
         r"(?:pleine?s?|remplie?s?|full|filled) (?:de |of |with )(?:fumee|boucane|smoke)",
@@ -117,10 +151,12 @@ EMERGENCY_RULES: list[Rule] = [
         r"| lorsque| a chaque| si)|is seizing|seizing|having a seizure"
         r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|se effondrer|tomber)"
         r"|(?:est |is )?(?:bleue?|blue) (?:et|and|pis))",
-        rf"(?:(?<= \. )|(?<=^ )|{_NOT_IF}(?:ma|mon|la|le|une|un|notre|my|the|our) (?:\w+ )?)"
-        rf"(?:\w+ )?(?:tombee?|par terre|fell|collapsed|perdu connaissance){_NOT_PAST}"
-        r"(?: \w+| \.){0,6} (?:il |elle |he |she |hes |shes |is )?(?:repond|bouge|responding|moving"
-        r"|respire|breathing) (?:pas|plus|not)\b(?! (?:son|sa|ses|le|la|les|his|her|the|mon|ma|mes)\b)",
+        rf"{_NOTHING_BEFORE}(?:(?<= \. )|(?<=^ )|{_NOT_IF}(?:ma|mon|la|le|une|un|notre|my|the|our)"
+        r" (?:\w+ )?)"
+        rf"(?:\w+ )?(?:tombee?{_NOT_FIGURATIVE_FALL}|par terre|fell|collapsed|perdu connaissance)"
+        rf"{_NOT_PAST}(?: \w+| \.){{0,6}} (?:il |elle |he |she |hes |shes |is )?(?:repond|bouge"
+        r"|responding|moving|respire|breathing) (?:pas|plus|not)\b(?! (?:son|sa|ses|le|la|les|his"
+        r"|her|the|mon|ma|mes|aux|au|a|quand|bien|comme|to)\b)",
         rf"{_NOT_IF}(?:sa|ma|la|his|her|my|the) (?:gorge|langue|throat|tongue)(?: de (?:ma|mon|la|le|sa"
         r"|son) \w+)? (?:gonfle|enfle|se ferme|is swelling|is closing|swells|swelling)"
         r"(?!(?: \w+){0,4} (?:quand|avec|depuis|chaque|souvent|parfois|when|with|each|every)\b)",
@@ -131,6 +167,37 @@ EMERGENCY_RULES: list[Rule] = [
         r"|sans connaissance|unconscious|unresponsive)\b(?! depuis (?:le|la|l|sa|son)\b)"
         r"(?!(?: \w+| \.){0,8} (?:normal|anesthesi\w*|sedation|sedate\w*|coma|intube\w*|protocole"
         r"|procedure)\b)",
+        # someone collapsed, fell or was electrocuted and does not answer, move or wake now (12o):
+        # "elle s'est effondrée dans le stationnement, elle bouge plus", "il s'est fait
+        # électrocuter, il est par terre, il réagit pas", "he collapsed and he's not breathing"
+        rf"{_NOTHING_BEFORE}(?:(?:se est|est|sont|vient de|vient de se) (?:\w+ )?(?:effondree?s?"
+        rf"|ecroulee?s?|tombee?s?{_NOT_FIGURATIVE_FALL}|evanouie?s?|fait electrocuter|electrocutee?s?"
+        r"|par terre)|(?:collapsed|got electrocuted|was electrocuted|been electrocuted|fainted"
+        rf"|fell|passed out|is on the floor)){_NOT_LONG_AGO}"
+        r"(?: (?!(?:it|its|ca|cela)\b)\w+| \.){0,10} (?:(?:(?:il|elle|y|a|he|she|et|and|mais|but"
+        r"|pis) )(?:(?:ne|n) )?(?:(?:repond|bouge|reagit|reagis|respire) (?:pas|plus|pu)\b(?! (?:a"
+        r"|au|aux|comme|quand|bien)\b)|(?:se )?reveille (?:pas|plus|pu)\b|(?:wont|won t|will not)"
+        r" wake up)|(?:(?:he|she|and|but) )?(?:is |s )?(?:not|isnt|isn t|no longer) (?:responding"
+        r"|moving|breathing|responsive|waking up)\b)",
+        # a fire with people inside ("the house is on fire and there are kids inside")
+        rf"{_NOTHING_BEFORE}(?<!urgence est )(?<!urgence etait )(?<!er is )(?<!er was )"
+        r"(?<!plancher est )(?<!unite est )(?<!departement est )(?<!floor is )(?<!unit is )"
+        r"(?:on fire|en feu|en flammes|in flames|incendie|brule|brulent|passe au feu|is burning"
+        r"|are burning|feu est (?:pogne|poigne|pris)|(?:a|ont) (?:pogne|poigne|pris) feu)"
+        rf"{_NOT_LONG_AGO}{_NOT_COOKING}(?: \w+| \.){{0,8}}"
+        r" (?:(?:des |les |du |de |a |the |some )?(?:kids|children|people|someone|somebody|enfants"
+        r"|monde|personnes?|quelqu un|gens|patients?|residents?|residentes?|bebes?|babys?|babies"
+        r"|family|famille|voisine?|madame|monsieur|neighbou?rs?|<KIN>)|(?:mon|ma|mes|my|his|her"
+        r"|their|notre|nos|leur|leurs) (?:\w+ )?(?:<KIN>|voisine?|neighbou?rs?|chats?|chiens?"
+        r"|coloc|petit frere|petite soeur))"
+        r"(?: (?!etaient|etait|was|were|avaient)\w+){0,3} (?:inside|in there|still in|dedans"
+        r"|encore la|a le interieur|trapped|pris|prise|prises|pogne\w*|coinces?|coincees?|bloques?"
+        r"|bloquees?|stuck|en haut)\b(?!(?: \w+| \.){0,10} (?:depuis|for hours|since|civieres?"
+        r"|stretchers?)\b)",
+        rf"{_NOTHING_BEFORE}(?:on fire|en feu|en flammes|in flames|incendie|brule|brulent"
+        rf"|is burning|are burning){_NOT_LONG_AGO}(?: \w+| \.){{0,6}} il reste (?:encore )?"
+        r"(?:une?|des|du|quelqu un|mon|ma|mes|la|le) (?:\w+ )?(?:madame|monsieur|personnes?"
+        r"|monde|enfants?|bebe|patiente?s?|residente?s?|voisine?|<KIN>)\b",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
         r"(?<!si tu sens une )(?<!si on sent )(?<!si il y a une )(?<!quand il y a une )"

@@ -47,6 +47,14 @@ _SETTLE = (
 )
 _PLACE = r"(?:pont|viaduc|toit|quai|falaise|track|rails|riviere|fleuve|lac|bridge|roof|river)"
 
+# a leaving that is no farewell: a holiday, a move, a transfer, a retirement, a new job (12o)
+_LEAVING = (
+    r"(?:vacances|conge|transfer\w*|transf|demenag\w*|mutation|mute\w*|retraite|retire\w*"
+    r"|voyage|nouveau poste|nouvelle job|new job|oncolog\w*|vacation|holiday\w*|moving|move)"
+)
+_NO_LEAVING_BEFORE = rf"(?<=^ )(?:(?!\b{_LEAVING}\b).)*?\b"
+_NOT_LEAVING_AFTER = rf"(?!(?: \w+| \.){{0,14}} {_LEAVING}\b)"
+
 FAREWELL_RULES: list[Rule] = [
     *rules(
         SUICIDE,
@@ -67,6 +75,19 @@ FAREWELL_RULES: list[Rule] = [
         r"|appelle|contacte)|vous (?:aurez|entendrez)|tu (?:auras|entendras))(?! (?:pour|a propos"
         r"|au sujet|de|avant|cette|ce|aujourd hui|sur|par)\b)(?!(?: \w+| \.){0,8} (?:poste|job|emploi"
         r"|retraite|demenag\w*|quitte|depart|equipe|unite))",
+        # a last shift "not because I quit", a goodnight "for real this time" (12o); not before
+        # a holiday, a move, a transfer or a retirement, said anywhere in the message
+        rf"{_NO_LEAVING_BEFORE}(?:derniere fois|dernier quart|derniere nuit|derniere journee"
+        rf"|dernier shift|last time|last shift|last night shift)(?: (?!{_LEAVING}\b)\w+| \.){{0,12}}"
+        r" (?:et |and )?"
+        r"(?:pas|not|non) (?:parce que|parce qu|pcq|a cause que|because|bc|b c|cause|cuz) (?:je|j|i"
+        r"|ma|mon|my) (?:\w+ )?(?:demission\w*|quitte|lache\w*|pars|part|quit\w*|resign\w*"
+        rf"|leav\w*|m en vais){_NOT_LEAVING_AFTER}(?!(?: \w+| \.){{0,6}} (?:mais|but) )",
+        rf"{_NO_LEAVING_BEFORE}(?:bonne nuit|bonne soiree|bye|salut|au revoir|good night|goodnight"
+        rf"|goodbye)(?: (?!{_LEAVING}\b)\w+| \.){{0,4}} (?:pour de vrai cette fois|pour vrai cette fois|for real this"
+        rf" time|pour de bon(?: cette fois)?(?! \w)|for good(?! \w)){_NOT_LEAVING_AFTER}"
+        r"(?!(?: \w+| \.){0,10} (?:dors|dormir|coucher|couche|bed|sleep|sleeping|texter|texting"
+        r"|lol|haha|mdr|xd)\b)",
         r"this is the last time (?:i (?:write|text|talk)|you (?:hear|will hear))(?! (?:about|for)\b)",
         r"(?:dit|dire|ecrit|texte|said|told) (?:\w+ ){0,2}(?:que |qu |that )?(?:on|vous|tu|we|you)"
         r" (?:me |le |la )?(?:reverra|reverrait|reverrez|reverras|verra|verrait|verrez|verras) (?:plus"

@@ -133,6 +133,15 @@ SELF_HARM_RULES: list[Rule] = [
         r"|casse|fracture|taillade|ouvert)\w*(?: \w+){0,8} (?:(?<!pas )(?<!pas fait )expres"
         r"|volontairement"
         r"|on purpose|pour (?:avoir mal|me punir|sentir quelque chose))",
+        # "je me suis infligé des brûlures", "I inflicted burns on myself" (12o); not an
+        # accident ("en cuisinant", "au soleil", "un coup de soleil")
+        r"(?:\bme (?:suis )?<ADV>inflig\w* (?:moi meme |moi |volontairement |expres )?(?:des |une"
+        r" |plusieurs )?(?:brulures?|coupures?|entailles?|lacerations?)"
+        r"|\binflict\w* (?:some |a few )?(?:burns?|cuts?|wounds?) (?:on|to) (?:myself|my (?:arms?"
+        r"|legs?|thighs?|wrists?|stomach|skin))|\bself inflicted (?:burns?|cuts?|wounds?))"
+        r"(?!(?: \w+){0,5} (?:de soleil|au soleil|par accident|accidentel\w*|sans faire expres"
+        r"|sans le vouloir|by accident|cooking|shaving|en (?:cuisinant|courant|ouvrant|me rasant"
+        r"|coupant|bricolant|jardinant|tombant)|a la plage|at the beach)\b)",
         r"\bme suis <ADV>taillad\w*|\bme suis encore coupee?\b(?! (?:le|la|les|au|avec|en|sur|dans"
         r"|un|une|de|du|des|pour|maudit|ostie|criss|tabarnak)\b)",
         r"\bme brul\w* (?:les|mes) (?:bras|poignets|cuisses|avant bras)|\bme (?:suis )?brul\w*"

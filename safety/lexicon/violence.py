@@ -53,6 +53,23 @@ HARM_RULES: list[Rule] = [
         r"faire (?:tout )?sauter (?:le |la |les )?(?:hopital|bureau|place|unite|departement|batisse"
         r"|edifice|cisss|ciusss|building)",
         r"pour que (?:il|elle|ils|elles) (?:meure|meurent|creve|crevent)",
+        # the urge to tamper with a patient's treatment (12o): "des fois j'ai envie de trafiquer
+        # sa pompe", "j'ai envie d'augmenter sa morphine pour qu'il arrête de sonner"
+        r"(?:envie|tentee?|tentation|pulsions?|le gout|tempted|urge|want to|wanna) (?:\w+ ){0,2}"
+        r"(?:de |d |to )?(?:trafiquer|jouer avec|toucher a|fausser|mess with|tamper with|mess up"
+        r"|switch|swap|echanger|inverser)"
+        r" (?:la |les |le |sa |ses |son |the |his |her |their )?(?:doses?|dosage|debit|pompes?"
+        r"|solutes?|perfusions?|etiquettes?|labels?|pumps?|drips?|insuline|insulin|morphine|meds"
+        r"|medicaments?|medications?)\b",
+        r"(?:envie|tentee?|tentation|pulsions?|le gout|tempted|urge|want to|wanna) (?:\w+ ){0,2}"
+        r"(?:de |d |to )?(?:changer|modifier|monter|augmenter|baisser|diminuer|doubler|tripler"
+        r"|change|increase|double|switch|lui donner|give (?:him|her)) (?:la |les |le |sa |ses |son"
+        r" |une |the |his |her |their |a )?(?:\w+ )?(?:doses?|dosage|debit|insuline|insulin"
+        r"|morphine|narcotiques?|meds|pompe|pump)\b(?: \w+| \.){0,16} (?:pour (?:que |qu )?(?:il"
+        r"|elle|le|la|lui) (?:se taise|arrete|dorme|ferme|calme|punir|apprendre|donner une lecon)"
+        r"|personne (?:le |ne le |ne )?(?:verrait|saurait|remarquerait|verra|saura)|nobody would"
+        r" (?:notice|know|see)|(?:so|till|until) (?:he|she) (?:\w+ )?(?:shuts up|stops|sleeps|learns)"
+        r"|(?:teach|give) (?:him|her) a lesson|lecon|revenge|vengeance|me venger)",
     ),
 ]
 
@@ -81,6 +98,32 @@ _SENT_BACK = (
 _STALKER = (
     r"(?:usagere?s?|patiente?s?|cliente?s?|residente?s?|beneficiaires?|inconnue?|ex"
     r"|famille de|pere de|mere de|fils de|fille de|proche de|stranger|someone)"
+)
+
+# What makes "il sait où j'habite" a threat (12o): a threat, a hostile act, or him waiting there.
+_HOSTILE = (
+    r"(?:menac\w*|peur|agress\w*|crie|criait|hurle\w*|engueul\w*|insult\w*|frapp\w*|suivie?"
+    r"|suivi|attendu\w*|attendre|attend|bloque\w*|poigne|pogne|attrape\w*|regretter|regretteras"
+    r"|fais attention|vas (?:le )?regretter|threat\w*|yell\w*|scream\w*|followed|waited|wait for"
+    r"|grabbed|hit me|watch out|regret|scared|afraid|devant chez (?:moi|nous)|encore la|still there"
+    r"|outside my (?:house|place|door))"
+)
+_KNOWS_WHERE = (
+    r"(?:(?:sait|savait|savaient|savent|sais|connait|connaissait|knows|knew|know) (?:ou|where)"
+    r" (?:je|j|i|tu|vous|you) (?:\w+ )?(?:stationne\w*|habite\w*|reste\w*|demeure\w*|vis|vivez"
+    r"|park|parks|live|lives|work|works|travaille\w*)|(?:sait|connait|knows|has|a) (?:mon|my|ton"
+    r"|votre|your) (?:adresse|address))\b"
+)
+# ...told by a friend, a sibling or a colleague earlier in the message, or asked as a question
+_NO_FRIEND_BEFORE = (
+    r"(?<=^ )(?:(?!\b(?:collegues?|amie?s?|soeur|frere|chum|blonde|livreur|voisine?|coloc"
+    r"|coworkers?|friends?|sister|brother|mom|dad|buddy|boyfriend|girlfriend|carpool|si|if"
+    r"|est ce que|dois je|should i)\b).)*?\b"
+)
+# ...unless it is a lift, a gift or lunch
+_NOT_FRIENDLY = (
+    r"(?!(?: \w+| \.){0,10} (?:covoiturage|chercher|porter|cadeau|diner|lunch|ride|lift|meet"
+    r"|drop|pick (?:me|you) up|fleurs|flowers|surprise)\b)"
 )
 
 DANGER_RULES: list[Rule] = [
@@ -183,6 +226,16 @@ DANGER_RULES: list[Rule] = [
         r"(?: \w+){0,6} (?:avec|with) (?:un|une|son|sa|a|his|her) <WEAPON>",
         r"\b(?:il|elle|he|she|hes|shes) (?:a|avait|tient|sort|has|got) (?:un|une|son|sa|a|his"
         r"|her) <WEAPON>",
+        # a threat that follows the writer home (12o): "il m'a crié qu'il savait où j'habite", "he
+        # followed me to my car and told me he knows where I live"; a threat or a hostile act must
+        # come with it ("ma collègue sait où je reste, on fait du covoiturage" is no threat)
+        rf"{_HOSTILE}(?: \w+| \.){{0,25}} {_KNOWS_WHERE}{_NOT_FRIENDLY}",
+        rf"{_KNOWS_WHERE}{_NOT_FRIENDLY}(?: \w+| \.){{0,12}} {_HOSTILE}",
+        # or said by someone who is neither a friend nor family ("le conjoint de ma patiente m'a
+        # dit qu'il savait où j'habite")
+        rf"{_NO_FRIEND_BEFORE}(?:dit|said|says|told me|ecrit|texte|wrote|texted|crie|yelled)"
+        r" (?:\w+ ){0,2}(?:que |qu |that )?(?:il|elle|y|he|she|they) (?:\w+ )?"
+        rf"{_KNOWS_WHERE}{_NOT_FRIENDLY}",
         r"defonc\w* la porte|break\w* (?:down )?the door",
         r"(?:peur|afraid|crains|fear) (?:pour|for) (?:ma|my) (?:vie|life|securite|safety)",
         r"bleus (?:\w+ ){0,4}(?:a cause de|par|de) (?:mon|ma) <PARTNER>",
