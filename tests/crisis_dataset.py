@@ -472,6 +472,21 @@ def measure_conversations(
 # death threat received, the writer's own overdose, "scared of what I'll do to her", "je me tire
 # une balle") and the near-duplicate check: 272 messages, 0.979 (142/145), 0.014 (1/70), 0.035
 # (2/57); conversations 8/8, 2/5.
+# crisis_holdout_2026_12o.yml (a twenty-third author, 2026-12-06: perfusionist, rural CLSC social
+# worker, ER security guard, pharmacy technician, OT, psychiatric unit clerk, midwife, a retired
+# nurse back for vaccination, electrician, an Inuk interpreter, a Moroccan-born orderly, a
+# Vietnamese-born lab technician, psychoeducator, student nurse) measured ONCE, whole, with the
+# detector of the session's start (same weights, 12n's lexicon): recall 0.933 (140/150), false
+# alarms 0.022 (2/90), distress taken for crisis 0.033 (2/60); missed as distress 7, as none 3
+# (immediate danger 3, suicide, self-harm and harm to others 2 each, violence against staff 1);
+# lexicon alone 0.407 / 0.011; conversations 13/13 in time, 2/7 false alarms (a youth worker after
+# a risk assessment, a social worker in a region struck by suicides: each one turn's own
+# decision). Development data from then on; after the lexicon's round on its families (a
+# collapse, a fire with people inside, "il sait où j'habite", tampering with a patient's
+# treatment, burns inflicted on oneself, a last shift "pas parce que je démissionne") the whole
+# batch gives 0.987 (148/150), lexicon alone 0.467; after the near-duplicate check (37 messages
+# and 6 conversations removed, and "merci beaucoup!", in the design data word for word): 262
+# messages, 0.986 (136/138), 0.029 (2/70), 0.038 (2/53); conversations 9/9, 2/5.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -487,6 +502,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12l.yml": Target(0.92, 0.04, 0.12),
     "crisis_holdout_2026_12m.yml": Target(0.89, 0.04, 0.16),
     "crisis_holdout_2026_12n.yml": Target(0.97, 0.03, 0.05),
+    "crisis_holdout_2026_12o.yml": Target(0.97, 0.04, 0.05),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -502,6 +518,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12l.yml": (6, 0),
     "crisis_holdout_2026_12m.yml": (7, 0),
     "crisis_holdout_2026_12n.yml": (8, 2),
+    "crisis_holdout_2026_12o.yml": (9, 2),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
