@@ -89,6 +89,7 @@ CRISIS_CONTEXT_ARTICLES: dict[str, tuple[str, ...]] = {
         "crise-violence-conjugale",
     ),
     "violence": ("crise-danger-immediat-911", "crise-violence-conjugale"),
+    "emergency": ("crise-danger-immediat-911",),
     "violence_staff": ("relations-travail-violence-usagers", "gestionnaire-apres-agression-employe"),
 }
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from risk_classifier.combined import Decision, lexicon_decision, lexicon_settles
 from safety import Assessment
-from safety.reply_variant import SELF, VARIANTS
+from safety.reply_variant import REPLY_VARIANTS, SELF
 
 METADATA_KEY = "relais_crisis"
 LEVELS = ("crisis", "distress", "none")
@@ -37,7 +37,7 @@ def relayed_decision(metadata: Mapping[str, Any] | None) -> Decision | None:
     if not isinstance(relayed, Mapping) or relayed.get("classifier") is not True:
         return None
     level, variant = relayed.get("level"), relayed.get("variant")
-    if level not in LEVELS or variant not in VARIANTS:
+    if level not in LEVELS or variant not in REPLY_VARIANTS:
         return None
     if level == "crisis":
         return Decision(True, str(variant))

@@ -122,14 +122,15 @@ def test_third_person_and_violence_variants(gateway: httpx.Client) -> None:
 
 
 def test_a_fire_at_work_gets_911_first_not_the_assault_reply(gateway: httpx.Client) -> None:
-    """A fire in a CHSLD kitchen is at work but nobody's violence: the reply that starts with 911,
-    through the gateway and the bot alike, in any dialogue state."""
+    """A fire in a CHSLD kitchen is at work but nobody's violence: the emergency reply, which starts
+    with 911, through the gateway and the bot alike, in any dialogue state."""
     conversation = new_id()
     chat(gateway, "c'est quoi le PAE?", conversation)
     fire = chat(gateway, "y a de la fumée noire qui sort de la cuisine du CHSLD pis l'alarme sonne pas", conversation)
     text = all_text(fire)
     assert fire["crisis"] is True and "911" in text.split("\n")[0]
-    assert "code blanc" not in text
+    assert "code blanc" not in text and "1 800 363-9010" not in text  # nobody's violence
+    assert "sortez d'abord" in text  # the emergency reply: get out of the smoke first
 
 
 def test_idiom_is_not_a_crisis(gateway: httpx.Client) -> None:

@@ -12,17 +12,24 @@ from __future__ import annotations
 import pytest
 
 from safety import RiskCategory, RiskLevel, assess
-from safety.reply_variant import SELF, THIRD_PERSON, VIOLENCE, VIOLENCE_STAFF, reply_variant
+from safety.reply_variant import (
+    EMERGENCY,
+    SELF,
+    THIRD_PERSON,
+    VIOLENCE,
+    VIOLENCE_STAFF,
+    reply_variant,
+)
 
 CRISES = [
     # fire, smoke, gas: the reply with 911 first, wherever it happens
-    ("y a de la boucane qui sort de la buanderie pis personne bouge", VIOLENCE),
-    ("Il y a un feu dans la cafétéria du 2e, on sort les résidents", VIOLENCE),
-    ("le conteneur derrière le CLSC a pris feu, c'est collé sur le mur", VIOLENCE),
-    ("ça sent le gaz dans tout le sous-sol depuis une heure", VIOLENCE),
-    ("there's smoke coming out of the laundry room", VIOLENCE),
-    ("le détecteur de monoxyde sonne sans arrêt dans le garage", VIOLENCE),
-    ("AU FEU", VIOLENCE),
+    ("y a de la boucane qui sort de la buanderie pis personne bouge", EMERGENCY),
+    ("Il y a un feu dans la cafétéria du 2e, on sort les résidents", EMERGENCY),
+    ("le conteneur derrière le CLSC a pris feu, c'est collé sur le mur", EMERGENCY),
+    ("ça sent le gaz dans tout le sous-sol depuis une heure", EMERGENCY),
+    ("there's smoke coming out of the laundry room", EMERGENCY),
+    ("le détecteur de monoxyde sonne sans arrêt dans le garage", EMERGENCY),
+    ("AU FEU", EMERGENCY),
     # an assault, then sent back to the same person
     ("la fille d'une résidente m'a poussée dans le corridor et ma cheffe me réassigne à sa mère"
      " demain", VIOLENCE_STAFF),
@@ -43,9 +50,9 @@ CRISES = [
     ("j'ai rapporté un couteau de la cuisine chez nous, pas pour cuisiner", SELF),
     # 12k's families: a room full of smoke, followed on the road, someone unconscious now, no
     # future seen alive, a state without a subject, a goodbye then absent, a bridge not left
-    ("la salle de bain du 2e est remplie de fumée", VIOLENCE),
+    ("la salle de bain du 2e est remplie de fumée", EMERGENCY),
     ("je me fais suivre en auto depuis que j'ai quitté le CLSC", VIOLENCE_STAFF),
-    ("mon voisin est inconscient sur son balcon, il bouge pu", VIOLENCE),
+    ("mon voisin est inconscient sur son balcon, il bouge pu", EMERGENCY),
     ("honnêtement je me vois pas encore en vie cet été", SELF),
     ("Suicidaire encore depuis mon retour au travail. Je le dis à personne.", SELF),
     ("my roommate texted bye everyone at midnight and hasn't come in to work", THIRD_PERSON),
@@ -54,27 +61,27 @@ CRISES = [
      VIOLENCE_STAFF),
     # 12l's families: a medical emergency now, a relapse with a body in danger, eating withheld
     # as a punishment, a note "for after", the clinician's "what to do when it's me"
-    ("mon chum vient de s'effondrer dans la cuisine, il respire presque pas", VIOLENCE),
-    ("ma collègue vient de s'effondrer dans le corridor", VIOLENCE),
-    ("he's not breathing!", VIOLENCE),
-    ("There's a fire in the laundry room!", VIOLENCE),
-    ("il y a un feu au dernier étage, on évacue", VIOLENCE),
-    ("la cliente est inconsciente dans son salon, je suis seule avec elle", VIOLENCE),
+    ("mon chum vient de s'effondrer dans la cuisine, il respire presque pas", EMERGENCY),
+    ("ma collègue vient de s'effondrer dans le corridor", EMERGENCY),
+    ("he's not breathing!", EMERGENCY),
+    ("There's a fire in the laundry room!", EMERGENCY),
+    ("il y a un feu au dernier étage, on évacue", EMERGENCY),
+    ("la cliente est inconsciente dans son salon, je suis seule avec elle", EMERGENCY),
     # found by the second review of 2026-12-06
-    ("La chambre 214 est en feu", VIOLENCE),
-    ("L'unité est en feu, il y a des flammes partout", VIOLENCE),
-    ("Mon collègue est inconscient", VIOLENCE),
-    ("Le résident est inconscient, qu'est-ce que je fais?", VIOLENCE),
-    ("My coworker collapsed and isn't breathing", VIOLENCE),
+    ("La chambre 214 est en feu", EMERGENCY),
+    ("L'unité est en feu, il y a des flammes partout", EMERGENCY),
+    ("Mon collègue est inconscient", EMERGENCY),
+    ("Le résident est inconscient, qu'est-ce que je fais?", EMERGENCY),
+    ("My coworker collapsed and isn't breathing", EMERGENCY),
     ("Un usager m'a poussée au sol et on me renvoie chez lui", VIOLENCE_STAFF),
     ("Un usager m'a agressée et on m'oblige à retourner chez lui", VIOLENCE_STAFF),
     ("Je suis suivie depuis que je suis sortie du CLSC", VIOLENCE_STAFF),
     ("Ma sœur m'a dit au revoir au cas où, je m'inquiète", THIRD_PERSON),
     ("J'ai recommencé à prendre de la coke, j'ai mal à la poitrine", SELF),
     ("J'ai retouché à la bière hier pis j'ai des palpitations", SELF),
-    ("Résident par terre dans sa chambre. Il bouge plus.", VIOLENCE),
-    ("my coworker is seizing on the floor of the break room", VIOLENCE),
-    ("la langue de ma fille enfle après les arachides", VIOLENCE),
+    ("Résident par terre dans sa chambre. Il bouge plus.", EMERGENCY),
+    ("my coworker is seizing on the floor of the break room", EMERGENCY),
+    ("la langue de ma fille enfle après les arachides", EMERGENCY),
     ("rechute sur l'alcool hier soir, je me rappelle pas de la route pour revenir", SELF),
     ("ça fait une semaine que je me prive de repas pour me punir", SELF),
     ("j'ai écrit une lettre pour après, elle est dans mon casier", SELF),
@@ -91,11 +98,11 @@ def test_the_2026_12j_families_are_a_crisis_with_the_fitting_reply(text: str, va
 
 
 def test_a_fire_at_work_is_not_answered_as_an_assault() -> None:
-    """Smoke in a CHSLD kitchen is at work but no one's violence: 911 first, not "éloignez-vous de
-    la personne, code blanc"."""
+    """Smoke in a CHSLD kitchen is at work but no one's violence: the emergency reply (911, get
+    out first), not "éloignez-vous de la personne, code blanc"."""
     assessment = assess("de la fumée noire sort de la cuisine du CHSLD, l'alarme sonne pas")
     assert assessment.categories == {RiskCategory.EMERGENCY}
-    assert reply_variant(assessment) == VIOLENCE
+    assert reply_variant(assessment) == EMERGENCY
 
 
 @pytest.mark.parametrize(
@@ -203,7 +210,7 @@ def test_the_new_masks_leave_real_crises_alone(text: str) -> None:
 
 def test_an_unconscious_patient_at_work_gets_the_911_reply_not_the_assault_one() -> None:
     assessment = assess("la résidente est inconsciente dans sa chambre, elle bouge plus, je suis seule")
-    assert assessment.is_crisis and reply_variant(assessment) == VIOLENCE
+    assert assessment.is_crisis and reply_variant(assessment) == EMERGENCY
 
 
 def test_a_sight_that_killed_the_writer_is_distress_at_most() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from api.chat.replies import load_static_replies
+from safety.reply_variant import REPLY_VARIANTS
 
 ROOT = Path(__file__).resolve().parents[3]
 RULES = ROOT / "bot" / "rules" / "crise.yml"
@@ -15,7 +16,7 @@ AFTER_CRISIS = "action_answer_after_crisis"
 
 def test_the_gateway_reads_one_sequence_per_crisis_type():
     replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
-    assert set(replies.crisis_sequences) == {"self", "third_person", "violence", "violence_staff"}
+    assert set(replies.crisis_sequences) == set(REPLY_VARIANTS)
     assert replies.crisis("violence")[0].text.count("1 800 363-9010") == 1
     assert "1 866 277-3553" in replies.crisis("self")[0].text
 
@@ -40,7 +41,7 @@ def test_a_crisis_inside_any_form_stops_it_and_sends_the_same_replies():
         assert tuple(actions[1:]) == (*replies.crisis_sequences[variant], AFTER_CRISIS), rule["rule"]
         interrupted[loops[0]].add(variant)
     for form, variants in interrupted.items():
-        assert variants == {"self", "third_person", "violence", "violence_staff"}, form
+        assert variants == set(REPLY_VARIANTS), form
 
 
 def test_every_crisis_rule_sends_its_static_reply_before_any_custom_action():
@@ -65,6 +66,17 @@ def test_violence_against_staff_has_its_own_reply_911_and_the_code_first():
     assert "PAE" in after.text and "BQVT" in after.text and "811" in after.text
     assert check.text == replies.crisis("self")[-1].text  # "Êtes-vous en sécurité…?"
     assert first.text not in {m.text for v in ("self", "violence") for m in replies.crisis(v)}
+
+
+def test_an_emergency_nobody_caused_gets_911_first_and_no_violence_lines():
+    # A fire or a colleague who collapsed: what to do now, not SOS violence conjugale nor the
+    # "move away from the person, code blanc" of an assault.
+    replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
+    first, after = replies.crisis("emergency")
+    assert first.text.startswith("Faites le 911") and "fumée" in first.text
+    assert "1 800 363-9010" not in first.text and "code blanc" not in first.text
+    assert "811" in after.text and any(b.payload == "/request_human" for b in after.buttons)
+    assert first.text not in {m.text for v in ("violence", "violence_staff") for m in replies.crisis(v)}
 
 
 def test_distress_has_a_warm_reply_distinct_from_the_crisis_reply():
