@@ -144,10 +144,11 @@ def banner_html(registry: Registry) -> str:
     return "Besoin d'aide maintenant? " + " · ".join(parts)
 
 
-def lines_text(registry: Registry) -> str:
+def lines_text(registry: Registry, resources: list[Resource] | None = None) -> str:
     """The 24/7 lines in a few words, for places without links: "1 866 APPELLE (1 866 277-3553),
-    Info-Social 811, option 2, 911"."""
-    return ", ".join(_label(r) for r in registry.lines_24_7())
+    Info-Social 811, option 2, 911" (`resources`: the same lines in another order)."""
+    lines = registry.lines_24_7() if resources is None else resources
+    return ", ".join(_label(r) for r in lines)
 
 
 def _label(resource: Resource) -> str:

@@ -48,7 +48,7 @@ CLASSIFIER_MAX_CHARS = 4_000
 
 class Decision(NamedTuple):
     is_crisis: bool
-    variant: str  # one of safety.reply_variant.VARIANTS; SELF when not a crisis
+    variant: str  # one of safety.reply_variant.REPLY_VARIANTS; SELF when not a crisis
     distress: bool = False  # distress without risk (never with is_crisis)
 
     @property

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from safety.assessment import Assessment, RiskCategory, RiskLevel
-from safety.reply_variant import reply_variant
+from safety.reply_variant import EMERGENCY, VIOLENCE, reply_variant
 
 DESIGN_SPLIT = "design"
 DESIGN_DIR = Path(__file__).resolve().parents[1] / "data" / "crisis"
@@ -47,8 +47,11 @@ class Example:
 
 
 def variant_of(category: str) -> str:
-    """The reply variant of one crisis category, as the gateway and the bot pick it."""
-    return reply_variant(Assessment(RiskLevel.CRISIS, frozenset({RiskCategory(category)})))
+    """The reply variant of one crisis category, as the gateway and the bot pick it, among the
+    classifier's four: an emergency (a variant only the lexicon chooses) counts as violence, the
+    reply it got before it had its own."""
+    variant = reply_variant(Assessment(RiskLevel.CRISIS, frozenset({RiskCategory(category)})))
+    return VIOLENCE if variant == EMERGENCY else variant
 
 
 # libyaml's loader when present: the design files are several megabytes (50 s pure Python).

@@ -23,7 +23,7 @@ def reply_variant(assessment: Assessment | None) -> str:
     """Violence against staff first (911, the establishment's emergency code, then the PAE and
     the BQVT), then violence and immediate danger (they add SOS violence conjugale), then an
     emergency that is nobody's violence (a fire, someone collapsed: 911 and what to do until help
-    comes), then a third person."""
+    comes) unless the writer's own risk comes with it, then a third person."""
     if assessment is None:
         return SELF
     categories = assessment.categories
@@ -32,6 +32,11 @@ def reply_variant(assessment: Assessment | None) -> str:
     if categories & {RiskCategory.IMMEDIATE_DANGER, RiskCategory.HARM_TO_OTHERS}:
         return VIOLENCE
     if RiskCategory.EMERGENCY in categories:
+        # the writer's own attempt ("j'ai ouvert le gaz, je veux pu vivre"): the suicide reply,
+        # which ends with 911; someone else's attempt in progress gets the emergency reply, whose
+        # second message names 1 866 APPELLE
+        if categories & {RiskCategory.SUICIDE, RiskCategory.SELF_HARM, RiskCategory.MEANS}:
+            return SELF
         return EMERGENCY
     if RiskCategory.THIRD_PERSON in categories:
         return THIRD_PERSON

@@ -13,7 +13,7 @@ from api.chat.schemas import Button, HandoffResource
 from api.teams import texts
 from api.teams.texts import Language
 from directory import render
-from directory.models import Registry
+from directory.models import Registry, Resource
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 CARD_VERSION = "1.4"
@@ -47,10 +47,19 @@ def private_chat_url(app_id: str) -> str | None:
     return f"https://teams.microsoft.com/l/chat/0/0?users=28:{app_id}" if app_id else None
 
 
-def call_actions(registry: Registry, language: Language) -> list[dict[str, Any]]:
+def lines_24_7(registry: Registry, urgent: bool = False) -> list[Resource]:
+    """The 24/7 lines in the registry's order (the emergency line last), or the emergency line
+    first when the danger is now (a fire, an assault, someone unconscious)."""
+    lines = registry.lines_24_7()
+    return sorted(lines, key=lambda line: line.kind != "emergency") if urgent else lines
+
+
+def call_actions(
+    registry: Registry, language: Language, urgent: bool = False
+) -> list[dict[str, Any]]:
     """One tap-to-call action per 24/7 line that has a number."""
     actions = []
-    for line in registry.lines_24_7():
+    for line in lines_24_7(registry, urgent):
         if line.tel_uri:
             name = line.short_name or line.name
             actions.append(open_url(texts.CALL_BUTTON[language].format(name=name), line.tel_uri))
@@ -99,15 +108,19 @@ def channel_notice(message: str, language: Language, chat_url: str | None) -> di
     return card(body, actions)
 
 
-def channel_risk(registry: Registry, language: Language, chat_url: str | None) -> dict[str, Any]:
-    """Risk in a channel: the 24/7 lines with tap-to-call links and the private chat."""
+def channel_risk(
+    registry: Registry, language: Language, chat_url: str | None, urgent: bool = False
+) -> dict[str, Any]:
+    """Risk in a channel: the 24/7 lines with tap-to-call links and the private chat; the
+    emergency line first when the danger is now (`urgent`)."""
+    ordered = lines_24_7(registry, urgent)
     lines = (
-        render.lines_text(registry)
+        render.lines_text(registry, ordered)
         if language == "en"
-        else render.lines_sentence(registry.lines_24_7())
+        else render.lines_sentence(ordered)
     )
     body = [text_block(texts.CHANNEL_RISK[language].format(lines=lines))]
-    actions = call_actions(registry, language)
+    actions = call_actions(registry, language, urgent)
     if chat_url:
         actions = actions[: MAX_ACTIONS - 1] + [
             open_url(texts.PRIVATE_CHAT_BUTTON[language], chat_url)

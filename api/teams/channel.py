@@ -42,10 +42,13 @@ from directory.models import Registry
 from knowledge_base.answers import trim
 from knowledge_base.search import KnowledgeBase
 from privacy import redact
+from safety.reply_variant import EMERGENCY, VIOLENCE, VIOLENCE_STAFF
 
 logger = logging.getLogger("relais.teams")
 
 MAX_CLOCK_SKEW_SECONDS = 300.0
+# A danger now (a fire, someone unconscious, an assault): the channel's card puts the emergency line first.
+URGENT_VARIANTS = frozenset({EMERGENCY, VIOLENCE, VIOLENCE_STAFF})
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -78,8 +81,8 @@ class ChannelAnswers:
         self._knowledge = knowledge
         self.chat_url = cards.private_chat_url(app_id)
 
-    def lines(self, language: Language) -> dict[str, Any]:
-        return cards.channel_risk(self._registry, language, self.chat_url)
+    def lines(self, language: Language, urgent: bool = False) -> dict[str, Any]:
+        return cards.channel_risk(self._registry, language, self.chat_url, urgent)
 
     def too_slow(self, language: Language) -> dict[str, Any]:
         self._metrics.count("teams_channel_too_slow")
@@ -92,7 +95,7 @@ class ChannelAnswers:
         if decision.is_crisis:
             logger.info("teams channel: risk detected; lines and invitation sent")
             self._metrics.count("teams_channel_risk_replies")
-            return self.lines(language)
+            return self.lines(language, urgent=decision.variant in URGENT_VARIANTS)
         knowledge = self._knowledge()
         result = None
         if knowledge is not None:

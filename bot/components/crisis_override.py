@@ -14,8 +14,8 @@ It runs last in the pipeline, after DIET and the FallbackClassifier, so it also 
   crise", "risque suicidaire d'un patient"). Otherwise DIET's crisis guess is demoted, so the bot
   and the gateway make the same decision.
 
-The component also adds a `crisis_type` entity (self, third_person, violence, violence_staff)
-that fills the slot the crisis rules use to pick the right static response.
+The component also adds a `crisis_type` entity (self, third_person, violence, violence_staff,
+emergency) that fills the slot the crisis rules use to pick the right static response.
 
 Two more outcomes than crisis (issue 10), only where DIET has no better answer (its intent is
 `nlu_fallback`, `out_of_scope`, or a `crisis` guess just demoted):

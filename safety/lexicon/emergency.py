@@ -198,6 +198,12 @@ EMERGENCY_RULES: list[Rule] = [
         rf"|is burning|are burning){_NOT_LONG_AGO}(?: \w+| \.){{0,6}} il reste (?:encore )?"
         r"(?:une?|des|du|quelqu un|mon|ma|mes|la|le) (?:\w+ )?(?:madame|monsieur|personnes?"
         r"|monde|enfants?|bebe|patiente?s?|residente?s?|voisine?|<KIN>)\b",
+        # someone found unconscious or hanging, or not breathing among pills or blood: 911 now
+        # (until 2026-12-06 filed as immediate danger, which a workplace word turned into the
+        # assault reply)
+        r"(?:trouve|trouver|retrouve|retrouver) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance"
+        r"|pendue?)(?! de\b)|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments"
+        r"|sang)",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
         r"(?<!si tu sens une )(?<!si on sent )(?<!si il y a une )(?<!quand il y a une )"

@@ -243,8 +243,6 @@ DANGER_RULES: list[Rule] = [
         r"(?: \w+){0,3} (?:crie|frappe|cogne|menace|veut (?:entrer|rentrer)|essaie de (?:entrer|rentrer)"
         r"|refuse|sonne)",
         r"(?:outside|at) my door right now",
-        r"(?:trouve|retrouve) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance|pendue?)(?! de\b)"
-        r"|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments|sang)",
         r"force\w* a (?:avoir des relations|coucher|faire des choses)|sans mon consentement",
         r"(?:pas|plus) en securite (?:chez moi|chez nous|a la maison|avec lui|avec elle"
         r"|avec (?:mon|ma) <PARTNER>)"

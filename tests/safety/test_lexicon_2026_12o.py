@@ -13,11 +13,11 @@ from __future__ import annotations
 import pytest
 
 from safety import RiskLevel, assess
-from safety.reply_variant import SELF, VIOLENCE_STAFF, reply_variant
+from safety.reply_variant import EMERGENCY, SELF, VIOLENCE_STAFF, reply_variant
 
 CRISES = [
     # collapsed, fell or electrocuted, and not responding now
-    ("Mon collègue est tombé dans l'escalier du sous-sol, il bouge plus, venez vite", None),
+    ("Mon collègue est tombé dans l'escalier du sous-sol, il bouge plus, venez vite", EMERGENCY),
     ("un patient s'est effondré dans le corridor de l'aile B et il réagit pas", None),
     ("Ma mère s'est évanouie dans la cuisine, elle respire pu", None),
     ("l'électricien s'est fait électrocuter dans la salle mécanique, il est par terre il répond pas",
@@ -27,7 +27,7 @@ CRISES = [
     ("my dad fell down the stairs and he won't wake up", None),
     ("il est tombé pis il bouge pu, je fais quoi??", None),
     # a fire with people inside
-    ("La maison d'à côté est en feu pis y a des enfants dedans!", None),
+    ("La maison d'à côté est en feu pis y a des enfants dedans!", EMERGENCY),
     ("The building across the street is on fire, people are trapped on the 3rd floor", None),
     ("le triplex d'en face brûle pis ma voisine est encore dedans", None),
     ("Le feu est pogné dans le bloc, y a du monde de pogné en haut", None),
@@ -102,3 +102,23 @@ NOT_CRISES = [
 @pytest.mark.parametrize("text", NOT_CRISES)
 def test_other_uses_of_these_families_are_not_a_crisis(text: str) -> None:
     assert assess(text).level is not RiskLevel.CRISIS, text
+
+
+@pytest.mark.parametrize(
+    ("text", "variant"),
+    [
+        # found unconscious, at work or at home: 911 now, not the assault reply (a review)
+        ("J'ai trouvé ma collègue inconsciente dans le vestiaire", EMERGENCY),
+        ("je viens de trouver le résident inconscient dans sa chambre", EMERGENCY),
+        ("ma mère répond plus, y a des médicaments partout", EMERGENCY),
+        # the writer's own attempt with gas or a car: the suicide reply, which ends with 911
+        ("j'ai ouvert le gaz, je veux pu vivre, ça sent le gaz partout", SELF),
+        ("je suis dans mon char dans le garage, le moteur tourne, le détecteur de monoxyde sonne,"
+         " je veux en finir", SELF),
+    ],
+)
+def test_an_emergency_gets_911_first_unless_the_writer_is_the_one_at_risk(
+    text: str, variant: str
+) -> None:
+    found = assess(text)
+    assert found.level is RiskLevel.CRISIS and reply_variant(found) == variant, text

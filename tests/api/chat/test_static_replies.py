@@ -72,10 +72,12 @@ def test_an_emergency_nobody_caused_gets_911_first_and_no_violence_lines():
     # A fire or a colleague who collapsed: what to do now, not SOS violence conjugale nor the
     # "move away from the person, code blanc" of an assault.
     replies = load_static_replies(ROOT / "bot" / "domain", ROOT / "bot" / "rules")
-    first, after = replies.crisis("emergency")
-    assert first.text.startswith("Faites le 911") and "fumée" in first.text
+    first, after, check = replies.crisis("emergency")
+    assert first.text.startswith("Faites le 911") and "sortez d'abord" in first.text
     assert "1 800 363-9010" not in first.text and "code blanc" not in first.text
     assert "811" in after.text and any(b.payload == "/request_human" for b in after.buttons)
+    assert "1 866 277-3553" in after.text  # someone else's attempt: the line advises the helper
+    assert check.text == replies.crisis("self")[-1].text  # "Êtes-vous en sécurité…?", as after any crisis
     assert first.text not in {m.text for v in ("violence", "violence_staff") for m in replies.crisis(v)}
 
 

@@ -113,6 +113,18 @@ def test_risk_in_a_channel_gets_the_lines_and_the_invitation_never_a_discussion(
     assert "relais_teams_channel_risk_replies_total 1" in channel_client.get("/metrics").text
 
 
+def test_a_fire_in_a_channel_gets_911_first(channel_client: TestClient) -> None:
+    # A danger now: the emergency line leads the card and its buttons; a suicide risk keeps the
+    # registry's order (the crisis line first, 911 last).
+    emergency = REGISTRY.emergency_line()
+    for message, first in (("AU FEU dans la buanderie du 2e!!", True), ("je pense au suicide", False)):
+        body, headers = signed(channel_activity(message))
+        card = card_of(channel_client.post("/api/teams/webhook", content=body, headers=headers).json())
+        tel_links = [a["url"] for a in card["actions"] if a["url"].startswith("tel:")]
+        assert (tel_links[0] == emergency.tel_uri) is first, message
+        assert emergency.tel_uri in tel_links, message
+
+
 def test_an_english_question_gets_english_notices(channel_client: TestClient) -> None:
     body, headers = signed(channel_activity("how do I reach the employee assistance program?"))
     card = card_of(channel_client.post("/api/teams/webhook", content=body, headers=headers).json())
