@@ -7,7 +7,7 @@ fires: the patterns name a place or an event happening, not the topic.
 
 from __future__ import annotations
 
-from .language import RiskCategory, Rule, rules
+from .language import RiskCategory, Rule, nothing_before, rules
 
 EMERGENCY = RiskCategory.EMERGENCY
 
@@ -82,19 +82,16 @@ _MACHINES = (
 # For the families of 12o: nothing before the match makes it a question, a lesson, a story or a
 # machine ("si un patient est tombé et ne répond pas", "question d'examen", "dans le film", "mon
 # cell est tombé et il répond plus"). Words, not positions: anywhere earlier in the message.
-_NOTHING_BEFORE = (
-    r"(?<=^ )(?:(?!\b(?:si (?:un|une|le|la|les|ton|ta|tes|votre|vos|mon|ma|quelqu|il|elle|on)"
+_STORIES = r"film|movie|serie|livre|roman|book|novel|reve|cauchemar|dream|nightmare"
+_NOTHING_BEFORE = nothing_before(
+    r"si (?:un|une|le|la|les|ton|ta|tes|votre|vos|mon|ma|quelqu|il|elle|on)"
     r"|quand (?:un|une|quelqu|il|elle|on|le|la)|lorsque|en cas|if (?:a|an|the|someone|your|my"
     r"|somebody|he|she)|when (?:a|an|someone|the|your|somebody|he|she)|examen|exam|quiz|question"
-    r"|rcr|cpr|protocole|procedure|formation|training|simulation|exercice|drill|film|movie|serie"
-    rf"|livre|roman|book|novel|reve|cauchemar|dream|nightmare|vacances|retraite|{_MACHINES})\b).)*?\b"
-    rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
-)
+    rf"|rcr|cpr|protocole|procedure|formation|training|simulation|exercice|drill|{_STORIES}"
+    rf"|vacances|retraite|{_MACHINES}"
+) + rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
 # a film, a dream or a book told earlier in the message
-_NOT_A_STORY = (
-    r"(?<=^ )(?:(?!\b(?:film|movie|serie|livre|roman|book|novel|reve|cauchemar|dream|nightmare)\b)"
-    r".)*?\b"
-)
+_NOT_A_STORY = nothing_before(_STORIES)
 # falls that are no accident ("tombée en panne", "tombé en amour", "tombé endormi")
 _NOT_FIGURATIVE_FALL = (
     r"(?! (?:en panne|en amour|endormie?s?|enceinte|malade|amoureu\w*|dans le piege|sur"

@@ -16,7 +16,7 @@ Families (most patterns combine two cues; one alone is everyday talk):
 
 from __future__ import annotations
 
-from .language import SUICIDE, THIRD, Rule, rules
+from .language import SUICIDE, THIRD, Rule, nothing_before, rules
 
 _DAY = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ce soir|cette nuit|demain"
@@ -52,7 +52,7 @@ _LEAVING = (
     r"(?:vacances|conge|transfer\w*|transf|demenag\w*|mutation|mute\w*|retraite|retire\w*"
     r"|voyage|nouveau poste|nouvelle job|new job|oncolog\w*|vacation|holiday\w*|moving|move)"
 )
-_NO_LEAVING_BEFORE = rf"(?<=^ )(?:(?!\b{_LEAVING}\b).)*?\b"
+_NO_LEAVING_BEFORE = nothing_before(_LEAVING)
 _NOT_LEAVING_AFTER = rf"(?!(?: \w+| \.){{0,14}} {_LEAVING}\b)"
 
 FAREWELL_RULES: list[Rule] = [

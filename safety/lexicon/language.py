@@ -200,6 +200,13 @@ def rules(
     return [Rule(category, compile_pattern(s), kind, third) for s in sources]
 
 
+def nothing_before(words: str) -> str:
+    """A prefix for a pattern: none of `words` (an alternation) anywhere earlier in the message,
+    whatever the distance ("si un patient est tombé… et ne répond pas"); the pattern then starts
+    at a word. Fixed-width lookbehinds cannot say "anywhere before"."""
+    return rf"(?<=^ )(?:(?!\b(?:{words})\b).)*?\b"
+
+
 def expand(source: str) -> str:
     """Replace <NAME> macros, recursively."""
     while True:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .language import DANGER, HARM, THIRD, Rule, rules
+from .language import DANGER, HARM, THIRD, Rule, nothing_before, rules
 
 HARM_RULES: list[Rule] = [
     # --- harm to others ---------------------------------------------------------------
@@ -115,10 +115,10 @@ _KNOWS_WHERE = (
     r"|votre|your) (?:adresse|address))\b"
 )
 # ...told by a friend, a sibling or a colleague earlier in the message, or asked as a question
-_NO_FRIEND_BEFORE = (
-    r"(?<=^ )(?:(?!\b(?:collegues?|amie?s?|soeur|frere|chum|blonde|livreur|voisine?|coloc"
-    r"|coworkers?|friends?|sister|brother|mom|dad|buddy|boyfriend|girlfriend|carpool|si|if"
-    r"|est ce que|dois je|should i)\b).)*?\b"
+_NO_FRIEND_BEFORE = nothing_before(
+    r"collegues?|amie?s?|soeur|frere|chum|blonde|livreur|voisine?|coloc|coworkers?|friends?"
+    r"|sister|brother|mom|dad|buddy|boyfriend|girlfriend|carpool|si|if|est ce que|dois je"
+    r"|should i"
 )
 # ...unless it is a lift, a gift or lunch
 _NOT_FRIENDLY = (
