@@ -391,6 +391,13 @@
     stick = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40;
     if (stick) jump.hidden = true;
   });
+  // The style sheet arrives after the first layout, a banner opens, a window is resized: whatever
+  // changes the transcript's size keeps the newest message in view unless the person scrolled up.
+  if (window.ResizeObserver) {
+    var keepAtEnd = new ResizeObserver(function () { if (stick && !panel.hidden) scrollToEnd(); });
+    keepAtEnd.observe(scroller);
+    keepAtEnd.observe(list);
+  }
   function scrollToEnd(force) {
     if (!(force || stick)) { jump.hidden = false; return; }
     stick = true; jump.hidden = true;
