@@ -323,6 +323,16 @@ FRAME = _any(
     r"|play|chanson|song|album|serie|series|show|balado|podcast|titre|title|club de lecture"
     r"|book club|auteure?|author|personnage|character|oeuvre|spectacle)\b",
 )
+# The writer asks whether what they feel is normal ("est-ce que c'est normal de penser à se tuer
+# tous les soirs", "is it normal to think about dying"): the risk that follows is theirs, never a
+# frame (12p: a PAE question in the same message made it one, and the classifier vetoed it).
+SELF_QUESTION = compile_pattern(
+    r"\b(?:est ce (?:que )?(?:ce est |cest |ca est )?|ce est tu |cest tu |ce tu |ce est |cest"
+    r" |is it |its |it s )normal (?:de|d|to) (?:penser|vouloir|avoir|songer|rever|think|want"
+    r"|wanting|thinking|have|feel|dream)\b"
+    r"|\b(?:est ce (?:que )?(?:ce est |cest |ca est )?|ce est tu |cest tu |ce tu |is it |its"
+    r" |it s )normal (?:que je|que jai|que je ai|if i|that i)\b"
+)
 # The writer speaks of themselves: a risk with no subject named is then theirs (unless the
 # message names someone else: detector.py).
 FIRST_PERSON = compile_pattern(r"\b(?:je|j|moi|me|mon|ma|mes|i|im|my|me|myself)\b")

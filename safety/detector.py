@@ -182,7 +182,7 @@ def _framed(raw: str, scan: _Scan) -> bool:
 
     Until 2026-12-04 only a frame word opened the veto: clinical questions about a patient and a
     colleague's past attempt stayed crises whatever the classifier said."""
-    if scan.found & _NEVER_FRAMED or scan.close:
+    if scan.found & _NEVER_FRAMED or scan.close or ctx.SELF_QUESTION.search(scan.norm):
         return False
     norm = scan.norm
     names_someone_else = ctx.PATIENTS.search(norm) or ctx.THIRD_SUBJECT.search(norm)

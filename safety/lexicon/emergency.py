@@ -16,15 +16,16 @@ _PLACE = (
     r"(?:cuisine|local|chambre|salle|etage|unite|departement|batisse|edifice|immeuble|maison"
     r"|appartement|appart|logement|garage|sous sol|cafeteria|buanderie|bureau|corridor|couloir"
     r"|entrepot|poubelle|conteneur|auto|char|voiture|toit|cabanon|pavillon|aile|chsld|hopital"
-    r"|matelas|lit|rideaux?|corbeille"
-    r"|kitchen|room|building|house|basement|ward|unit|hallway|laundry|car|\d+ ?e|\d+\w*)"
+    r"|matelas|lit|rideaux?|corbeille|friteuse|hotte|four"
+    r"|kitchen|room|building|house|basement|ward|unit|hallway|laundry|car|fryer|oven|stove"
+    r"|\d+ ?e|\d+\w*)"
 )
 # what literally burns: "la cuisine est en feu" ("l'urgence est en feu" is a busy shift)
 _BURNING = (
     r"(?:cuisine|local|chambre|salle|batisse|edifice|immeuble|maison|appartement|appart|logement"
     r"|garage|sous sol|cafeteria|buanderie|entrepot|poubelle|conteneur|auto|char|voiture|toit"
     r"|cabanon|matelas|lit|rideaux?|corbeille|chsld|pavillon|hopital|kitchen|room|building|house"
-    r"|basement|laundry|car)(?: \d+\w*)?"
+    r"|basement|laundry|car|friteuse|hotte|four|fryer|oven|stove)(?: \d+\w*)?"
 )
 # smoke that is only tobacco, cannabis, cooking, a ceremony or the OR's
 _NOT_FIRE_SMOKE = (
@@ -60,6 +61,7 @@ _NOT_IF = "".join(
 _NOT_DRILL = (
     r"(?<!exercice de )(?<!exercice d )(?<!pratique de )(?<!simulation de )(?<!cas de )"
     r"(?<!cas d )(?<!plan )(?<!procedure )(?<!arme a )(?<!armes a )(?<!protection )"
+    r"(?<!si y a un )(?<!si ya un )(?<!quand y a un )(?<!quand ya un )"
     # a fire already named ("après l'incendie", "les cauchemars de l'incendie"), or set by
     # someone, literally or not ("ce courriel a mis le feu dans l'unité"): harm to others,
     # violence.py, where who says it decides, and the literal fires below
@@ -90,6 +92,11 @@ _NOTHING_BEFORE = nothing_before(
     rf"|rcr|cpr|protocole|procedure|formation|training|simulation|exercice|drill|{_STORIES}"
     rf"|vacances|retraite|{_MACHINES}"
 ) + rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
+# a poster, a translation: "comment on dit rele anbilans en français?"
+_NOT_TRANSLATED = nothing_before(
+    r"affiche|poster|ecrit|veut dire|en francais|comment on dit|traduction|traduire|means|sign"
+    r"|how do you say|translate"
+)
 # a film, a dream or a book told earlier in the message
 _NOT_A_STORY = nothing_before(_STORIES)
 # falls that are no accident ("tombée en panne", "tombé en amour", "tombé endormi")
@@ -134,7 +141,8 @@ EMERGENCY_RULES: list[Rule] = [
         rf" |le |la |les |un |une |mon |ma )?{_BURNING}\b{_NOT_PAST}",
         rf"{_NOT_A_STORY}{_BURNING} (?:est |sont |is |are )?(?:en feu|en flammes?|on fire|in flames)"
         rf"{_NOT_PAST}"
-        r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|ce matin|cette semaine"
+        r"(?! (?:today|tonight|lately|this week|aujourd hui|ce soir|a soir|ce matin|ce midi"
+        r"|cet apres midi|ce apres midi|cette semaine"
         r"|cette nuit|lol|haha|mdr|depuis|encore|comme)\b)",
         r"(?:pleine?s?|remplie?s?|full|filled) (?:de |of |with )(?:fumee|boucane|smoke)",
         r"(?:(?<=^ )|(?<= \. ))au feu(?= \.| ?$)|\bfire fire\b",
@@ -142,9 +150,13 @@ EMERGENCY_RULES: list[Rule] = [
         # closing (12k, 12l); "si le patient convulse" is a protocol question
         rf"{_NOT_IF}(?:il|elle|he|she|hes|shes|patient\w*|residente?|usagere?|client\w*|collegue|bebe"
         r"|baby|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
-        r"|father|friend|resident)(?: \w+){0,3}"
-        r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort)\b)"
-        r"|(?:is )?not breathing|isnt breathing|stopped breathing|convulse(?! souvent| parfois| quand"
+        r"|father|friend|resident|monsieur|madame|mme|dame|homme|man|woman|lady|guy|quelqu un"
+        r"|someone|somebody|someones|somebodys)(?: \w+){0,3}"
+        r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort"
+        r"|facilement|vite|mieux|lentement|aisement|rapidement|difficilement|mal|profondement"
+        r"|calmement|librement|fort)\b)"
+        r"|(?:is )?not breathing(?! a word| (?:well|easily|normally|properly))|isnt breathing(?! a"
+        r" word)|stopped breathing|convulse(?! souvent| parfois| quand"
         r"| lorsque| a chaque| si)|is seizing|seizing|having a seizure"
         r"|(?:vient de |just )(?:perdre connaissance|collapsed|passed out|se effondrer|tomber)"
         r"|(?:est |is )?(?:bleue?|blue) (?:et|and|pis))",
@@ -201,6 +213,22 @@ EMERGENCY_RULES: list[Rule] = [
         r"(?:trouve|trouver|retrouve|retrouver) (?:\w+ ){0,3}(?:inconsciente?|sans connaissance"
         r"|pendue?)(?! de\b)|(?:respire|repond) (?:pas|plus) (?:\w+ ){0,3}(?:pilules|medicaments"
         r"|sang)",
+        # a fire that spreads (12p): "les flammes montent au plafond", "the fire is climbing the
+        # walls" ("l'urgence en feu ce soir, ça monte au plafond" is a busy shift)
+        rf"{_NOTHING_BEFORE}(?:le feu|les flammes|the fire|the flames|fire|flames|feu){_NOT_LONG_AGO}"
+        r" (?:\w+ ){0,2}(?:pogne|poigne|prend|monte|montent|se propage|gagne|atteint|atteignent"
+        r"|touche|touchent|leche|lechent|est rendu|sont rendues|spread\w*|reach\w*|is (?:spreading"
+        r"|reaching|climbing)|climb\w*|touch\w*) (?:au|aux|dans le|a le|jusque au|jusque a le"
+        r"|le|les|to the|into the|up the|the) (?:plafond|murs?|toit|grenier|hotte|rideaux|ceiling"
+        r"|walls?|roof|attic|curtains)\b",
+        # an oven, fryer or grease fire now ("oven fire in the staff kitchen")
+        rf"{_NOTHING_BEFORE}(?:oven|stove|fryer|grease|kitchen|garbage|trash|electrical|dryer)"
+        rf" fire\b{_NOT_FIRE}{_NOT_LONG_AGO}",
+        # the fire caught in a place ("le feu est pris dans le four")
+        rf"{_NOT_DRILL}{_NOT_IF}\b(?:feu|fire) (?:est |a )?pris (?:dans|au|a le|a la) (?:le |la |les )?"
+        rf"{_PLACE}\b{_NOT_PAST}{_NOT_OUT}",
+        # Haitian Creole: "rele anbilans!" (call an ambulance); not a poster or a translation
+        rf"{_NOT_TRANSLATED}rele (?:anbilans|ambilans|ambulans|anbulans|lanbilans|911|polis|lapolis)\b",
         # gas and carbon monoxide
         r"(?<!cas de )(?<!cas d )(?<!si vous sentez )(?<!si vous sentez une )(?<!si on sent une )"
         r"(?<!si tu sens une )(?<!si on sent )(?<!si il y a une )(?<!quand il y a une )"

@@ -207,6 +207,18 @@ def nothing_before(words: str) -> str:
     return rf"(?<=^ )(?:(?!\b(?:{words})\b).)*?\b"
 
 
+def nothing_before_in_sentence(words: str, in_message: str | None = None) -> str:
+    """As `nothing_before`, from the start of the match's sentence only ("Je sais pas quoi faire.
+    Un visiteur armé est entré": the question ended with its sentence); `in_message`: words that
+    may not appear anywhere earlier in the message either ("Simulation hier : un homme armé…")."""
+    if in_message is None:
+        return rf"(?:(?<=^ )|(?<= \. ))(?:(?! \.|\b(?:{words})\b).)*?\b"
+    return (
+        rf"(?<=^ )(?:(?!\b(?:{in_message})\b).)*?(?:(?<=^ )|(?<= \. ))"
+        rf"(?:(?! \.|\b(?:{in_message}|{words})\b).)*?\b"
+    )
+
+
 def expand(source: str) -> str:
     """Replace <NAME> macros, recursively."""
     while True:

@@ -38,7 +38,8 @@ _ON_PURPOSE = (
 
 # what a relapse is on (a relapse of the flu is not one)
 _DRUGS = (
-    r"(?:coke|cocaine|speed|crystal|meth|opio\w*|fentanyl|heroine|drogues?|pilules|ghb)"
+    r"(?:coke|cocaine|speed|crystal|meth|opio\w*|fentanyl|heroine|drogues?|pilules|ghb|oxy\w*"
+    r"|percocets?|dilaudid)"
 )
 _ALCOHOL_CANNABIS = r"(?:alcool|boisson|biere|vin|pot|weed)"
 
@@ -60,14 +61,31 @@ SELF_HARM_RULES: list[Rule] = [
         r"|many|several|a few) years ago))",
         r"\bme (?:suis )?(?:re)?(?:scarifi\w*|mutil\w*)",
         # a relapse with a body in danger or a drive not remembered (12k, 12l)
-        rf"(?:(?:rechute\w*|relapsed?|relapsing)(?: \w+){{0,6}} (?:{_DRUGS}|{_ALCOHOL_CANNABIS}|consommation|sober"
+        rf"(?:(?<!jamais )(?<!pas )(?<!never )(?:rechute\w*|relapsed?|relapsing)(?: \w+){{0,6}} (?:{_DRUGS}|{_ALCOHOL_CANNABIS}|consommation|sober"
         rf"|sobre|clean|pills)|retouche a(?:ux)? (?:la |le |les |l )?(?:{_DRUGS}|{_ALCOHOL_CANNABIS}|bouteille)"
         r"|reconsomme\w*|recommence a (?:consommer|boire)(?! du cafe| de le cafe| du the| de le eau"
         rf"| du jus)|recommence a prendre (?:de la |du |des |de le )?{_DRUGS})"
         r"(?: \w+| \.){0,16} (?:palpitations|coeur (?:qui )?(?:bat|fait|cogne|debat|serre)"
         r"|douleur (?:a|dans) la poitrine|mal a la poitrine|chest pain|heart (?:is )?(?:racing"
         r"|pounding)|(?:remember|rappelle) (?:pas |not )?(?:the drive|driving|du trajet|de la route)"
-        r"|drove home|conduit (?:pour )?(?:rentrer|revenir))",
+        r"|drove home|conduit (?:pour )?(?:rentrer|revenir)"
+        # ... and drove after it (12p: "j'ai rechuté à la coke pis j'ai conduit après")
+        r"|(?:je ai|jai|i|and|pis|et) (?:quand meme |still |even |then )?(?:conduit|drove|pris le"
+        r" volant|pris le char|pris mon char|pris mon auto|chauffe))",
+        # sleeping pills or opioids by the handful, in the first person (12p: "j'ai pris 6 Ativan
+        # pour être capable de dormir"); a dose in mg or a number of days is not a count of pills,
+        # nor what a nurse took from the Pyxis for patients or picked up as prescribed
+        r"(?:je ai|jai|je|i|i ve|i have) (?:pris|prends|avale|avaler|took|take|taken|swallowed"
+        r"|popped) (?:genre |like |about |environ |au moins |at least |comme |une )?(?:[4-9]|[1-9]\d"
+        r"|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|dizaine|four|five|seven|eight|nine"
+        r"|ten|twelve|fifteen|twenty)(?! (?:mg|ml|mcg|g|milligrammes?|gouttes|fois|jours|semaines"
+        r"|days|weeks|times|ans|years|heures|hours|minutes|mois|months)\b) (?:de |d |of )?"
+        r"(?:(?:comprimes|pilules|cachets|tablets|pills|capsules) (?:de |d |of )?|of my )?(?:\w+ )?"
+        r"(?:ativans?|lorazepam|xanax|alprazolam|clonazepam|rivotril|valium|diazepam|seroquel"
+        r"|quetiapine|zopiclones?|imovanes?|somniferes?|sleeping pills|benzos?|dilaudids?"
+        r"|hydromorphone|oxy\w*|percocets?|morphine|codeine|gabapentin|lyrica|trazodone|desyrel)\b"
+        r"(?!(?: \w+){0,6} (?:pyxis|omnicell|pharmacie|pharmacy|orders?|ordonnances?|prescrit\w*"
+        r"|prescribed|mes patients|le patient|la patiente|les patients|my patients|the patient)\b)",
         # eating withheld to punish oneself (12k, 12l)
         r"me prive de (?:manger|nourriture|repas|bouffe)(?: \w+){0,6} (?:pour me punir|expres"
         r"|volontairement|punition|je (?:le )?merite)|(?:starving|starve) myself"

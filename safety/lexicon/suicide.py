@@ -261,4 +261,50 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:vais|va|sens que je vais|suis sur le point de|about to) faire (?:une )?(?:connerie"
         r"|betise|niaiserie)(?! (?:au|a le|dans|sur|avec)\b)",
     ),
+    # --- death wished for, said sideways (12p) ------------------------------------------
+    *rules(
+        SUICIDE,
+        "any",
+        THIRD,
+        # envying the dying: "je commence à envier mes patients. Eux, au moins, ils ont le droit
+        # de partir", "I envy my dying patients" ("j'ai envie de gâter mes résidents" is a wish)
+        r"(?:je envie|jenvie|envier|je jalouse|jalouser|jaloux de|jalouse de|i envy|envious of"
+        r"|jealous of) (?:(?!de\b|d\b)\w+ )?(?:(?:mes|les|ces|nos|ma|mon|cette|ce|la|le|the|my|our"
+        r"|those) (?:\w+ )?(?:patients?|patientes?|residents?|residentes?|morts|defunts|mourants"
+        r"|dead|dying)|(?:ceux|celles|those|the ones) (?:qui|who) (?:meurent|partent|seteignent"
+        r"|se eteignent|die|are dying))"
+        r"(?:(?: \w+| \.){0,15} (?:partir|part|partent|mourir|meurt|meurent|mort|morts|die|dies"
+        r"|dying|dead|death|fin de vie|palliati\w*|en finir|eteint|seteint|get to go|gets to go"
+        r"|get to rest|gets to rest|leave this world|hospice)\b|(?<=mourants)|(?<=dying)|(?<=dead)"
+        r"|(?<=morts)|(?<=defunts)|(?<=meurent)|(?<=partent)|(?<=die)|(?<=eteignent))",
+    ),
+    *rules(
+        SUICIDE,
+        "always",
+        None,
+        # no fear of death left, and relief in it, the writer's own: "I've stopped being scared of
+        # dying. Lately it almost feels like relief" (a mother in palliative care is not, nor
+        # "plus peur de mourir sur la table" after surgery)
+        r"\b(?:je|i|ive|im|id)(?: \w+){0,3} (?:plus|pu|no longer|stopped being|not|never been less)"
+        r" (?:\w+ )?(?:peur|scared|afraid) (?:de|of) (?:mourir|la mort|dying|death)"
+        r"(?! (?:sur|de|d|du|pendant|during|from|on|en|as|in|at)\b)(?: \w+| \.){0,15}"
+        r" (?:soulagement|soulageant|delivrance|hate|relief|look forward|looking forward|welcome"
+        r"|bienvenue|a hate)\b",
+        r"(?:la mort|mourir|death|dying) (?:me fait|doesnt scare|does not scare|dont scare"
+        r"|no longer scares|doesn t scare) (?:plus |pu |me )?(?:peur|anymore|me anymore)"
+        r"(?: \w+| \.){0,15} (?:soulagement|delivrance|hate|relief|look forward|welcome"
+        r"|bienvenue)\b",
+        r"(?:je ai|jai|i m|im|i am) (?:pas|not) (?:peur|scared|afraid) (?:de|of) (?:mourir|dying)"
+        r"(?: \.)? (?:je ai |jai |i m |im |i am )?(?:hate|looking forward)(?! de| a| que| to)\b",
+        # asking whether wanting to die is normal: "est-ce normal de vouloir mourir des fois?"
+        r"normal (?:de|d|to) (?:vouloir|penser a|songer a|avoir envie de|want to|think about"
+        r"|wanting to|thinking about) (?:mourir|me tuer|se tuer|en finir|die|dying|kill myself"
+        r"|killing myself|end it all|end my life)\b",
+        # the writer rates their own suicide risk high: "je me suis fait ma propre évaluation du
+        # risque suicidaire... je me classerais en risque élevé" (not "je classerais mon patient")
+        r"suicid\w*(?: \w+| \.){0,30} (?:je me (?:classe|classerais|situe|situerais|place"
+        r"|placerais|mets|mettrais|score\w*)|je (?:suis|serais|tombe|tomberais)|i (?:would|d)"
+        r" (?:rate|score|put|place) myself|i rate myself|i (?:am|m|would be|d be)|(?:i|id) (?:would )?score)"
+        r"(?: \w+){0,3} (?:risque |risk )?(?:eleve|tres eleve|high|haut|imminent|rouge|red)\b",
+    ),
 ]

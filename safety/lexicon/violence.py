@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .language import DANGER, HARM, THIRD, Rule, nothing_before, rules
+from .language import DANGER, HARM, THIRD, Rule, nothing_before, nothing_before_in_sentence, rules
 
 HARM_RULES: list[Rule] = [
     # --- harm to others ---------------------------------------------------------------
@@ -101,6 +101,48 @@ _STALKER = (
 )
 
 # What makes "il sait où j'habite" a threat (12o): a threat, a hostile act, or him waiting there.
+# the news, a story or a lesson told earlier in the message (an armed man "aux nouvelles")
+# a threat reported in a lesson, a role play, a question, or years ago
+_NO_THREAT_BEFORE = nothing_before(
+    r"formation|training|jeu de role|role play|scenario|simulation|si un|si une|quand un"
+    r"|if a|when a|if someone|si quelqu|il y a \d+ ans|ca fait \d+ ans|years ago|en (?:19|20)\d\d"
+)
+# a joke said with it ("si je spoile la finale lol")
+_NO_JOKE_AFTER = r"(?!(?: \w+| \.){0,15} (?:lol|mdr|haha\w*|hihi|jk|lmao|spoil\w*|finale)\b)"
+# a story, the news, a drill or a lesson, anywhere earlier in the message ("simulation de code
+# argent hier : un homme armé dans l'urgence")
+_NOT_NOW_STORIES = (
+    r"nouvelles?|news|journal|article|reportage|tele|film|movie|serie|livre|book|roman|formation"
+    r"|training|exercice|exercise|tabletop|drill|simulation|scenario|jeu de role|role play"
+    r"|procedure|protocole|politique|policy|affiche|poster"
+)
+# a question about the code, a case, an arrest: in the same sentence only ("je sais pas quoi
+# faire. Un visiteur armé est entré" is now)
+_NOT_NOW_WORDS = (
+    r"lorsque|en cas|c est quoi|ce est quoi|cest quoi|what is|whats|veut dire|means|signifie"
+    r"|gestion|qui appeler|who do i call|who to call|quoi faire si|what to do if|if there s"
+    r"|if theres|if there is|a arete|ont arete|arested|a maitrise|ont maitrise"
+    r"|si (?:un|une|le|la|les|ton|ta|votre|vos|mon|ma|quelqu|y a|ya|il y a)"
+    r"|quand (?:un|une|quelqu|y a|ya|il y a)|if (?:a|an|the|someone|your|my|somebody|he|she)"
+    r"|when (?:a|an|someone|the|your|somebody|he|she)"
+)
+_NO_NEWS_BEFORE = nothing_before_in_sentence(_NOT_NOW_WORDS, _NOT_NOW_STORIES)
+# (the older third-person rule, which clinical and training talk already drops, keeping the
+# context "professional": the question words only)
+_NO_QUESTION_BEFORE = nothing_before_in_sentence(_NOT_NOW_WORDS + r"|code argent|code silver")
+# ... or the code named before the armed person ("le code argent (personne armée), c'est quoi?")
+_NO_CODE_BEFORE = nothing_before_in_sentence(
+    _NOT_NOW_WORDS + r"|code argent|code silver", _NOT_NOW_STORIES
+)
+# ... nor an armed person arrested, a code lifted, or long ago (in the same sentence: "un homme
+# armé au 3e, il arrête pas de crier" is now)
+_NOT_OVER = (
+    r"(?!(?: \w+){0,10} (?:hier|(?:a ete|ete|se est fait|se est faite|was|been|got|sont) (?:\w+ )?"
+    r"(?:arete|aretee|aretes|arested|neutralisee?|maitrisee?|subdued)|en (?:19|20)\d\d"
+    r"|il y a \d+ (?:ans|mois|semaines|jours)|years ago|last (?:year|week|month|night)"
+    r"|(?:la semaine|le mois) pasee|(?:semaine|fin de semaine) derniere|leve|levee|termine"
+    r"|terminee|fini|finie|over|lifted|exercice|simulation|drill|selon la procedure)\b)"
+)
 _HOSTILE = (
     r"(?:menac\w*|peur|agress\w*|crie|criait|hurle\w*|engueul\w*|insult\w*|frapp\w*|suivie?"
     r"|suivi|attendu\w*|attendre|attend|bloque\w*|poigne|pogne|attrape\w*|regretter|regretteras"
@@ -237,6 +279,37 @@ DANGER_RULES: list[Rule] = [
         r" (?:\w+ ){0,2}(?:que |qu |that )?(?:il|elle|y|he|she|they) (?:\w+ )?"
         rf"{_KNOWS_WHERE}{_NOT_FRIENDLY}",
         r"defonc\w* la porte|break\w* (?:down )?the door",
+        # a threat to kill the writer, reported (12p: "le fils d'une résidente m'a dit qu'il allait
+        # me tuer si sa mère tombe encore"); "ma mère va me tuer" alone stays an idiom, and a
+        # lesson, a joke or years ago are no threat now
+        rf"{_NO_THREAT_BEFORE}(?:dit|crie|hurle|ecrit|texte|lance|repete|jure|promis|said|told me"
+        r"|yelled|screamed|texted|wrote|swore)(?: \w+){0,3} (?:que |that )?(?:il|elle|y|ils|elles"
+        r"|he|she|they) (?:va|vont|alait|alaient|voulait|veut|veulent|irait|pourait|ferait"
+        r"|finirait par) (?:me|nous) (?:tuer|faire la peau|la peau|buter|descendre|crever|egorger"
+        rf"|poignarder|tirer dessus|etrangler)\b{_NO_JOKE_AFTER}",
+        rf"{_NO_THREAT_BEFORE}(?:dit|crie|hurle|ecrit|texte|lance|repete|jure|promis)(?: \w+){{0,3}}"
+        r" (?:que )?(?:il|elle|y|ils|elles) (?:me|nous) (?:ferait|fera|feront|feraient|va faire"
+        rf"|vont faire) la peau\b{_NO_JOKE_AFTER}",
+        rf"{_NO_THREAT_BEFORE}(?:said|told me|yelled|screamed|texted|wrote|swore)(?: \w+){{0,3}}"
+        r" (?:that )?(?:hed|shed|theyd|hel|shel|theyl|(?:he|she|they)(?: would| will| was going to"
+        r"| is going to| gonna| wants to| wanted to)) (?:kill|stab|shoot|strangle) (?:me|us)\b"
+        rf"{_NO_JOKE_AFTER}",
+        # someone armed is here now (12p: "un visiteur armé a été signalé au 3e"); not in the
+        # news, a drill or a procedure, not once arrested, not "armée de patience"
+        rf"{_NO_CODE_BEFORE}(?:visiteur|visiteuse|homme|femme|individu|gars|personne|patient"
+        r"|patiente|usager|usagere|client|cliente|suspect|intrus|tireur|man|woman|person|guy"
+        r"|intruder|visitor|gunman|shooter|someone) (?:\w+ )?(?:armee?|armed)"
+        rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}",
+        rf"{_NO_CODE_BEFORE}(?:(?:an|a|the|one) )?armed (?:man|woman|person|guy|visitor|intruder"
+        rf"|patient|individual|family member|relative|stranger|men|people){_NOT_OVER}",
+        # a code argent (an armed person) called now, or "code argent au 2e"; not a question
+        # about it, a drill, or one lifted or past
+        rf"{_NO_NEWS_BEFORE}code (?:argent|silver)(?! (?:est|veut dire|means|signifie|ca veut)\b)"
+        r"(?:(?: \w+){0,3} (?:declenche|declenchee|declare|declaree|en cours|lance|lancee|appele"
+        r"|appelee|called|activated|right now|maintenant)\b| (?:au|a le|a la|sur|dans|on|in|a)"
+        r" (?:\d+\w*|urgence|unite|etage|stationement|parking|the)\b| \d+\w*| urgence)"
+        rf"{_NOT_OVER}(?!(?: \w+| \.){{0,8}} (?:veut dire|means|signifie|procedure|protocole|formation"
+        r"|deja|ever|already|qui doit|who should)\b)",
         r"(?:peur|afraid|crains|fear) (?:pour|for) (?:ma|my) (?:vie|life|securite|safety)",
         r"bleus (?:\w+ ){0,4}(?:a cause de|par|de) (?:mon|ma) <PARTNER>",
         r"(?:il|elle|mon ex|ma ex) (?:\w+ ){0,2}(?:est|attend) devant (?:ma porte|chez (?:moi|nous))"
@@ -355,8 +428,10 @@ DANGER_RULES: list[Rule] = [
         DANGER,
         # someone else holds a weapon (dropped in clinical talk, drills and when patients are
         # discussed; "immediate danger" otherwise)
-        r"(?:homme|gars|individu|personne|quelqu un|tireur|suspect|patiente?|usagere?|man|someone"
-        r"|guy) armee?s?\b(?! (?:de|d) (?!(?:un|une) <WEAPON>)\w+)|tireur actif|active shooter",
+        # (12p: not once arrested or long ago, not after a question about it in the sentence)
+        rf"{_NO_QUESTION_BEFORE}(?:(?:homme|gars|individu|personne|quelqu un|tireur|suspect|patiente?|usagere?|man"
+        r"|someone|guy) armee?s?\b(?! (?:de|d) (?!(?:un|une) <WEAPON>)\w+)|tireur actif"
+        rf"|active shooter){_NOT_OVER}",
         r"(?:homme|gars|patiente?|usagere?|residente?|client|monsieur|individu|inconnu|quelqu un|man"
         r"|guy|someone)(?: \w+){0,5} (?:a|tient|sort|brandit|has|is holding|with) (?:un|une|son|sa"
         r"|a|his|her) <WEAPON>",
