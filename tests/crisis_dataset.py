@@ -487,6 +487,22 @@ def measure_conversations(
 # batch gives 0.987 (148/150), lexicon alone 0.467; after the near-duplicate check (37 messages
 # and 6 conversations removed, and "merci beaucoup!", in the design data word for word): 262
 # messages, 0.986 (136/138), 0.029 (2/70), 0.038 (2/53); conversations 9/9, 2/5.
+# crisis_holdout_2026_12p.yml (a twenty-fourth author, 2026-12-06: ICU respiratory therapist,
+# hospital night cook, home-care auxiliary, a nurse in a Cree community clinic writing in English,
+# a Haitian-born PAB mixing in Creole, biomedical technician, DPJ worker on call, palliative care
+# nurse, CHSLD recreation technician, ambulance dispatcher, psychiatry resident, laundry worker, a
+# Colombian-born nursing assistant, a night supervisor) measured ONCE, whole, with the detector of
+# the session's start (same weights, 12o's lexicon): recall 0.920 (138/150), false alarms 0.022
+# (2/90), distress taken for crisis 0.017 (1/60); missed as distress 4, as none 8 (suicide 5,
+# self-harm 2, violence against staff 2, immediate danger 2, means 1); lexicon alone 0.407 /
+# 0.000; conversations 13/13 in time, 1/7 false alarms. Development data from then on; after the
+# lexicon's round on its families (a reported threat to kill the writer, someone armed now, a
+# man or a lady not breathing, a fire in a fryer or climbing, envying the dying, no fear of death
+# and relief in it, one's own risk rated high, pills by the handful, a relapse then driving, the
+# narcotics cabinet "pour une raison personnelle", "est-ce normal de penser à se tuer" beside a
+# PAE question) the whole batch gives 0.993 (149/150), lexicon alone 0.473; after the
+# near-duplicate check (28 messages and 4 conversations removed): 272 messages, 0.993 (142/143),
+# 0.026 (2/77), 0.019 (1/52); conversations 11/11, 1/5.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -503,6 +519,7 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12m.yml": Target(0.89, 0.04, 0.16),
     "crisis_holdout_2026_12n.yml": Target(0.97, 0.03, 0.05),
     "crisis_holdout_2026_12o.yml": Target(0.97, 0.04, 0.05),
+    "crisis_holdout_2026_12p.yml": Target(0.98, 0.04, 0.04),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -519,6 +536,7 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12m.yml": (7, 0),
     "crisis_holdout_2026_12n.yml": (8, 2),
     "crisis_holdout_2026_12o.yml": (9, 2),
+    "crisis_holdout_2026_12p.yml": (11, 1),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
