@@ -1,11 +1,14 @@
-"""Bodies over RELAIS_MAX_BODY_BYTES are refused (413, bilingual) while they stream in, so a
-chunked body with no Content-Length cannot fill the memory. (A declared Content-Length over the
-limit is refused before reading by api/main.py.)"""
+"""Bodies over RELAIS_MAX_BODY_BYTES are refused (413, bilingual): a declared Content-Length
+over the limit before anything is read (`DeclaredBodyLimit`), and a body while it streams in
+(`BodyLimit`), so a chunked body with no Content-Length cannot fill the memory either. Both are
+plain ASGI middlewares (no `BaseHTTPMiddleware`: its task group per request is a measurable
+share of the gateway's CPU under load, issue 13)."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import BodyTooLarge, error_response
@@ -39,6 +42,24 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited, send)
+
+
+class DeclaredBodyLimit:
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            declared = Headers(scope=scope).get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                error = BodyTooLarge()
+                response = error_response(
+                    error.status_code, error.code, error.message_fr, error.message_en
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def install_body_limit(app: FastAPI, max_bytes: int) -> None:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from api import health
-from api.body_limit import install_body_limit
+from api.body_limit import DeclaredBodyLimit, install_body_limit
 from api.callbacks import console as callback_console
 from api.callbacks import router as callbacks
 from api.callbacks.worker import open_callbacks
@@ -27,7 +27,7 @@ from api.conversations.tokens import ConversationTokens
 from api.counsellors.audit import AuditLog
 from api.counsellors.availability import CounsellorAvailability
 from api.counsellors.scope import check_counsellor_establishments
-from api.errors import BodyTooLarge, error_response, register_error_handlers
+from api.errors import register_error_handlers
 from api.establishments import router as establishments
 from api.headers import add_security_headers
 from api.indicators import feedback
@@ -149,15 +149,7 @@ def create_app(
     install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
     allow_widget_origins(app, settings)
 
-    @app.middleware("http")
-    async def limit_body_size(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > settings.max_body_bytes:
-            error = BodyTooLarge()
-            return error_response(error.status_code, error.code, error.message_fr, error.message_en)
-        return await call_next(request)
+    app.add_middleware(DeclaredBodyLimit, max_bytes=settings.max_body_bytes)  # before reading
 
     add_security_headers(app, settings)  # added last: outermost, so every answer gets them
 
