@@ -1,8 +1,8 @@
-"""Three costs Rasa 3.6 pays on its event loop for every message, removed without changing what it
-does (issue 13: profiled with py-spy under `bench/latency.py`, concurrency 8, through the gateway).
+"""Costs Rasa 3.6 pays on its event loop for every message, removed without changing what it does
+(issue 13: profiled with py-spy under `bench/latency.py`, concurrency 8, through the gateway).
 
 Rasa handles a message on its single event loop (parsing, policies, the tracker store): whatever
-it does there is paid once per message, serially, whatever the concurrency. Four of those costs
+it does there is paid once per message, serially, whatever the concurrency. Five of those costs
 were not Relais's work at all:
 
 - **The action server's answer is checked against a fixed JSON schema** with
@@ -20,6 +20,14 @@ were not Relais's work at all:
   `TF_INTRA_OP_PARALLELISM_THREADS` / `TF_INTER_OP_PARALLELISM_THREADS` say otherwise), Rasa's
   CPU per message fell from 30-38 ms to 26 ms at concurrency 8 through the gateway (bench of
   2026-12-04, 400 messages each). The trained model is the same.
+- **Every event read back walked Rasa's whole class tree.** `Event.resolve_by_type` (which turns
+  a stored event's type name into its class) lists every subclass of `Event`, recursively, with
+  `inspect.isabstract` on each, for every event of every tracker read from the store or returned
+  by the action server: about 70 µs an event, 2-3 ms for a five-turn conversation's tracker, most
+  of the tracker store's reading time. The classes do not change once imported: the names are
+  looked up in a table, built from the same walk in the same order (the first class with a name
+  wins, as before), and rebuilt once when a name is missing (a class imported later); an unknown
+  name then behaves as before ("topic", the default, or the same ValueError).
 - **SQLite commits** (the embedded tracker store, `make run`) waited for the disk on every turn
   (about 18 ms each here) in SQLite's default rollback journal. In write-ahead-log mode with
   `synchronous=NORMAL` a commit does not wait for the disk: a crash of Rasa cannot lose a turn
@@ -44,7 +52,7 @@ _installed = False
 
 
 def install() -> None:
-    """Apply the four changes once per process (idempotent)."""
+    """Apply the five changes once per process (idempotent)."""
     global _installed
     if _installed:
         return
@@ -52,7 +60,34 @@ def install() -> None:
     _tensorflow_on_one_thread()
     _validate_action_results_with_one_validator()
     _spacy_without_entities()
+    _events_resolved_by_a_table()
     _sqlite_write_ahead_log()
+
+
+def _events_resolved_by_a_table() -> None:
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    resolve_by_walking = Event.resolve_by_type
+    table: dict[str, type[Event]] = {}
+
+    def build() -> None:
+        table.clear()
+        for cls in all_subclasses(Event):  # Rasa's own order: the first class with a name wins
+            table.setdefault(cls.type_name, cls)
+
+    def resolve_by_type(
+        type_name: str, default: type[Event] | None = None
+    ) -> type[Event] | None:
+        found = table.get(type_name)
+        if found is None:
+            build()  # a class imported since the table was built
+            found = table.get(type_name)
+        if found is not None:
+            return found
+        return resolve_by_walking(type_name, default)  # "topic", the default, or its ValueError
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign,assignment]
 
 
 def _validate_action_results_with_one_validator() -> None:

@@ -7,6 +7,8 @@ Rasa does.
   tokens, lemmas, tags and vectors as with it (what DIET was trained on is unchanged).
 - A SQLite database opened after `install()` is in write-ahead-log mode with synchronous=NORMAL.
 - TensorFlow gets one intra-op and one inter-op thread, unless Rasa's own variables set them.
+- An event's type name resolves to the same class as Rasa's own walk of its class tree, for every
+  event class, and an unknown name behaves as before.
 """
 
 from __future__ import annotations
@@ -124,3 +126,45 @@ def test_tensorflow_runs_on_one_thread_unless_rasa_is_told_otherwise() -> None:
     assert found == {"intra": 1, "inter": 1}
     told = json.loads(run_probe(RASA_PYTHON, _TENSORFLOW_PROBE, "3").splitlines()[-1])
     assert told == {"intra": 0, "inter": 0}  # left to Rasa, which reads its variables itself
+
+
+_EVENTS_PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
+walk = Event.resolve_by_type
+names = sorted({cls.type_name for cls in all_subclasses(Event)})
+before = {name: walk(name).__name__ for name in names}
+from bot import rasa_tuning
+rasa_tuning.install()
+assert Event.resolve_by_type is not walk
+after = {name: Event.resolve_by_type(name).__name__ for name in names}
+
+from rasa.shared.core.events import ActionExecuted
+
+class Later(ActionExecuted):  # a class imported after the table was built
+    type_name = "relais_later_probe"
+
+found = {"names": len(names), "same": before == after,
+         "later": Event.resolve_by_type("relais_later_probe").__name__,
+         "topic": Event.resolve_by_type("topic"),
+         "default": Event.resolve_by_type("nope", Later).__name__}
+try:
+    Event.resolve_by_type("nope")
+    found["unknown"] = "resolved"
+except ValueError as error:
+    found["unknown"] = str(error)
+parsed = Event.from_parameters({"event": "user", "text": "bonjour", "parse_data": {}})
+found["parsed"] = type(parsed).__name__
+print(json.dumps(found))
+"""
+
+
+def test_stored_events_resolve_to_the_same_classes_through_the_table() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _EVENTS_PROBE).splitlines()[-1])
+    assert found["names"] > 20 and found["same"]
+    assert found["later"] == "Later" and found["default"] == "Later"
+    assert found["topic"] is None
+    assert found["unknown"] == "Unknown event name 'nope'."
+    assert found["parsed"] == "UserUttered"
