@@ -28,6 +28,11 @@ were not Relais's work at all:
   looked up in a table, built from the same walk in the same order (the first class with a name
   wins, as before), and rebuilt once when a name is missing (a class imported later); an unknown
   name then behaves as before ("topic", the default, or the same ValueError).
+- **The tracker store's two queries went through SQLAlchemy's ORM** (`Query.count()` before each
+  save, `Query.all()` for each read): about 0.7 ms each in building and compiling the query, for a
+  few microseconds of SQL. The same SQL is built once as a Core statement (the events after the
+  latest `session_started`, or all of them; their count) and run with the sender's id bound:
+  0.04-0.08 ms. The rows, their order and the trackers are the same; SQLite and PostgreSQL alike.
 - **SQLite commits** (the embedded tracker store, `make run`) waited for the disk on every turn
   (about 18 ms each here) in SQLite's default rollback journal. In write-ahead-log mode with
   `synchronous=NORMAL` a commit does not wait for the disk: a crash of Rasa cannot lose a turn
@@ -52,7 +57,7 @@ _installed = False
 
 
 def install() -> None:
-    """Apply the five changes once per process (idempotent)."""
+    """Apply the six changes once per process (idempotent)."""
     global _installed
     if _installed:
         return
@@ -61,7 +66,64 @@ def install() -> None:
     _validate_action_results_with_one_validator()
     _spacy_without_entities()
     _events_resolved_by_a_table()
+    _tracker_queries_built_once()
     _sqlite_write_ahead_log()
+
+
+def _tracker_queries_built_once() -> None:
+    import itertools
+    import json
+
+    import sqlalchemy as sa
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import SessionStarted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    built: dict[Any, tuple[Any, Any, Any]] = {}
+
+    def statements(store: SQLTrackerStore) -> tuple[Any, Any, Any]:
+        """(count of the latest session's events, their data, every session's data), as Rasa's
+        `_event_query` builds them, for this store's table."""
+        table = store.SQLEvent.__table__
+        if table not in built:
+            sender = sa.bindparam("sender_id")
+            start = (
+                sa.select(sa.func.max(table.c.timestamp).label("session_start"))
+                .where(table.c.sender_id == sender, table.c.type_name == SessionStarted.type_name)
+                .subquery()
+            )
+            latest = sa.and_(
+                table.c.sender_id == sender,
+                sa.or_(table.c.timestamp >= start.c.session_start, start.c.session_start.is_(None)),
+            )
+            built[table] = (
+                sa.select(sa.func.count()).select_from(table).select_from(start).where(latest),
+                sa.select(table.c.data).select_from(table).select_from(start).where(latest)
+                .order_by(table.c.id),
+                sa.select(table.c.data).where(table.c.sender_id == sender).order_by(table.c.id),
+            )
+        return built[table]
+
+    async def _retrieve(
+        self: SQLTrackerStore, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        _, latest, every = statements(self)
+        with self.session_scope() as session:
+            rows = session.execute(
+                every if fetch_events_from_all_sessions else latest, {"sender_id": sender_id}
+            )
+            events = [json.loads(data) for (data,) in rows]
+            if self.domain and events:
+                return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+            return None
+
+    def _additional_events(self: SQLTrackerStore, session: Any, tracker: DialogueStateTracker) -> Any:
+        count, _, _ = statements(self)
+        stored = session.execute(count, {"sender_id": tracker.sender_id}).scalar()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
+    SQLTrackerStore._retrieve = _retrieve  # type: ignore[method-assign]
+    SQLTrackerStore._additional_events = _additional_events  # type: ignore[method-assign]
 
 
 def _events_resolved_by_a_table() -> None:

@@ -7,6 +7,8 @@ Rasa does.
   tokens, lemmas, tags and vectors as with it (what DIET was trained on is unchanged).
 - A SQLite database opened after `install()` is in write-ahead-log mode with synchronous=NORMAL.
 - TensorFlow gets one intra-op and one inter-op thread, unless Rasa's own variables set them.
+- The tracker store's queries built once read the same events, in the same order, as Rasa's own
+  (the latest session, every session, the count before a save).
 - An event's type name resolves to the same class as Rasa's own walk of its class tree, for every
   event class, and an unknown name behaves as before.
 """
@@ -168,3 +170,66 @@ def test_stored_events_resolve_to_the_same_classes_through_the_table() -> None:
     assert found["topic"] is None
     assert found["unknown"] == "Unknown event name 'nope'."
     assert found["parsed"] == "UserUttered"
+
+
+_TRACKER_QUERIES_PROBE = r"""
+import asyncio, json, os, sys, tempfile
+sys.path.insert(0, sys.argv[1])
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+domain = Domain.load(os.path.join(sys.argv[1], "bot", "domain"))
+path = os.path.join(tempfile.mkdtemp(), "tracker.db")
+store = SQLTrackerStore(domain=domain, dialect="sqlite", db=path)
+
+def turn(tracker, text, t):
+    tracker.update(UserUttered(text, {"name": "greet", "confidence": 1.0}, timestamp=t))
+    tracker.update(ActionExecuted("utter_greet", timestamp=t + 0.1))
+    tracker.update(BotUttered("Bonjour!", timestamp=t + 0.2))
+    tracker.update(ActionExecuted("action_listen", timestamp=t + 0.3))
+
+async def read_all():
+    out = {}
+    for sender in ("a", "b", "nobody"):
+        latest = await store.retrieve(sender)
+        every = await store.retrieve_full_tracker(sender)
+        out[sender] = [None if t is None else [e.as_dict() for e in t.events] for t in (latest, every)]
+    with store.session_scope() as session:
+        probe = DialogueStateTracker("a", domain.slots)
+        stored = await store.retrieve("a")
+        for event in stored.events:
+            probe.update(event)
+        turn(probe, "encore", 3000.0)
+        out["additional"] = [e.as_dict() for e in store._additional_events(session, probe)]
+    return out
+
+async def main():
+    for sender, start in (("a", 1000.0), ("b", 2000.0)):
+        tracker = DialogueStateTracker(sender, domain.slots)
+        tracker.update(SessionStarted(timestamp=start))
+        turn(tracker, "bonjour", start + 1)
+        await store.save(tracker)
+        tracker.update(SessionStarted(timestamp=start + 10))  # a second session
+        turn(tracker, "rebonjour", start + 11)
+        await store.save(tracker)
+    before = await read_all()
+    from bot import rasa_tuning
+    rasa_tuning.install()
+    after = await read_all()
+    patched = SQLTrackerStore._retrieve.__module__ == "bot.rasa_tuning"
+    print(json.dumps({"same": before == after, "patched": patched, "latest": len(after["a"][0]),
+                      "every": len(after["a"][1]), "nobody": after["nobody"],
+                      "additional": len(after["additional"])}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_tracker_store_reads_the_same_events_with_its_queries_built_once() -> None:
+    found = json.loads(run_probe(RASA_PYTHON, _TRACKER_QUERIES_PROBE).splitlines()[-1])
+    assert found["patched"] and found["same"]
+    # the latest session only (its SessionStarted and one turn), every session, nothing unknown
+    assert found["latest"] == 5 and found["every"] == 10 and found["nobody"] == [None, None]
+    assert found["additional"] == 4  # one new turn after the stored ones
