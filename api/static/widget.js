@@ -82,6 +82,7 @@
   var lines = readJson(KEY + "lines", null);
   var waiting = false;
   var stick = true;
+  var holdStart = false;  // a reply's start or the callback form was scrolled to on purpose
   var livePolling = null;
   var cb = {};  // the callback form's controls
   var liveAfter = Number(store.getItem(KEY + "live_after") || 0);
@@ -392,15 +393,19 @@
     if (stick) jump.hidden = true;
   });
   // The style sheet arrives after the first layout, a banner opens, a window is resized: whatever
-  // changes the transcript's size keeps the newest message in view unless the person scrolled up.
+  // changes the transcript's size keeps the newest message in view, unless the person scrolled up,
+  // a crisis reply's start or the callback form was shown on purpose, or the window is so short
+  // that the page scrolls instead of the transcript.
   if (window.ResizeObserver) {
-    var keepAtEnd = new ResizeObserver(function () { if (stick && !panel.hidden) scrollToEnd(); });
+    var keepAtEnd = new ResizeObserver(function () {
+      if (stick && !holdStart && !panel.hidden && getComputedStyle(scroller).overflowY !== "visible") scrollToEnd();
+    });
     keepAtEnd.observe(scroller);
     keepAtEnd.observe(list);
   }
   function scrollToEnd(force) {
     if (!(force || stick)) { jump.hidden = false; return; }
-    stick = true; jump.hidden = true;
+    stick = true; jump.hidden = true; holdStart = false;
     // Very short windows (200 % zoom on a laptop): the panel or page scrolls, not the transcript.
     if (getComputedStyle(scroller).overflowY === "visible") {
       var last = typing.hidden ? list.lastElementChild : typing;
@@ -409,6 +414,7 @@
   }
 
   function scrollToStart(node) {
+    holdStart = true;
     if (getComputedStyle(scroller).overflowY === "visible") { node.scrollIntoView({block: "start"}); return; }
     scroller.scrollTop += node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
     stick = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40;
@@ -636,6 +642,7 @@
       callbackForm.hidden = false;
       // The heading first: the notice (what is kept, for how long) is read before the fields.
       cb.title.focus();
+      holdStart = true;
       if (getComputedStyle(scroller).overflowY !== "visible") scroller.scrollTop = callbackForm.offsetTop - 8;
       else callbackForm.scrollIntoView({block: "start"});
     }).catch(function () { add({who: "system", text: t("unreachable")}); input.focus(); });
