@@ -147,9 +147,10 @@ def create_app(
     app.dependency_overrides[get_settings] = lambda: settings
     register_error_handlers(app)
     install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
+    # before reading; inside CORS, so a widget on another origin can read the 413
+    app.add_middleware(DeclaredBodyLimit, max_bytes=settings.max_body_bytes)
     allow_widget_origins(app, settings)
 
-    app.add_middleware(DeclaredBodyLimit, max_bytes=settings.max_body_bytes)  # before reading
 
     add_security_headers(app, settings)  # added last: outermost, so every answer gets them
 

@@ -121,3 +121,16 @@ def test_only_listed_origins_may_call_from_the_browser(client: TestClient) -> No
     assert "access-control-allow-origin" not in other.headers
     lines = client.get("/api/lines", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in lines.headers
+
+
+def test_a_widget_on_another_origin_can_read_why_its_message_was_refused(client: TestClient) -> None:
+    # A body declared too large is refused before it is read; the refusal carries the CORS
+    # header, so the widget shows the bilingual error instead of "unreachable".
+    refused = client.post(
+        "/api/chat",
+        content=b"x" * 70_000,
+        headers={"Origin": INTRANET, "Content-Type": "application/json"},
+    )
+    assert refused.status_code == 413
+    assert refused.headers["access-control-allow-origin"] == INTRANET
+    assert refused.json()["error"]["message_en"]
