@@ -133,18 +133,20 @@ def _events_resolved_by_a_table() -> None:
     resolve_by_walking = Event.resolve_by_type
     table: dict[str, type[Event]] = {}
 
-    def build() -> None:
-        table.clear()
+    def build() -> dict[str, type[Event]]:
+        nonlocal table
+        fresh: dict[str, type[Event]] = {}
         for cls in all_subclasses(Event):  # Rasa's own order: the first class with a name wins
-            table.setdefault(cls.type_name, cls)
+            fresh.setdefault(cls.type_name, cls)
+        table = fresh  # swapped whole: a reader never sees it half built
+        return fresh
 
     def resolve_by_type(
         type_name: str, default: type[Event] | None = None
     ) -> type[Event] | None:
         found = table.get(type_name)
         if found is None:
-            build()  # a class imported since the table was built
-            found = table.get(type_name)
+            found = build().get(type_name)  # a class imported since the table was built
         if found is not None:
             return found
         return resolve_by_walking(type_name, default)  # "topic", the default, or its ValueError
