@@ -85,13 +85,17 @@ _MACHINES = (
 # machine ("si un patient est tombé et ne répond pas", "question d'examen", "dans le film", "mon
 # cell est tombé et il répond plus"). Words, not positions: anywhere earlier in the message.
 _STORIES = r"film|movie|serie|livre|roman|book|novel|reve|cauchemar|dream|nightmare"
-_NOTHING_BEFORE = nothing_before(
+_NOT_NOW = (
     r"si (?:un|une|le|la|les|ton|ta|tes|votre|vos|mon|ma|quelqu|il|elle|on)"
     r"|quand (?:un|une|quelqu|il|elle|on|le|la)|lorsque|en cas|if (?:a|an|the|someone|your|my"
     r"|somebody|he|she)|when (?:a|an|someone|the|your|somebody|he|she)|examen|exam|quiz|question"
     rf"|rcr|cpr|protocole|procedure|formation|training|simulation|exercice|drill|{_STORIES}"
     rf"|vacances|retraite|{_MACHINES}"
-) + rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
+)
+_NOTHING_BEFORE = nothing_before(_NOT_NOW) + rf"(?!(?:\w+ ){{0,2}}{_MACHINES}\b)"
+# ... nor a guide or a home visit asked about ("un guide pour une visite chez un usager qui ne
+# répond plus")
+_NO_GUIDE_BEFORE = nothing_before(_NOT_NOW + r"|guide|existe|visite|marche a suivre|directive")
 # a poster, a translation: "comment on dit rele anbilans en français?"
 _NOT_TRANSLATED = nothing_before(
     r"affiche|poster|ecrit|veut dire|en francais|comment on dit|traduction|traduire|means|sign"
@@ -166,6 +170,14 @@ EMERGENCY_RULES: list[Rule] = [
         rf"{_NOT_PAST}(?: \w+| \.){{0,6}} (?:il |elle |he |she |hes |shes |is )?(?:repond|bouge"
         r"|responding|moving|respire|breathing) (?:pas|plus|not)\b(?! (?:son|sa|ses|le|la|les|his"
         r"|her|the|mon|ma|mes|aux|au|a|quand|bien|comme|to)\b)",
+        # "y'a un homme couché dans l'entrée qui respire pas" (12p review)
+        rf"{_NO_GUIDE_BEFORE}(?:homme|femme|dame|monsieur|madame|quelqu un|personne|patiente?"
+        r"|residente?|usagere?|bebe|enfant|collegue|man|woman|lady|guy|someone|person|baby|child)"
+        r"(?: \w+){0,6} (?:qui|who) (?:ne |n )?(?:respire|repond|is not breathing|isnt breathing"
+        r"|is not responding|isnt responding)(?: (?:pas|plus|pu))?(?<!respire)(?<!repond)"
+        r"(?! (?:bien|par|comme|normalement|fort|facilement|vite|mieux|lentement|aisement|rapidement"
+        r"|difficilement|mal|profondement|calmement|librement|beaucoup|trop|souvent|jamais|a word"
+        r"|a le|au|aux|a|quand|well|easily|normally|properly|to|much)\b)",
         rf"{_NOT_IF}(?:sa|ma|la|his|her|my|the) (?:gorge|langue|throat|tongue)(?: de (?:ma|mon|la|le|sa"
         r"|son) \w+)? (?:gonfle|enfle|se ferme|is swelling|is closing|swells|swelling)"
         r"(?!(?: \w+){0,4} (?:quand|avec|depuis|chaque|souvent|parfois|when|with|each|every)\b)",

@@ -300,6 +300,8 @@ DANGER_RULES: list[Rule] = [
         r"|patiente|usager|usagere|client|cliente|suspect|intrus|tireur|man|woman|person|guy"
         r"|intruder|visitor|gunman|shooter|someone) (?:\w+ )?(?:armee?|armed)"
         rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}",
+        rf"{_NO_CODE_BEFORE}(?:il|elle|y|he|she|hes|shes) (?:est |is |a l air |semble )?(?:armee?|armed)"
+        rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}",
         rf"{_NO_CODE_BEFORE}(?:(?:an|a|the|one) )?armed (?:man|woman|person|guy|visitor|intruder"
         rf"|patient|individual|family member|relative|stranger|men|people){_NOT_OVER}",
         # a code argent (an armed person) called now, or "code argent au 2e"; not a question
@@ -433,7 +435,7 @@ DANGER_RULES: list[Rule] = [
         r"|someone|guy) armee?s?\b(?! (?:de|d) (?!(?:un|une) <WEAPON>)\w+)|tireur actif"
         rf"|active shooter){_NOT_OVER}",
         r"(?:homme|gars|patiente?|usagere?|residente?|client|monsieur|individu|inconnu|quelqu un|man"
-        r"|guy|someone)(?: \w+){0,5} (?:a|tient|sort|brandit|has|is holding|with) (?:un|une|son|sa"
-        r"|a|his|her) <WEAPON>",
+        r"|guy|someone)(?: \w+){0,5} (?:a|tient|sort|brandit|has|is holding|with|avec) (?:un|une|son"
+        r"|sa|a|his|her) <WEAPON>",
     ),
 ]

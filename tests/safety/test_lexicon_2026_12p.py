@@ -64,6 +64,10 @@ CRISES = [
     ("J'envie ma patiente qui s'éteint doucement", SELF),
     ("j'ai pris 7 ativans pour dormir", SELF),
     ("Est-ce normal de vouloir mourir des fois?", SELF),
+    # armed, said of "him"; a knife "avec"; someone lying there "qui respire pas"
+    ("Il est armé!! il est au poste des infirmières", None),
+    ("y'a un gars avec un couteau dans le corridor du 2e", None),
+    ("Y'a un monsieur couché près des ascenseurs qui respire pas", EMERGENCY),
 ]
 
 
@@ -123,6 +127,11 @@ NOT_CRISES = [
     "j'ai jamais rechuté à l'alcool, j'ai conduit mes enfants à l'école",
     "Je dois m'absenter du décompte des narcotiques pour une raison personnelle",
     "Comment on dit rele anbilans en français?",
+    "il est armé de bonnes intentions, le nouveau chef",
+    "le cuisinier avec un couteau à pain au comptoir",
+    "un homme qui bouge pas beaucoup depuis sa chirurgie",
+    "la dame qui répond pas au téléphone depuis ce matin",
+    "Existe-t-il un guide pour une visite chez un usager qui ne répond plus?",
 ]
 
 
