@@ -75,6 +75,11 @@ _NOT_COOKING = (
 )
 # a fire put out
 _NOT_OUT = r"(?!(?: \w+){0,4} (?:eteint|eteinte|maitrise|sous controle|put out|is out)\b)"
+# breathing that is only described ("respire plus facilement", "respire pas mal mieux")
+_BREATHES_SOMEHOW = (
+    r"bien|par|comme|normalement|fort|facilement|vite|mieux|lentement|aisement|rapidement"
+    r"|difficilement|mal|profondement|calmement|librement"
+)
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 _MACHINES = (
@@ -156,9 +161,7 @@ EMERGENCY_RULES: list[Rule] = [
         r"|baby|enfant|child|<KIN>|<PARTNER>|voisine?|coworker|colleague|son|daughter|mom|dad|mother"
         r"|father|friend|resident|monsieur|madame|mme|dame|homme|man|woman|lady|guy|quelqu un"
         r"|someone|somebody|someones|somebodys)(?: \w+){0,3}"
-        r" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:bien|par|comme|normalement|fort"
-        r"|facilement|vite|mieux|lentement|aisement|rapidement|difficilement|mal|profondement"
-        r"|calmement|librement|fort)\b)"
+        rf" (?:respire (?:pas|plus|presque pas|a peine)(?! (?:{_BREATHES_SOMEHOW})\b)"
         r"|(?:is )?not breathing(?! a word| (?:well|easily|normally|properly))|isnt breathing(?! a"
         r" word)|stopped breathing|convulse(?! souvent| parfois| quand"
         r"| lorsque| a chaque| si)|is seizing|seizing|having a seizure"
@@ -175,9 +178,8 @@ EMERGENCY_RULES: list[Rule] = [
         r"|residente?|usagere?|bebe|enfant|collegue|man|woman|lady|guy|someone|person|baby|child)"
         r"(?: \w+){0,6} (?:qui|who) (?:ne |n )?(?:respire|repond|is not breathing|isnt breathing"
         r"|is not responding|isnt responding)(?: (?:pas|plus|pu))?(?<!respire)(?<!repond)"
-        r"(?! (?:bien|par|comme|normalement|fort|facilement|vite|mieux|lentement|aisement|rapidement"
-        r"|difficilement|mal|profondement|calmement|librement|beaucoup|trop|souvent|jamais|a word"
-        r"|a le|au|aux|a|quand|well|easily|normally|properly|to|much)\b)",
+        rf"(?! (?:{_BREATHES_SOMEHOW}|beaucoup|trop|souvent|jamais|a word|a le|au|aux|a|quand|well"
+        r"|easily|normally|properly|to|much)\b)",
         rf"{_NOT_IF}(?:sa|ma|la|his|her|my|the) (?:gorge|langue|throat|tongue)(?: de (?:ma|mon|la|le|sa"
         r"|son) \w+)? (?:gonfle|enfle|se ferme|is swelling|is closing|swells|swelling)"
         r"(?!(?: \w+){0,4} (?:quand|avec|depuis|chaque|souvent|parfois|when|with|each|every)\b)",

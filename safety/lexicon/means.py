@@ -16,6 +16,15 @@ _HOME_NOT_FOR_ITS_USE = (
     r" (?:cuisiner|couper|travailler|soigner|le travail|la job|la cuisine|les bonnes raisons)"
 )
 
+# the narcotics cabinet, and "it's for me" (12p)
+_CABINET = r"(?:armoire|cabinet|pyxis|omnicell|narcotiques|stupefiants|opioides|narcotics)"
+_FOR_ONESELF = (
+    r"(?:pour une raison personnelle|pour des raisons personnelles|raison personnelle"
+    r"|personal reasons?|ce est pour moi|cest pour moi|ce pour moi|c pour moi|for myself"
+    r"|pas pour un patient|not for a patient|pour mon usage personnel|usage personnel|personal use"
+    r"|its for me|it s for me)\b"
+)
+
 MEANS_RULES: list[Rule] = [
     # --- methods and means: always a crisis -------------------------------------------
     *rules(
@@ -105,19 +114,11 @@ MEANS_RULES: list[Rule] = [
         r"(?:etages?|floors|storeys)(?: \w+){0,5} <LETHAL>",
         # a question about watching or opening the narcotics cabinet, "pour une raison
         # personnelle" (12p); not leaving the count for a personal reason, nor a training
-        r"(?:armoire|cabinet|pyxis|omnicell|narcotiques|stupefiants|opioides|narcotics|controlled"
-        r" substances)(?: \w+){0,8} (?:verifiee?s?|surveillee?s?|compte|comptee?s?|baree?s?|fermee?s?"
-        r"|acces|code|codes|ouvr\w*|prendre|sortir|checked|monitored|watched|locked|audited"
-        r"|counted|access|open\w*)\b(?: \w+| \.){0,20} (?:pour une raison personnelle|pour des"
-        r" raisons personnelles|raison personnelle|personal reasons?|ce est pour moi|cest pour moi"
-        r"|for myself|pas pour un patient|not for a patient|pour mon usage personnel|usage personnel"
-        r"|personal use|its for me|it s for me|ce pour moi|c pour moi)\b",
+        rf"(?:{_CABINET}|controlled substances)(?: \w+){{0,8}} (?:verifiee?s?|surveillee?s?|compte"
+        r"|comptee?s?|baree?s?|fermee?s?|acces|code|codes|ouvr\w*|prendre|sortir|checked|monitored"
+        rf"|watched|locked|audited|counted|access|open\w*)\b(?: \w+| \.){{0,20}} {_FOR_ONESELF}",
         r"(?:acces|access|code|ouvrir|open|sortir|get (?:\w+ ){0,3}out of|prendre|avoir) (?:\w+ ){0,4}"
-        r"(?:armoire|cabinet|pyxis|omnicell|narcotiques|narco|stupefiants|opioides|narcotics)"
-        r"(?: \w+| \.){0,15} (?:pour une raison personnelle|pour des raisons personnelles|raison"
-        r" personnelle|personal reasons?|ce est pour moi|cest pour moi|ce pour moi|c pour moi"
-        r"|for myself|pas pour un patient|not for a patient|pour mon usage personnel|usage personnel"
-        r"|personal use|its for me|it s for me)\b",
+        rf"(?:{_CABINET}|narco)(?: \w+| \.){{0,15}} {_FOR_ONESELF}",
     ),
     # --- families added for the fresh design batch ------------------------------------
     *rules(

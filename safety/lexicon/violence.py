@@ -100,8 +100,6 @@ _STALKER = (
     r"|famille de|pere de|mere de|fils de|fille de|proche de|stranger|someone)"
 )
 
-# What makes "il sait où j'habite" a threat (12o): a threat, a hostile act, or him waiting there.
-# the news, a story or a lesson told earlier in the message (an armed man "aux nouvelles")
 # a threat reported in a lesson, a role play, a question, or years ago
 _NO_THREAT_BEFORE = nothing_before(
     r"formation|training|jeu de role|role play|scenario|simulation|si un|si une|quand un"
@@ -143,6 +141,9 @@ _NOT_OVER = (
     r"|(?:la semaine|le mois) pasee|(?:semaine|fin de semaine) derniere|leve|levee|termine"
     r"|terminee|fini|finie|over|lifted|exercice|simulation|drill|selon la procedure)\b)"
 )
+# armed now: not "armée de patience", not the armed forces, not over
+_ARMED_NOW = rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}"
+# What makes "il sait où j'habite" a threat (12o): a threat, a hostile act, or him waiting there.
 _HOSTILE = (
     r"(?:menac\w*|peur|agress\w*|crie|criait|hurle\w*|engueul\w*|insult\w*|frapp\w*|suivie?"
     r"|suivi|attendu\w*|attendre|attend|bloque\w*|poigne|pogne|attrape\w*|regretter|regretteras"
@@ -298,10 +299,9 @@ DANGER_RULES: list[Rule] = [
         # news, a drill or a procedure, not once arrested, not "armée de patience"
         rf"{_NO_CODE_BEFORE}(?:visiteur|visiteuse|homme|femme|individu|gars|personne|patient"
         r"|patiente|usager|usagere|client|cliente|suspect|intrus|tireur|man|woman|person|guy"
-        r"|intruder|visitor|gunman|shooter|someone) (?:\w+ )?(?:armee?|armed)"
-        rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}",
+        rf"|intruder|visitor|gunman|shooter|someone) (?:\w+ )?(?:armee?|armed){_ARMED_NOW}",
         rf"{_NO_CODE_BEFORE}(?:il|elle|y|he|she|hes|shes) (?:est |is |a l air |semble )?(?:armee?|armed)"
-        rf"(?! (?:de|d|of) (?!(?:un|une|a|an) <WEAPON>)\w+| forces\b){_NOT_OVER}",
+        rf"{_ARMED_NOW}",
         rf"{_NO_CODE_BEFORE}(?:(?:an|a|the|one) )?armed (?:man|woman|person|guy|visitor|intruder"
         rf"|patient|individual|family member|relative|stranger|men|people){_NOT_OVER}",
         # a code argent (an armed person) called now, or "code argent au 2e"; not a question
