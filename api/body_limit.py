@@ -44,6 +44,12 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
+def too_large() -> JSONResponse:
+    """The bilingual 413, whichever limit refused the body."""
+    error = BodyTooLarge()
+    return error_response(error.status_code, error.code, error.message_fr, error.message_en)
+
+
 class DeclaredBodyLimit:
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -53,11 +59,7 @@ class DeclaredBodyLimit:
         if scope["type"] == "http":
             declared = Headers(scope=scope).get("content-length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                error = BodyTooLarge()
-                response = error_response(
-                    error.status_code, error.code, error.message_fr, error.message_en
-                )
-                await response(scope, receive, send)
+                await too_large()(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 
@@ -66,6 +68,5 @@ def install_body_limit(app: FastAPI, max_bytes: int) -> None:
     app.add_middleware(BodyLimit, max_bytes=max_bytes)
 
     @app.exception_handler(StreamedBodyTooLarge)
-    async def too_large(_: Request, __: StreamedBodyTooLarge) -> JSONResponse:
-        error = BodyTooLarge()
-        return error_response(error.status_code, error.code, error.message_fr, error.message_en)
+    async def streamed_too_large(_: Request, __: StreamedBodyTooLarge) -> JSONResponse:
+        return too_large()

@@ -151,7 +151,6 @@ def create_app(
     app.add_middleware(DeclaredBodyLimit, max_bytes=settings.max_body_bytes)
     allow_widget_origins(app, settings)
 
-
     add_security_headers(app, settings)  # added last: outermost, so every answer gets them
 
     for module in (
