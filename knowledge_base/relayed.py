@@ -50,6 +50,16 @@ def index_key(kb: KnowledgeBase) -> str:
     return f"{manifest.content_hash}@{manifest.built_at}"
 
 
+def embedded_texts(kb: KnowledgeBase, text: str, context: Article | None = None) -> list[str]:
+    """The texts `relay(kb, text, …, context=context)` reads embedded, `text` first: with the
+    spelled-out form of a follow-up and the standard-French form of a joual or SMS message, when
+    they are searched. The gateway embeds them in one batch (one wait for the embedder instead
+    of two for a follow-up) and passes the rows to `relay`."""
+    if not text.strip() or text.startswith("/"):
+        return [text]
+    return kb.embedded_texts(text, _context_query(text, context)) or [text]
+
+
 def relay(
     kb: KnowledgeBase,
     text: str,
@@ -58,8 +68,10 @@ def relay(
     k: int = 3,
     context: Article | None = None,
 ) -> dict[str, Any] | None:
-    """Search `text`, already embedded as `vector` by `kb.embedder`, for the audiences the bot
-    may use; None for an empty message or a button payload (the bot asks its own question).
+    """Search `text`, already embedded by `kb.embedder`, for the audiences the bot may use; None
+    for an empty message or a button payload (the bot asks its own question). `vector`: the
+    message's vector, or the rows of `embedded_texts(kb, text, context)` (the others are
+    embedded here).
 
     `context`: the conversation's current article as the caller last saw it. When `text` is a
     question that follows up on it, it is also searched in that context (its spelled-out form
@@ -72,8 +84,9 @@ def relay(
         [resolved] if resolved is not None else [None, "employee", "manager"]
     )
     in_context = None
-    if context is not None and is_followup(text, context) and _searched_by_the_bot(text):
-        scores, in_context = kb.scores_with_context(text, spelled_out(text, context), vector)
+    context_query = _context_query(text, context)
+    if context_query is not None:
+        scores, in_context = kb.scores_with_context(text, context_query, vector)
     else:
         scores = kb.scores(text, None, vector)  # the same for every audience: once
     relayed: dict[str, Any] = {
@@ -87,6 +100,13 @@ def relay(
             "results": _results(kb, in_context, audiences, k, context),
         }
     return relayed
+
+
+def _context_query(text: str, context: Article | None) -> str | None:
+    """The spelled-out form of `text` searched in `context`, when `text` follows up on it."""
+    if context is not None and is_followup(text, context) and _searched_by_the_bot(text):
+        return spelled_out(text, context)
+    return None
 
 
 def _searched_by_the_bot(text: str) -> bool:

@@ -454,33 +454,45 @@ class KnowledgeBase:
         readings = self._readings(query, context_query, query_vector)
         return self._assemble(readings, None), self._assemble(readings, context_query)
 
+    def embedded_texts(self, query: str, context_query: str | None = None) -> list[str]:
+        """The texts `scores(query, context_query)` embeds, in the order of its rows: the query,
+        the context query (if any), the standard-French form (when it differs and is searched);
+        none without an embedder. A caller that embeds them itself, in one batch, passes the rows
+        as `query_vector`."""
+        if self.embedder is None:
+            return []
+        texts = [query] if context_query is None else [query, context_query]
+        if self.settings.standard_query_weight > 0:
+            standard = standardize(query)
+            if standard != query:
+                texts.append(standard)
+        return texts
+
     def _readings(
         self, query: str, context_query: str | None, query_vector: np.ndarray | None
     ) -> _Readings:
         """What `scores` combines: each text's cosines (raw, and adapted for ranking) in the order
-        query, context query (if any), standard-French form (if used); the BM25 scores."""
+        of `embedded_texts`; the BM25 scores. `query_vector`: the rows of `embedded_texts`
+        already embedded (the gateway's), all of them or the first ones; the rest are embedded
+        here, in one batch."""
         settings = self.settings
-        standard = standardize(query)
         raw = cosines = None
         use_standard = False
         if self.embedder is not None:
-            texts = [query] if context_query is None else [query, context_query]
-            use_standard = settings.standard_query_weight > 0 and standard != query
-            if use_standard:
-                texts.append(standard)
+            texts = self.embedded_texts(query, context_query)
+            use_standard = len(texts) > (1 if context_query is None else 2)
             if query_vector is None:
                 vectors = self.embedder.embed_queries(texts)
             else:
-                # The gateway's vector of the message; only a spelled-out follow-up or the
-                # standard-French form of a joual/SMS message is left to embed (one batch).
-                vectors = np.asarray(query_vector, dtype=np.float32).reshape(1, -1)
-                if len(texts) > 1:
-                    vectors = np.vstack([vectors, self.embedder.embed_queries(texts[1:])])
+                vectors = np.atleast_2d(np.asarray(query_vector, dtype=np.float32))[: len(texts)]
+                if len(vectors) < len(texts):
+                    rest = self.embedder.embed_queries(texts[len(vectors) :])
+                    vectors = np.vstack([vectors, rest])
             # The adapted query vectors rank; the confidence (and a hit's similarity) reads the
             # raw ones, so the threshold keeps its meaning (see knowledge_base/adapter.py).
             raw = self._cosines(vectors)
             cosines = raw if self.adapter is None else self._cosines(self.adapter.apply(vectors))
-        lexical_text = standard if settings.standard_lexical else query
+        lexical_text = standardize(query) if settings.standard_lexical else query
         lexical = self._lexical.scores(lexical_text) if self._lexical is not None else None
         return _Readings(raw, cosines, use_standard, lexical, self.off_the_known_words(query))
 

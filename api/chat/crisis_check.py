@@ -28,7 +28,7 @@ from embeddings.models import create_embedder, reweigh
 from knowledge_base.conversation import only_small_talk
 from knowledge_base.index import IndexLoadError, load_index
 from knowledge_base.relayed import METADATA_KEY as SEARCH_KEY
-from knowledge_base.relayed import relay
+from knowledge_base.relayed import embedded_texts, relay
 from knowledge_base.search import KnowledgeBase
 from risk_classifier import Decision, GuardedDetector
 from risk_classifier.combined import classifier_may_decide, lexicon_decision, lexicon_settles
@@ -142,40 +142,42 @@ class CrisisCheck:
         self, text: str, assessment: Assessment, audience: str | None, context_id: str | None
     ) -> Reading:
         knowledge = self._knowledge
-        vector = None
+        vectors = None
+        context = None
         if knowledge is not None and knowledge.embedder is not None and text.strip():
             try:
-                vector = self._embedded(knowledge, text)
+                context = knowledge.article(context_id) if context_id else None
+                vectors = self._embedded(knowledge, embedded_texts(knowledge, text, context))
             except Exception:  # the classifier still decides, the action server searches
                 logger.exception("embedding failed in the gateway")
         for_classifier = None
-        if vector is not None and self._shares_vector and classifier_may_decide(assessment):
+        if vectors is not None and self._shares_vector and classifier_may_decide(assessment):
             assert knowledge is not None and knowledge.embedder is not None
-            for_classifier = reweigh(vector, knowledge.embedder, self._detector.embedder)  # type: ignore[arg-type]
+            for_classifier = reweigh(vectors[0], knowledge.embedder, self._detector.embedder)  # type: ignore[arg-type]
         decision = self._detector.decide(text, assessment, for_classifier)
         search = None
-        if vector is not None and knowledge is not None:
+        if vectors is not None and knowledge is not None:
             try:
-                context = knowledge.article(context_id) if context_id else None
-                search = relay(knowledge, text, vector, audience, context=context)
+                search = relay(knowledge, text, vectors, audience, context=context)
             except Exception:  # the action server searches itself
                 logger.exception("search failed in the gateway")
         return self._reading(decision, search)
 
-    def _embedded(self, knowledge: KnowledgeBase, text: str) -> np.ndarray:
-        """`text` embedded by the index's embedder; greetings and thanks alone only once."""
+    def _embedded(self, knowledge: KnowledgeBase, texts: list[str]) -> np.ndarray:
+        """`texts` (the message first) embedded by the index's embedder in one batch, one row
+        each; a greeting or thanks alone only once."""
         assert knowledge.embedder is not None
-        small_talk = only_small_talk(text)
+        small_talk = len(texts) == 1 and only_small_talk(texts[0])
         if small_talk:
             with self._small_talk_lock:
-                if text in self._small_talk:
-                    return self._small_talk[text]
-        vector: np.ndarray = knowledge.embedder.embed_queries([text])[0]
+                if texts[0] in self._small_talk:
+                    return self._small_talk[texts[0]]
+        vectors: np.ndarray = knowledge.embedder.embed_queries(texts)
         if small_talk:
             with self._small_talk_lock:
                 if len(self._small_talk) < SMALL_TALK_VECTORS:
-                    self._small_talk[text] = vector
-        return vector
+                    self._small_talk[texts[0]] = vectors
+        return vectors
 
     def _reading(self, decision: Decision, search: dict[str, Any] | None) -> Reading:
         metadata: dict[str, Any] = {

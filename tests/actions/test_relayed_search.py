@@ -259,3 +259,38 @@ def test_a_follow_up_is_relayed_bare_and_in_context_from_one_batch(
             assert [h["score"] for h in found["hits"]] == pytest.approx(
                 [hit.score for hit in searched.hits], abs=1e-5
             )
+
+
+@pytest.mark.parametrize(
+    ("text", "context_id"),
+    [
+        ("pis c'est-tu gratuit pour ma blonde?", "pae-gratuit-et-confidentiel"),
+        ("et pour mes enfants?", "pae-gratuit-et-confidentiel"),
+        ("chu tanné, c koi le PAE?", None),
+        ("Est-ce que le PAE est gratuit?", None),
+    ],
+)
+def test_the_gateway_can_embed_every_text_of_a_relay_in_one_batch(
+    embeddings: list[int], text: str, context_id: str | None
+) -> None:
+    """embedded_texts() lists what relay() would embed, in its order: embedded together
+    beforehand (the gateway's one wait for the embedder), relay() embeds nothing more and
+    relays what it relays from the message's vector alone."""
+    from knowledge_base.relayed import embedded_texts
+
+    settings = dataclasses.replace(
+        DEFAULT_SETTINGS, threshold=-1.0, standard_query_weight=0.5, query_adapter=None
+    )
+    kb = KnowledgeBase.from_articles(ARTICLES, create_embedder("hashing"), settings)
+    assert kb.embedder is not None
+    context = kb.article(context_id) if context_id else None
+    texts = embedded_texts(kb, text, context)
+    assert texts[0] == text
+    assert len(texts) == 1 + (context is not None) + (standardize(text) != text)
+    rows = kb.embedder.embed_queries(texts)
+    embeddings.clear()
+    from_rows = relay(kb, text, rows, context=context)
+    assert embeddings == []
+    from_one = relay(kb, text, rows[0], context=context)
+    assert embeddings == ([len(texts) - 1] if len(texts) > 1 else [])
+    assert from_rows == from_one

