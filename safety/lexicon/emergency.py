@@ -255,4 +255,23 @@ EMERGENCY_RULES: list[Rule] = [
         r"(?: \w+){0,3} (?:sonne|sonnait|part|partait|going off|goes off|beeping|went off)"
         r"(?!(?: \w+){0,6} (?:test|tests|exercice|pile|piles|batterie|drill|battery)\b)",
     ),
+    # --- fallen and breathing badly; a chemical smell and someone down (12q) -----------------
+    *rules(
+        EMERGENCY,
+        "always",
+        None,
+        # "Monsieur chambre 312 tombé par terre, il respire pas bien, personne au poste"
+        rf"{_NOTHING_BEFORE}(?:tombee?|tombes|effondree?|a terre|par terre|au sol|on the floor|collapsed|fell|fallen)"
+        r"(?: \w+| \.){0,8} (?:respire (?:pas bien|mal|difficilement|a peine|plus|pas)|respire pu"
+        r"|(?:breathing|breathes) (?:badly|poorly|funny|weird|strangely)|not breathing(?: well)?"
+        r"|barely breathing|cant breathe|can t breathe)(?! (?:par|avec|with|through)\b)",
+        # "ça sent très fort le produit chimique au labo, ma collègue est tombée"
+        rf"{_NOTHING_BEFORE}(?:ca sent|sent le|sentait|odeur|smell|smells|smelled|fuite|leak|leaking)(?: \w+){{0,6}}"
+        r" (?:gaz|produits? chimiques?|chimique|chemicals?|chlore|chlorine|ammoniac|ammonia|solvants?"
+        r"|monoxyde|javel|bleach|fumee|smoke|formol|formaldehyde)(?: \w+| \.){0,20} (?:est tombee?"
+        r"|sont tombes|tombee? par terre|sest effondree?|se est effondree?|a perdu connaissance"
+        r"|perdu conaissance|sans conaissance|evanouie?|sest evanouie?|se est evanouie?|collapsed"
+        r"|passed out|fainted|unconscious|dizzy|etourdie?s?|vomi\w*|respire mal|can t breathe"
+        r"|cant breathe)\b",
+    ),
 ]

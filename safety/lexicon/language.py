@@ -31,7 +31,7 @@ MACROS = {
     r"|tout|toute|deja|aller|really|just|so|honestly|seriously|sometimes|kinda|kind of) ){0,3}",
     # wanting / thinking of / talking about, every person ("veux", "veut", "ai envie de")
     "WANT": r"(?:veux|veut|voulait|voudrais|voudrait|aimerais|aimerait|souhaite|souhaiterais"
-    r"|espere|prie pour|reve de|(?:pense|pensais|pensait|pensee|songe|songeais|reve) <ADV>a"
+    r"|espere|esperant|en esperant|prie pour|reve de|(?:pense|pensais|pensait|pensee|songe|songeais|reve) <ADV>a"
     r"|envisage de|prefere|prefererais|suis pret a|suis prete a|suis rendue? a|suis tentee? de"
     r"|ai decide de|decide de|parle de|parlait de|parle juste de|(?:ai|a|avais|avait) <ADV>"
     r"(?:envie|le gout|gout|hate|besoin) de|envie de|le gout de|gout de|hate de"
@@ -112,7 +112,7 @@ MACROS = {
     r"|changerait rien)",
     "GONE": r"(?:(?:etais|serais|existais|etait) (?:plus|pas|morte?|partie?)|partais|mourais"
     r"|disparaissais|me tuais|me endormais pour toujours|dormais pour toujours)",
-    "WAKE_OK": r"(?:a temps|pour|avant|quand|a \d|aussi tot|si tot|tot|de bonne heure|le matin pour)",
+    "WAKE_OK": r"(?:en retard|trop tard|a temps|pour|avant|quand|a \d|aussi tot|si tot|tot|de bonne heure|le matin pour)",
     "DEAD": r"(?:mon pere|ma mere|mon frere|ma soeur|mon fils|ma fille|mon chum|ma blonde|mon mari"
     r"|ma femme) (?:au ciel|de le autre bord|dans la mort)",
     # active suicidal acts with the writer as object ("me tuer"); the subject decides

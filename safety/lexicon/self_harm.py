@@ -205,4 +205,29 @@ SELF_HARM_RULES: list[Rule] = [
         rf"{_STOP} (?:\w+ ){{0,3}}{_VITAL}(?: \w+| \.){{0,12}} {_ON_PURPOSE}",
         rf"{_ON_PURPOSE}(?: \w+){{0,6}} {_STOP} (?:\w+ ){{0,3}}{_VITAL}",
     ),
+    # --- hurt on purpose, the head against the wall, drinking until blacking out (12q) -----
+    *rules(
+        SELF_HARM,
+        "self",
+        None,
+        # "jme suis fait mal exprès encore"
+        r"(?:je me suis|me suis|je me|i) (?:fait|faite|fais|hurt|cut|burned|burnt) (?:du |de )?"
+        r"(?:mal |myself )?(?:expres|volontairement|on purpose|deliberately)\b",
+        r"(?:je me suis|me suis) (?:blessee?|coupee?|brulee?|griffee?|frappee?) (?:\w+ )?(?:expres"
+        r"|volontairement)\b",
+        # the head against the wall when sad, or with a head injury's signs after it
+        r"(?:quand|lorsque|when|whenever) (?:je suis|je me sens|je deviens|i m|im|i am|i get|i feel)"
+        r" (?:\w+ ){0,2}(?:triste|fachee?|en colere|enragee?|angoissee?|anxieuse|anxieux|stressee?"
+        r"|a bout|sad|angry|upset|overwhelmed|anxious) (?:\w+ )?(?:je|i) (?:me )?(?:frappe|cogne"
+        r"|tape|bang|hit|slam) (?:ma|la|my) (?:tete|head)",
+        r"(?:je|i) (?:me )?(?:frappe|frappais|cogne|cognais|tape|bang|banged|hit|slam|slammed) (?:ma"
+        r"|la|my) (?:tete|head) (?:contre|sur|against|on|into) (?:le|les|un|the|a) (?:mur|murs|wall"
+        r"|walls|plancher|floor|porte|door)(?: \w+| \.){0,15} (?:flou|floue|embrouille|blurry|dizzy"
+        r"|etourdie?|vomi\w*|saign\w*|bleed\w*|bosse|commotion|concussion|mal a la tete|headache)\b",
+        # substances until blacking out, the writer's own habit
+        r"(?:je|i) (?:\w+ ){0,3}(?:bois|melange|mixe|prends|consomme|drink|mix|use) (?:\w+ ){0,12}"
+        r"(?:jusque a|jusque au|until|till|to the point of) (?:\w+ )?(?:perdre conaissance"
+        r"|perdre la carte|tomber sans conaissance|black ?out|blacking out|pass(?:ing)? out"
+        r"|tomber dans les pommes|plus me rappeler de rien)",
+    ),
 ]

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, rules
 
+# "this is not a hypothetical question": asked for oneself (12q)
+_NOT_IN_THEORY = (
+    r"(?:(?:ce est |cest |c est )?pas une question theorique|pas (?:une question )?hypothetique"
+    r"|pas (?:juste )?(?:par )?curiosite|je (?:le )?demande pour moi|demande pour moi meme"
+    r"|pas pour un (?:patient|projet|travail|cours|ami|amie)|(?:its|it s|this is|thats|that s) not"
+    r" (?:a )?(?:hypothetical|theoretical)|not (?:just )?(?:hypothetical|theoretical)|(?:i m|im|i am)"
+    r" asking for (?:me|myself)|asking for myself)\b"
+)
+
 SUICIDE_RULES: list[Rule] = [
     *rules(
         SUICIDE,
@@ -306,5 +315,35 @@ SUICIDE_RULES: list[Rule] = [
         r"|placerais|mets|mettrais|score\w*)|je (?:suis|serais|tombe|tomberais)|i (?:would|d)"
         r" (?:rate|score|put|place) myself|i rate myself|i (?:am|m|would be|d be)|(?:i|id) (?:would )?score)"
         r"(?: \w+){0,3} (?:risque |risk )?(?:eleve|tres eleve|high|haut|imminent|rouge|red)\b",
+    ),
+    # --- a death question that is not theoretical, a note written, gone and not on leave (12q) --
+    *rules(
+        SUICIDE,
+        "always",
+        None,
+        # "si je meurs, est-ce que mes enfants gardent l'assurance? Ce n'est pas une question
+        # théorique"; the suicide clause of a life insurance, "je demande pour moi"
+        rf"(?:si je (?:meurs|mourrais|mourais|decede|decedais|suis plus la|etais plus la|me suicide"
+        rf"|me tue)|if i (?:die|died|were to die|killed myself)|en cas de (?:mon )?(?:deces|suicide)"
+        rf"|(?:clause|exclusion|couvre|couvert|paie|paye|pays|covers?|covered)(?: \w+){{0,6}}"
+        rf" suicide(?! (?:de|du|d|des|of|chez|dun|dune)\b))(?: \w+| \.){{0,20}} {_NOT_IN_THEORY}",
+        # a note written, nothing done "yet": "I wrote a note last night. I didn't do anything. Yet."
+        r"(?:i wrote|i ve written|ive written|i have written|je ai ecrit|jai ecrit|je ai redige"
+        r"|jai redige|je ai laisse|jai laisse) (?:a|my|the|une|ma|la|mes) (?:\w+ )?(?:note|notes"
+        r"|lettre|lettres|letter|letters|mot)(?! (?:de|d|du|des|of|pour|for)\b)(?: \w+| \.){0,15}"
+        r" (?:(?:did not|didnt|didn t|havent|haven t|have not) (?:do|done) (?:anything|it)|(?:je )?ai"
+        r" (?:encore )?rien fait|ai pas (?:encore )?(?:rien )?fait|rien fait|did nothing|done nothing)"
+        r"(?: \.)? (?:yet|encore|pas encore|not yet)\b",
+        # gone, and not on leave: "ça dérange quelqu'un si je ne suis plus là? Pas en congé. Plus là."
+        r"si je (?:suis|serais|etais) plus la(?: \w+| \.){0,4} (?:pas en (?:conge|vacances|arret"
+        r"|maladie|maternite)|pas au travail|pour de bon|pour toujours|plus la du tout"
+        r"|(?:pas|plus) (?:juste|seulement) (?:en conge|absente?))\b",
+        r"(?:derangerait|derange|manquerait|remarquerait|verrait|ferait)(?: \w+){0,4}"
+        r" si je (?:suis|serais|etais) plus la(?: \.)? (?:pour de bon|pour toujours|pas en conge\w*"
+        r"|pas en vacances|plus la)\b",
+        # "I go to bed hoping I don't wake up" (the French is <WANT> "en espérant" <DIE>)
+        r"(?:hoping|hope|wish|wishing|praying) (?:that )?(?:i|to) (?:dont|don t|do not|wont|won t"
+        r"|will not|would not|wouldnt|never|not) wake up(?! (?:late|early|in time|on time|before"
+        r"|for|at|to)\b)",
     ),
 ]

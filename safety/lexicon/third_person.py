@@ -48,4 +48,17 @@ THIRD_PERSON_RULES: list[Rule] = [
         r"(?:crie|criait|crient|hurle|hurlait|screaming|yelling|crying) (?:a le aide|au secours"
         r"|for help)",
     ),
+    # --- goodbye posts, someone else's or the writer's own (12q: "she's been posting goodbye-type stuff on
+    # Instagram since yesterday"); not a farewell party, a retirement, a last day at work
+    *rules(
+        SUICIDE,
+        "any",
+        THIRD,
+        r"(?:posting|posted|posts|post|publie|publiait|a publie|poste|postait|a poste|ecrit|a ecrit"
+        r"|texte|a texte|envoye|sent|sending|wrote|writing|met|mis) (?:\w+ ){0,3}(?:goodbye|good bye"
+        r"|farewell|adieu|adieux)\b(?! (?:party|parties|lunch|souper|diner|party|cake|gateau|card"
+        r"|carte|fete|au travail|a le equipe|to (?:the|her|his) (?:team|job|colleagues))\b)"
+        r"(?!(?: \w+){0,8} (?:retraite|retirement|last day|dernier jour|demenage|moving|depart"
+        r"|nouvel emploi|new job)\b)",
+    ),
 ]

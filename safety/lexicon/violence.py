@@ -71,6 +71,20 @@ HARM_RULES: list[Rule] = [
         r" (?:notice|know|see)|(?:so|till|until) (?:he|she) (?:\w+ )?(?:shuts up|stops|sleeps|learns)"
         r"|(?:teach|give) (?:him|her) a lesson|lecon|revenge|vengeance|me venger)",
     ),
+    # --- a baby shaken, and the fear of doing it again (12q) -----------------------------
+    *rules(
+        HARM,
+        "any",
+        None,
+        # "hier je l'ai secoué. Un peu. J'ai peur de recommencer" about a crying baby
+        r"(?:je ai|jai|i|i ve|ive) (?:\w+ )?(?:secoue|brasse|shook|shaken) (?:mon|ma|le|la|notre"
+        r"|my|the|our) (?:bebe|bb|poupon|nourisson|nouveau ne|petit|petite|baby|newborn|infant)\b",
+        r"(?:bebe|bb|poupon|nourisson|nouveau ne|baby|newborn|infant)(?: \w+| \.){0,20} (?:je le ai"
+        r"|je la ai|je lai|jlai|i) (?:\w+ )?(?:secoue|brasse|shook|shaken)\b(?! (?:la|le|sa|son"
+        r"|the|his|her) (?:bouteille|biberon|hochet|bottle|rattle|tete|head|main|hand)\b)",
+        r"(?:bebe|bb|poupon|nourisson|baby|newborn|infant)(?: \w+| \.){0,20} (?:peur de (?:le|la)"
+        r" secouer|(?:afraid|scared) (?:i ll|ill|i will|i might|of) (?:shake|shaking) (?:him|her|it))",
+    ),
 ]
 
 # an assault on the writer ("m'a serré le cou", "m'a poussée contre le mur")
