@@ -80,6 +80,37 @@ _BREATHES_SOMEHOW = (
     r"bien|par|comme|normalement|fort|facilement|vite|mieux|lentement|aisement|rapidement"
     r"|difficilement|mal|profondement|calmement|librement"
 )
+# a person down, breathing badly, a chemical smell (12q)
+_FALLEN = (
+    r"(?:(?:est |sont )?(?:tombee?s?|efondree?s?) (?:par terre|au sol|a terre|on the floor)"
+    r"|(?:est|sont) (?:tombee?s?|efondree?s?)|a chute|a fait une chute|(?:se|s) est efondree?"
+    r"|sest efondree?|collapsed|fell (?:down|over|on the floor|to the floor|to the ground)|has fallen"
+    r"|had a fall|on the (?:floor|ground)|(?:she|he|patient|resident|man|woman|lady|someone) fell)"
+    r"(?! (?:enceinte|malade|en amour|amoureuse?|sur (?:le|la"
+    r"|les|mon|ma|un|une) (?!sol\b|plancher\b)\w+|asleep|apart|behind|in love)\b)"
+)
+_BREATHES_BADLY = (
+    r"(?:respire (?:pas bien|mal|difficilement|a peine|plus(?! <BREATHES_SOMEHOW>| pas)"
+    r"|pas(?! mal\b| <BREATHES_SOMEHOW>))|de la misere a respirer|(?:breathing|breathes) (?:badly"
+    r"|poorly|funny|weird|strangely)|not breathing(?! (?:well|right|normally) (?:since|for))"
+    r"|barely breathing|cannot breathe|trouble breathing|struggling to breathe)"
+).replace("<BREATHES_SOMEHOW>", f"(?:{_BREATHES_SOMEHOW})")
+_SMELL = (
+    r"(?:ca sent|ca pue|sent le|sent la|sentait|odeur (?:de|forte de)|smell of|smells like|smelled"
+    r" like|fuite de|leak of|leaking|gas leak) (?:\w+ ){0,3}(?:gaz(?! de (?:le|la) patient)|produits?"
+    r" chimiques?|chimique|chemicals?|chlore|chlorine|ammoniac|ammonia|solvants?|monoxyde|javel"
+    r"|bleach|formol|formaldehyde|propane)\b"
+)
+_DOWN = (
+    r"(?:est tombee?|sont tombee?s|(?:se|s) est efondree?|sest efondree?|a perdu conaisance"
+    r"|perdu conaisance|sans conaisance|(?:se|s) est evanouie?|sest evanouie?|evanouie?"
+    r"|collapsed|passed out|fainted|unconscious|(?:is|are|feel|feels) dizzy|etourdie?s?"
+    r"|est a terre|sont a terre|respire mal|cannot breathe)\b"
+)
+_NOT_A_DRILL = nothing_before(
+    r"formation|training|simulation|exercice|drill|quiz|mannequin|si (?:un|une|le|la|quelqu|il"
+    r"|elle)|if (?:a|someone|he|she)|en cas|protocole|procedure|nouvelles|news|selon|radio canada"
+)
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 _MACHINES = (
@@ -260,18 +291,13 @@ EMERGENCY_RULES: list[Rule] = [
         EMERGENCY,
         "always",
         None,
-        # "Monsieur chambre 312 tombé par terre, il respire pas bien, personne au poste"
-        rf"{_NOTHING_BEFORE}(?:tombee?|tombes|effondree?|a terre|par terre|au sol|on the floor|collapsed|fell|fallen)"
-        r"(?: \w+| \.){0,8} (?:respire (?:pas bien|mal|difficilement|a peine|plus|pas)|respire pu"
-        r"|(?:breathing|breathes) (?:badly|poorly|funny|weird|strangely)|not breathing(?: well)?"
-        r"|barely breathing|cant breathe|can t breathe)(?! (?:par|avec|with|through)\b)",
-        # "ça sent très fort le produit chimique au labo, ma collègue est tombée"
-        rf"{_NOTHING_BEFORE}(?:ca sent|sent le|sentait|odeur|smell|smells|smelled|fuite|leak|leaking)(?: \w+){{0,6}}"
-        r" (?:gaz|produits? chimiques?|chimique|chemicals?|chlore|chlorine|ammoniac|ammonia|solvants?"
-        r"|monoxyde|javel|bleach|fumee|smoke|formol|formaldehyde)(?: \w+| \.){0,20} (?:est tombee?"
-        r"|sont tombes|tombee? par terre|sest effondree?|se est effondree?|a perdu connaissance"
-        r"|perdu conaissance|sans conaissance|evanouie?|sest evanouie?|se est evanouie?|collapsed"
-        r"|passed out|fainted|unconscious|dizzy|etourdie?s?|vomi\w*|respire mal|can t breathe"
-        r"|cant breathe)\b",
+        # "Monsieur chambre 312 tombé par terre, il respire pas bien, personne au poste"; not a fall
+        # last week, breathing that is only described, a mask dropped on the floor, a drill
+        rf"{_NOT_A_DRILL}{_FALLEN}{_NOT_LONG_AGO}(?: \w+| \.){{0,8}} {_BREATHES_BADLY}",
+        rf"{_NOT_A_DRILL}{_BREATHES_BADLY}(?: \w+| \.){{0,6}} {_FALLEN}{_NOT_LONG_AGO}",
+        # "ça sent très fort le produit chimique au labo, ma collègue est tombée" (not a smoker, a
+        # barbecue, a patient's gas; not the news or last week)
+        rf"{_NOT_A_DRILL}{_SMELL}{_NOT_LONG_AGO}(?: \w+| \.){{0,20}} {_DOWN}",
+        rf"{_NOT_A_DRILL}{_DOWN}{_NOT_LONG_AGO}(?: \w+| \.){{0,12}} {_SMELL}",
     ),
 ]

@@ -31,7 +31,7 @@ MACROS = {
     r"|tout|toute|deja|aller|really|just|so|honestly|seriously|sometimes|kinda|kind of) ){0,3}",
     # wanting / thinking of / talking about, every person ("veux", "veut", "ai envie de")
     "WANT": r"(?:veux|veut|voulait|voudrais|voudrait|aimerais|aimerait|souhaite|souhaiterais"
-    r"|espere|esperant|en esperant|prie pour|reve de|(?:pense|pensais|pensait|pensee|songe|songeais|reve) <ADV>a"
+    r"|espere|prie pour|reve de|(?:pense|pensais|pensait|pensee|songe|songeais|reve) <ADV>a"
     r"|envisage de|prefere|prefererais|suis pret a|suis prete a|suis rendue? a|suis tentee? de"
     r"|ai decide de|decide de|parle de|parlait de|parle juste de|(?:ai|a|avais|avait) <ADV>"
     r"(?:envie|le gout|gout|hate|besoin) de|envie de|le gout de|gout de|hate de"

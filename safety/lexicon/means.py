@@ -22,8 +22,8 @@ _FOR_ONESELF = (
     r"(?:pour une raison personnelle|pour des raisons personnelles|raison personnelle"
     r"|personal reasons?|ce est pour moi|cest pour moi|ce pour moi|c pour moi|for myself"
     r"|pas pour un patient|not for a patient|pour mon usage personnel|usage personnel|personal use"
-    r"|its for me|it s for me|je (?:le )?demande pour moi|pas pour un (?:projet|travail|cours)"
-    r"|asking for myself|(?:i m|im|i am) asking for me)\b"
+    r"|its for me|it s for me|pour moi(?: \.)? pas pour (?:un|une|le|la|mon|ma) \w+"
+    r"|for me(?: \.)? not for (?:a|the|my) \w+)\b"
 )
 
 MEANS_RULES: list[Rule] = [
@@ -118,9 +118,13 @@ MEANS_RULES: list[Rule] = [
         rf"(?:{_CABINET}|controlled substances)(?: \w+){{0,8}} (?:verifiee?s?|surveillee?s?|compte"
         r"|comptee?s?|baree?s?|fermee?s?|acces|code|codes|ouvr\w*|prendre|sortir|checked|monitored"
         rf"|watched|locked|audited|counted|access|open\w*)\b(?: \w+| \.){{0,20}} {_FOR_ONESELF}",
-        r"(?:acces|access|code|ouvrir|open|sortir|get (?:\w+ ){0,3}out of|prendre|avoir|verifie"
-        r"|verifier|surveille|surveiller|checks?|checking|monitors?|audits?) (?:\w+ ){0,4}"
+        r"(?:acces|access|code|ouvrir|open|sortir|get (?:\w+ ){0,3}out of|prendre|avoir) (?:\w+ ){0,4}"
         rf"(?:{_CABINET}|narco)(?: \w+| \.){{0,15}} {_FOR_ONESELF}",
+        # the narcotics count checked, "je demande pour moi, pas pour un projet" (12q)
+        r"(?:verifie|verifier|surveille|surveiller|compte|checks?|checking|monitors?|audits?|counts?)"
+        r" (?:\w+ ){0,4}(?:decompte des narcotiques|narcotiques|stupefiants|opioides|narcos?|narcs"
+        r"|narcotics|controlled substances)(?: \w+| \.){0,15} (?:pour moi|for me|for myself)"
+        r"(?: \.)? (?:pas|not) (?:pour|for) (?:un|une|le|la|mon|ma|a|the|my) \w+",
     ),
     # --- families added for the fresh design batch ------------------------------------
     *rules(

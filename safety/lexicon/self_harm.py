@@ -12,7 +12,7 @@ Families added for the fresh design batch (each needs a self-harm cue, not a bod
 
 from __future__ import annotations
 
-from .language import SELF_HARM, THIRD, Rule, rules
+from .language import SELF_HARM, THIRD, Rule, nothing_before_in_sentence, rules
 
 # body parts that self-harm is done to (not hands or fingers: kitchen and paper cuts)
 _LIMB = (
@@ -42,6 +42,9 @@ _DRUGS = (
     r"|percocets?|dilaudid)"
 )
 _ALCOHOL_CANNABIS = r"(?:alcool|boisson|biere|vin|pot|weed)"
+
+# someone else's words reported: "mon patient m'a dit « je bois jusqu'à perdre la carte »" (12q)
+_REPORTED = r"patiente?s?|usagere?s?|residente?s?|cliente?s?|dit|disait|says|said|told"
 
 SELF_HARM_RULES: list[Rule] = [
     # --- self-harm ------------------------------------------------------------------
@@ -210,24 +213,35 @@ SELF_HARM_RULES: list[Rule] = [
         SELF_HARM,
         "self",
         None,
-        # "jme suis fait mal exprès encore"
-        r"(?:je me suis|me suis|je me|i) (?:fait|faite|fais|hurt|cut|burned|burnt) (?:du |de )?"
-        r"(?:mal |myself )?(?:expres|volontairement|on purpose|deliberately)\b",
-        r"(?:je me suis|me suis) (?:blessee?|coupee?|brulee?|griffee?|frappee?) (?:\w+ )?(?:expres"
-        r"|volontairement)\b",
-        # the head against the wall when sad, or with a head injury's signs after it
+        # "jme suis fait mal exprès encore" (not what a manager or the CNESST thinks of an injury)
+        r"(?<!que )(?<!qu )(?<!that )(?<!says )(?<!think )(?<!thinks )(?:je me suis|je me) (?:fait"
+        r"|faite|fais) (?:du |de )?mal (?:expres|volontairement)\b|(?<!that )(?<!says )(?<!think )"
+        r"(?<!thinks )\bi (?:hurt|cut|burned|burnt) myself (?:on purpose|deliberately)\b",
+        # the head against the wall, when sad or angry, or with a head injury's signs after it
         r"(?:quand|lorsque|when|whenever) (?:je suis|je me sens|je deviens|i m|im|i am|i get|i feel)"
         r" (?:\w+ ){0,2}(?:triste|fachee?|en colere|enragee?|angoissee?|anxieuse|anxieux|stressee?"
-        r"|a bout|sad|angry|upset|overwhelmed|anxious) (?:\w+ )?(?:je|i) (?:me )?(?:frappe|cogne"
-        r"|tape|bang|hit|slam) (?:ma|la|my) (?:tete|head)",
-        r"(?:je|i) (?:me )?(?:frappe|frappais|cogne|cognais|tape|bang|banged|hit|slam|slammed) (?:ma"
-        r"|la|my) (?:tete|head) (?:contre|sur|against|on|into) (?:le|les|un|the|a) (?:mur|murs|wall"
-        r"|walls|plancher|floor|porte|door)(?: \w+| \.){0,15} (?:flou|floue|embrouille|blurry|dizzy"
-        r"|etourdie?|vomi\w*|saign\w*|bleed\w*|bosse|commotion|concussion|mal a la tete|headache)\b",
-        # substances until blacking out, the writer's own habit
-        r"(?:je|i) (?:\w+ ){0,3}(?:bois|melange|mixe|prends|consomme|drink|mix|use) (?:\w+ ){0,12}"
-        r"(?:jusque a|jusque au|until|till|to the point of) (?:\w+ )?(?:perdre conaissance"
-        r"|perdre la carte|tomber sans conaissance|black ?out|blacking out|pass(?:ing)? out"
-        r"|tomber dans les pommes|plus me rappeler de rien)",
+        r"|a bout|sad|angry|upset|overwhelmed|anxious)(?: \w+){0,2} (?:je|i) (?:me )?(?:frappe|cogne"
+        r"|tape|bang|hit|slam) (?:ma|la|my) (?:tete|head) (?:contre|sur|against|on|into) (?:le|les"
+        r"|un|the|a) (?:mur|murs|wall|walls)\b",
+        r"(?:je|i) (?:me (?:suis )?)?(?:frappe|frappais|cogne|cognais|bang|banged|banging|hit|slam"
+        r"|slammed|slamming|keep (?:banging|hitting|slamming)) (?:ma|la|my) (?:tete|head) (?:contre"
+        r"|sur|against|on|into) (?:le|les|un|the|a) (?:mur|murs|wall|walls)\b(?:(?: \w+| \.){0,15}"
+        r" (?:flou|floue|embrouille|blurry|dizzy|etourdie?|saign\w*|bled|bleed\w*|bosse|commotion"
+        r"|concussion)\b| (?:quand|when|whenever|lorsque) (?:je suis|ca va pas|i m|im|i am|i get"
+        r"|i feel|ca devient))",
+        # alcohol or drugs until blacking out, the writer's own habit (not a patient's words)
+        rf"{nothing_before_in_sentence(_REPORTED)}(?:je|i|jbois) (?:\w+ ){{0,3}}(?:bois|melange|mixe"
+        r"|prends|consome|drink|drank|mix|mixing|use|saoule|sole) (?:\w+ ){0,12}?(?:alcol|boison|fort"
+        r"|vin|biere|vodka|gin|rhum|fort|shots?|coke|cocaine|pilules|xanax|ativan|drogue|speed|crystal"
+        r"|booze|wine|beer|liquor|pills|weed|pot)\b(?: \w+){0,8}? (?:jusque a|jusque au|until|till"
+        r"|to the point of|jusque a ce que je) (?:\w+ )?(?:perdre conaisance|perde conaisance"
+        r"|perdre la carte|tomber sans conaisance|black ?out|blacked out|blacking out|pass(?:ing)? out"
+        r"|passed out|tomber dans les pommes|plus me rappeler de rien|plus me souvenir de rien"
+        r"|m out cold|out cold)",
+        rf"{nothing_before_in_sentence(_REPORTED)}(?:je bois|i drink|i drank|i got drunk|je me saoule"
+        r"|je me soule|je me suis saoulee?)"
+        r"(?: (?:encore|souvent|trop|again|often|tous les soirs|every night))? (?:jusque a|until"
+        r"|till|jusque a ce que je) (?:i )?(?:perdre conaisance|perde conaisance|perdre la carte"
+        r"|black ?out|blacked out|pass out|passed out|tomber dans les pommes)",
     ),
 ]

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, rules
+from .language import DANGER, SELF_HARM, SUICIDE, THIRD, Rule, nothing_before, rules
 
-# "this is not a hypothetical question": asked for oneself (12q)
+# "this is not a hypothetical question", "pour moi, pas pour un patient": asked for oneself (12q);
+# not a will, a pension or a beneficiary, which are asked for oneself too
 _NOT_IN_THEORY = (
-    r"(?:(?:ce est |cest |c est )?pas une question theorique|pas (?:une question )?hypothetique"
-    r"|pas (?:juste )?(?:par )?curiosite|je (?:le )?demande pour moi|demande pour moi meme"
-    r"|pas pour un (?:patient|projet|travail|cours|ami|amie)|(?:its|it s|this is|thats|that s) not"
-    r" (?:a )?(?:hypothetical|theoretical)|not (?:just )?(?:hypothetical|theoretical)|(?:i m|im|i am)"
-    r" asking for (?:me|myself)|asking for myself)\b"
+    r"(?:(?:ce est |cest |c est |c )?pas (?:une question )?(?:theorique|hypothetique)"
+    r"|(?:pour moi|for me|for myself)(?: \.)? (?:pas|not) (?:pour|for) (?:un|une|a|mon|ma|my) \w+"
+    r"|(?:its|it s|this is|thats|that s|this isnt|isnt|is not) (?:not )?(?:a )?(?:hypothetical"
+    r"|theoretical)|not (?:a |just )?(?:hypothetical|theoretical))\b"
+)
+_MOVES = (
+    r"poste|job|position|transfer\w*|transferee?|mutation|mutee?|formation|training|demenag\w*"
+    r"|retraite|retire\w*|unite|clsc|nouvel emploi|new job|contrat|remplacement"
+)
+_ESTATE = (
+    r"testament|notaire|succession|heritage|heritier\w*|beneficiaire\w*|rente|rregop|retraite"
+    r"|pension|reer|will|estate|notary|beneficiar\w*|retire\w*|mandat"
 )
 
 SUICIDE_RULES: list[Rule] = [
@@ -322,28 +330,34 @@ SUICIDE_RULES: list[Rule] = [
         "always",
         None,
         # "si je meurs, est-ce que mes enfants gardent l'assurance? Ce n'est pas une question
-        # théorique"; the suicide clause of a life insurance, "je demande pour moi"
-        rf"(?:si je (?:meurs|mourrais|mourais|decede|decedais|suis plus la|etais plus la|me suicide"
-        rf"|me tue)|if i (?:die|died|were to die|killed myself)|en cas de (?:mon )?(?:deces|suicide)"
-        rf"|(?:clause|exclusion|couvre|couvert|paie|paye|pays|covers?|covered)(?: \w+){{0,6}}"
-        rf" suicide(?! (?:de|du|d|des|of|chez|dun|dune)\b))(?: \w+| \.){{0,20}} {_NOT_IN_THEORY}",
-        # a note written, nothing done "yet": "I wrote a note last night. I didn't do anything. Yet."
-        r"(?:i wrote|i ve written|ive written|i have written|je ai ecrit|jai ecrit|je ai redige"
-        r"|jai redige|je ai laisse|jai laisse) (?:a|my|the|une|ma|la|mes) (?:\w+ )?(?:note|notes"
-        r"|lettre|lettres|letter|letters|mot)(?! (?:de|d|du|des|of|pour|for)\b)(?: \w+| \.){0,15}"
-        r" (?:(?:did not|didnt|didn t|havent|haven t|have not) (?:do|done) (?:anything|it)|(?:je )?ai"
-        r" (?:encore )?rien fait|ai pas (?:encore )?(?:rien )?fait|rien fait|did nothing|done nothing)"
-        r"(?: \.)? (?:yet|encore|pas encore|not yet)\b",
-        # gone, and not on leave: "ça dérange quelqu'un si je ne suis plus là? Pas en congé. Plus là."
-        r"si je (?:suis|serais|etais) plus la(?: \w+| \.){0,4} (?:pas en (?:conge|vacances|arret"
-        r"|maladie|maternite)|pas au travail|pour de bon|pour toujours|plus la du tout"
-        r"|(?:pas|plus) (?:juste|seulement) (?:en conge|absente?))\b",
-        r"(?:derangerait|derange|manquerait|remarquerait|verrait|ferait)(?: \w+){0,4}"
-        r" si je (?:suis|serais|etais) plus la(?: \.)? (?:pour de bon|pour toujours|pas en conge\w*"
-        r"|pas en vacances|plus la)\b",
+        # théorique"; the suicide clause of a life insurance "pour moi, pas pour un patient"
+        rf"{nothing_before(_ESTATE)}(?:si (?:jamais )?je (?:meurs|mourais|mourrais|decede|decedais|me suicide"
+        r"|me suicidais|me tue|me tuais|me enleve la vie)|if i (?:die|died|were to die|killed myself"
+        r"|kill myself)|(?:clause|exclusion|couvre|couvert|paie|paye|pays|covers?|covered)"
+        r"(?: \w+){0,6} suicide(?! (?:de|du|d|des|of|chez)\b))(?: \w+| \.){0,20} "
+        rf"{_NOT_IN_THEORY}(?!.*\b(?:{_ESTATE})\b)",
+        # a note written, then nothing done "yet": "I wrote a note last night. I didn't do
+        # anything. Yet." (not a note in the chart, a cover letter, a resignation)
+        r"(?:i wrote|i ve written|ive written|i have written|je ai ecrit|je ai redige|je ai laise)"
+        r" (?:a|my|the|une|ma|la|mes) (?:(?!cover |reference |resignation |de )\w+ )?(?:note|notes"
+        r"|lettre|lettres|letter|letters)(?! (?:de|d|du|des|of|pour|for|au|dans|in|on|about|sur"
+        r"|to (?:the|my) (?:chart|file|manager|boss|team))\b)(?: \w+| \.){0,15} (?:(?:did not"
+        r"|didnt|havent|have not) (?:do|done) anything|(?:je )?ai (?:encore )?rien fait"
+        r"|ai pas (?:encore )?(?:rien )?fait|rien fait|did nothing|done nothing)(?: \.)? (?:yet"
+        r"|encore|pas encore|not yet)(?= \.| ?$)",
+        # gone, and not on leave: "ça dérange quelqu'un si je ne suis plus là? Pas en congé. Plus
+        # là." (not a new post, a transfer, a training elsewhere)
+        rf"{nothing_before(_MOVES)}si je (?:suis|serais|etais) plus la(?: \w+| \.){{0,4}} (?:pas en"
+        r" (?:conge|vacances?|arret|maladie|maternite))(?: \.)? (?:plus la|pour de bon|pour toujours"
+        rf"|for good)(?= \.| ?$)(?!.*\b(?:{_MOVES})\b)",
+        # going to bed hoping not to wake up (not in the middle of the night, late, with a migraine)
+        r"(?:en esperant|esperant|en souhaitant|en priant pour|en priant) (?:de )?(?:ne )?(?:pas|plus"
+        r"|jamais) me reveiler(?! <WAKE_OK>| au milieu| la nuit| pendant| avec| a \w+ heures| de la"
+        r" nuit| dans la nuit| en pleine)|(?:en esperant|en souhaitant|en priant pour) que je (?:ne )?"
+        r"me reveille (?:pas|plus|jamais)(?! <WAKE_OK>| au milieu| la nuit| pendant| avec)",
         # "I go to bed hoping I don't wake up" (the French is <WANT> "en espérant" <DIE>)
-        r"(?:hoping|hope|wish|wishing|praying) (?:that )?(?:i|to) (?:dont|don t|do not|wont|won t"
-        r"|will not|would not|wouldnt|never|not) wake up(?! (?:late|early|in time|on time|before"
-        r"|for|at|to)\b)",
+        r"(?:hoping|hope|wish|wishing|praying|pray) (?:that )?(?:i |to )?(?:dont|do not|wont|will not"
+        r"|would not|wouldnt|never|not|not to) wake up(?: (?:again|ever|anymore|tomorrow|at all"
+        r"|this time|one day|one morning))?(?= \.| ?$)",
     ),
 ]

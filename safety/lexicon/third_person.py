@@ -9,8 +9,15 @@ Families:
 
 from __future__ import annotations
 
-from .language import SUICIDE, THIRD, Rule, rules
+from .language import SUICIDE, THIRD, Rule, nothing_before, rules
 
+# a farewell that is a departure (12q review)
+_LEAVING = (
+    r"carte|card|party|parties|fete|souper|diner|lunch|gateau|cake|retraite|retraitee?|retire\w*"
+    r"|retirement|demenag\w*|moving|quitte|quitter|quit|leaving|depart|departs|nouvel emploi"
+    r"|new job|poste|job|clsc|chien|chat|dog|cat|fax|machine|unite|equipe|team|conge|leave"
+    r"|vacances|vacation|maternite|maternity|last day|dernier jour"
+)
 _LEDGE = r"(?:toit|pont|viaduc|rebord|parapet|falaise|roof|bridge|ledge)"
 
 THIRD_PERSON_RULES: list[Rule] = [
@@ -48,17 +55,27 @@ THIRD_PERSON_RULES: list[Rule] = [
         r"(?:crie|criait|crient|hurle|hurlait|screaming|yelling|crying) (?:a le aide|au secours"
         r"|for help)",
     ),
-    # --- goodbye posts, someone else's or the writer's own (12q: "she's been posting goodbye-type stuff on
-    # Instagram since yesterday"); not a farewell party, a retirement, a last day at work
+    # --- goodbye posts, someone else's or the writer's own (12q: "she's been posting
+    # goodbye-type stuff on Instagram since yesterday"); not a farewell card or party, a
+    # retirement, a move, a new job, a pet, an old machine
+    *rules(
+        THIRD,
+        "other",
+        None,
+        rf"{nothing_before(_LEAVING)}(?<!je ai )(?<!i )(?<!i ve )(?<!i have )(?:posting|posted|posts"
+        r"|publie|publiait|a publie|postait|a poste|ecrit|a ecrit|texte|a texte|envoye|a envoye"
+        r"|sending|she sent|he sent|wrote|writing) (?:\w+ ){0,4}(?:goodbye|good bye|farewell|adieu"
+        rf"|adieux)\b(?!.*\b(?:{_LEAVING})\b)",
+        rf"{nothing_before(_LEAVING)}(?:fait|faisait|faire) (?:ses|des) adieux (?:sur|on|a tout le"
+        rf" monde|to everyone)(?!.*\b(?:{_LEAVING})\b)",
+    ),
     *rules(
         SUICIDE,
-        "any",
-        THIRD,
-        r"(?:posting|posted|posts|post|publie|publiait|a publie|poste|postait|a poste|ecrit|a ecrit"
-        r"|texte|a texte|envoye|sent|sending|wrote|writing|met|mis) (?:\w+ ){0,3}(?:goodbye|good bye"
-        r"|farewell|adieu|adieux)\b(?! (?:party|parties|lunch|souper|diner|party|cake|gateau|card"
-        r"|carte|fete|au travail|a le equipe|to (?:the|her|his) (?:team|job|colleagues))\b)"
-        r"(?!(?: \w+){0,8} (?:retraite|retirement|last day|dernier jour|demenage|moving|depart"
-        r"|nouvel emploi|new job)\b)",
+        "self",
+        None,
+        rf"{nothing_before(_LEAVING)}(?:je ai|i|i ve|i have) (?:deja |already |just |juste )?(?:publie|poste|ecrit|texte"
+        r"|envoye|posted|sent|wrote|written) (?:\w+ ){0,4}(?:goodbye|good bye|farewell|adieu|adieux)"
+        rf"\b(?!.*\b(?:{_LEAVING})\b)",
+        rf"{nothing_before(_LEAVING)}(?:je ai fait|je fais|fait) mes adieux(?!.*\b(?:{_LEAVING})\b)",
     ),
 ]

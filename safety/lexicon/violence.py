@@ -76,14 +76,21 @@ HARM_RULES: list[Rule] = [
         HARM,
         "any",
         None,
-        # "hier je l'ai secoué. Un peu. J'ai peur de recommencer" about a crying baby
-        r"(?:je ai|jai|i|i ve|ive) (?:\w+ )?(?:secoue|brasse|shook|shaken) (?:mon|ma|le|la|notre"
-        r"|my|the|our) (?:bebe|bb|poupon|nourisson|nouveau ne|petit|petite|baby|newborn|infant)\b",
-        r"(?:bebe|bb|poupon|nourisson|nouveau ne|baby|newborn|infant)(?: \w+| \.){0,20} (?:je le ai"
-        r"|je la ai|je lai|jlai|i) (?:\w+ )?(?:secoue|brasse|shook|shaken)\b(?! (?:la|le|sa|son"
-        r"|the|his|her) (?:bouteille|biberon|hochet|bottle|rattle|tete|head|main|hand)\b)",
-        r"(?:bebe|bb|poupon|nourisson|baby|newborn|infant)(?: \w+| \.){0,20} (?:peur de (?:le|la)"
-        r" secouer|(?:afraid|scared) (?:i ll|ill|i will|i might|of) (?:shake|shaking) (?:him|her|it))",
+        # "hier je l'ai secoué. Un peu. J'ai peur de recommencer" about a crying baby (not a
+        # bottle, a head, hands; "bb" would read as "b" once doubled letters are reduced)
+        r"(?:je ai|i|i ve|ive|i have) (?:\w+ )?(?:secoue|brase|shook|shaken) (?:mon|ma|le|la|notre"
+        r"|my|the|our) (?:bebe|poupon|nourison|nouveau ne|baby|newborn|infant)\b(?! (?:bottle"
+        r"|bottles|formula|food|monitor|carrier|seat|toys?|rattle|de le|de la|du)\b)",
+        r"(?:bebe|poupon|nourison|nouveau ne|baby|newborn|infant|\d+ (?:semaines|mois))"
+        r"(?: \w+| \.){0,20} (?:je le ai|je la ai|je les ai) (?:\w+ )?(?:secoue|brase)\b",
+        r"(?:bebe|poupon|nourison|nouveau ne|baby|newborn|infant|\d+ (?:semaines|mois|weeks|months))"
+        r"(?: \w+| \.){0,20} i (?:\w+ )?(?:shook|shaken) (?:him|her)\b(?! (?:hand|hands)\b)",
+        r"(?:i shook (?:him|her|my (?:son|daughter|boy|girl))|je le ai secoue|je la ai secoue"
+        r"|je ai secoue (?:mon|ma) (?:fils|fille|garcon|petit|petite|gars))(?: \w+| \.){0,8} (?:\d+|trois"
+        r"|deux|quatre|six|two|three|four|six) (?:semaines|mois|weeks|months)\b",
+        r"(?:peur de (?:le|la) secouer|peur de secouer (?:mon|ma|le) (?:bebe|poupon)|(?:afraid|scared)"
+        r" (?:i ll|ill|i will|i might|i m going to|im going to|of) (?:shake|shaking) (?:my|the)"
+        r" (?:baby|newborn|infant))",
     ),
 ]
 
