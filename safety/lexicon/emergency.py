@@ -300,4 +300,29 @@ EMERGENCY_RULES: list[Rule] = [
         rf"{_NOT_A_DRILL}{_SMELL}{_NOT_LONG_AGO}(?: \w+| \.){{0,20}} {_DOWN}",
         rf"{_NOT_A_DRILL}{_DOWN}{_NOT_LONG_AGO}(?: \w+| \.){{0,12}} {_SMELL}",
     ),
+    # --- trapped with smoke or a hot door; a fryer fire catching (12r) -----------------------
+    *rules(
+        EMERGENCY,
+        "always",
+        None,
+        # "hay humo en el sous-sol, la porte est chaude, je suis coincée dans le local"
+        rf"{_NOT_A_DRILL}(?:je suis|on est|nous sommes|i m|im|i am|we re|we are|estoy|suis)"
+        r" (?:coincee?s?|prise?s?|prisonier\w*|enfermee?s?|bloquee?s?|trapped|stuck|atrapad\w*)"
+        r"(?!(?: \w+){0,4} (?:dans le trafic|in traffic|au travail|at work|dans un meeting|in a meeting"
+        r"|avec|with)\b)(?: \w+| \.){0,15}? (?:fumee|boucane|humo|smoke|feu|fuego|fire|flames"
+        r"|flammes|porte (?:est )?chaude|door is hot)\b(?!.*\b(?:cigarettes?|fumeur|fumeuse|smoker"
+        r"|vape|tabac|joint|cannabis)\b)",
+        rf"{_NOT_A_DRILL}(?:fumee|boucane|humo|smoke|feu|fuego|fire|flammes){_NOT_FIRE_SMOKE}"
+        r"(?: \w+| \.){0,15}"
+        r" (?:je suis|on est|nous sommes|i m|im|i am|we re|we are|estoy) (?:coincee?s?|prise?s?"
+        r"|enfermee?s?|bloquee?s?|trapped|stuck|atrapad\w*)\b(?!.*\b(?:cigarettes?|fumeur|fumeuse"
+        r"|smoker|vape|tabac|joint|cannabis)\b)",
+        r"(?:la porte est chaude|the door is hot|door s hot)(?: \w+| \.){0,12} (?:fumee|smoke"
+        r"|humo|coincee?|trapped|stuck)|(?:fumee|smoke|humo)(?: \w+| \.){0,12} (?:la porte est"
+        r" chaude|the door is hot)",
+        # "feu de friteuse dans la cuisine du CHSLD, ça pogne dans la hotte"
+        rf"{_NOTHING_BEFORE}(?:feu de|feu dans la|un feu de) (?:friteuse|graisse|hotte|cuisiniere"
+        r"|poele|four)(?: \w+| \.){0,10} (?:ca pogne|pogne|prend|se propage|monte|montent|flammes"
+        r"|evacu\w*|dans la hotte)\b",
+    ),
 ]

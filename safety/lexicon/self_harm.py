@@ -244,4 +244,16 @@ SELF_HARM_RULES: list[Rule] = [
         r"|till|jusque a ce que je) (?:i )?(?:perdre conaisance|perde conaisance|perdre la carte"
         r"|black ?out|blacked out|pass out|passed out|tomber dans les pommes)",
     ),
+    # --- scratching until it bleeds (12r: "I scratch my arms with the pin of my name badge
+    # until blood"), not an itch or eczema
+    *rules(
+        SELF_HARM,
+        "self",
+        None,
+        r"(?:je me|i) (?:\w+ )?(?:gratte|grafigne|griffe|scratch|scratching|scrape|scraping|pique"
+        r"|poke|stab) (?:\w+ ){0,12}(?:jusque au sang|jusque a saigner|jusque a ce que ca saigne"
+        r"|until (?:it )?(?:blood|bleeds|bleed|i bleed)|till (?:it )?(?:blood|bleeds|bleed)|until"
+        r" blood|to the blood)(?!(?: \w+){0,8} (?:eczema|piqures|maringouins|mosquito|itch\w*"
+        r"|demangeaisons?|urticaire|hives|psoriasis)\b)",
+    ),
 ]

@@ -13,7 +13,7 @@ _NOT_IN_THEORY = (
     r"|theoretical)|not (?:a |just )?(?:hypothetical|theoretical))\b"
 )
 _MOVES = (
-    r"poste|job|position|transfer\w*|transferee?|mutation|mutee?|formation|training|demenag\w*"
+    r"poste|job|position|transfert|transferee?|transferred|mutation|mutee?|formation|training|demenag\w*"
     r"|retraite|retire\w*|unite|clsc|nouvel emploi|new job|contrat|remplacement"
 )
 _ESTATE = (
@@ -359,5 +359,16 @@ SUICIDE_RULES: list[Rule] = [
         r"(?:hoping|hope|wish|wishing|praying|pray) (?:that )?(?:i |to )?(?:dont|do not|wont|will not"
         r"|would not|wouldnt|never|not|not to) wake up(?: (?:again|ever|anymore|tomorrow|at all"
         r"|this time|one day|one morning))?(?= \.| ?$)",
+    ),
+    # --- no longer there "ni pour rien d'autre" (12r: "je ne serai plus là pour les prendre, ni
+    # pour rien d'autre")
+    *rules(
+        SUICIDE,
+        "self",
+        None,
+        r"(?:je serai|je serais|je vais (?:pas|plus) etre|i won t be|i wont be|i will not be"
+        r"|i ll be gone|ill be gone) (?:plus |around |here |there )?(?:la )?(?:\w+ )"
+        r"{0,5}(?:ni pour rien (?:de )?autre|ni pour personne|pour rien ni personne|for anything"
+        r" (?:else|at all)|for anyone|for anything or anyone)\b",
     ),
 ]

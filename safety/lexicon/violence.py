@@ -92,6 +92,18 @@ HARM_RULES: list[Rule] = [
         r" (?:i ll|ill|i will|i might|i m going to|im going to|of) (?:shake|shaking) (?:my|the)"
         r" (?:baby|newborn|infant))",
     ),
+    # --- having hurt a resident, afraid of doing worse (12r: "grabbed her arm hard enough to
+    # bruise. I'm scared I'll do worse next shift")
+    *rules(
+        HARM,
+        "self",
+        None,
+        r"(?:grabbed|pushed|shoved|slapped|hit|shook|pinched|squeezed|pogne|poigne|pousse|brase"
+        r"|serre|frappe|pince|tire|secoue|bruise\w*|bleu|ecchymose)(?: \w+| \.){0,20} (?:scared"
+        r"|afraid|peur|terrified|terrifiee?) (?:\w+ ){0,3}(?:do (?:something )?worse|faire pire"
+        r"|fasse pire|fasse quelque chose de pire|aller plus loin|go further|hurt (?:her|him|them"
+        r"|someone|a (?:patient|resident)) (?:next|again|worse))\b",
+    ),
 ]
 
 # an assault on the writer ("m'a serré le cou", "m'a poussée contre le mur")
@@ -458,5 +470,20 @@ DANGER_RULES: list[Rule] = [
         r"(?:homme|gars|patiente?|usagere?|residente?|client|monsieur|individu|inconnu|quelqu un|man"
         r"|guy|someone)(?: \w+){0,5} (?:a|tient|sort|brandit|has|is holding|with|avec) (?:un|une|son"
         r"|sa|a|his|her) <WEAPON>",
+    ),
+    # --- a threat to shoot up a place, and to wait for the writer (12r: "threatened to come
+    # back and shoot up the collection centre… He said he knows what time I finish")
+    *rules(
+        DANGER,
+        "always",
+        None,
+        # (not a threat to kill oneself, nor "menace de tuer quelqu'un" asked about in a clinic)
+        r"(?:threatened|threatens|threatening|a menace|menace|menacait) (?:\w+ ){0,4}(?:shoot up"
+        r"|shoot|stab|blow up|bomb|tirer sur|tirer dans|poignarder|faire sauter"
+        r"|revenir avec (?:un|une|son|sa) <WEAPON>|come back with (?:a|his|her) <WEAPON>)\b",
+        r"(?:he|she|il|elle|they) (?:said|says|told me|a dit|ma dit|me a dit|dit) (?:that |que )?"
+        r"(?:he|she|il|elle|they) (?:knows|know|sait|savent|connait) (?:what time|at what time"
+        r"|when|a quelle heure|quand|mes heures|mon horaire|my schedule|my shift) (?:i |je )?"
+        r"(?:finish|leave|get off|finis|sors|termine|quitte)?",
     ),
 ]
