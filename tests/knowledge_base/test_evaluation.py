@@ -144,6 +144,17 @@ likely. Through the gateway: topic right 0.827, fact present 0.848, answered rig
 topics, 13 "pas certain" with the right article among the buttons, 6 manager danger checks, 3
 crisis replies to questions on other topics). The fact floor went from 0.70 to 0.68 for it: 32 of
 46, one fact under the old floor (through the gateway 0.848).
+kb_test_2026_12v.yml (a twenty-third author, 2026-12-06: an emergency orderly, a pharmacy
+technician, a security guard, a sonographer, an OT in rehabilitation, the head of a 60-staff
+surgical unit, a payroll clerk, an admissions clerk on nights, a GMF family physician, a new
+assistant head nurse, a Vietnamese-born housekeeping attendant, an anglophone paramedic supervisor
+in the Outaouais, a Moroccan-born nursing assistant, a speech-language pathologist, a mental-health
+team coordinator), measured once, the search unchanged since 12u: R@1 0.887, R@3 0.957, topic@1
+0.930, follow-ups topic@1 0.853 (75), fact present 0.791 (43), answered right 0.820; off-topic
+(offtopic_2026_12v.yml) 20/80 confident, 7 more said to be likely. Through the gateway: topic
+right 0.853, fact present 0.837, answered right 0.837 (16 wrong topics, 10 "pas certain" with the
+right article among the buttons, 5 crisis replies to questions on other topics, 5 asking for the
+establishment first, 3 manager danger checks).
 """
 
 from __future__ import annotations
