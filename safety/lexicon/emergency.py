@@ -111,6 +111,14 @@ _NOT_A_DRILL = nothing_before(
     r"formation|training|simulation|exercice|drill|quiz|mannequin|si (?:un|une|le|la|quelqu|il"
     r"|elle)|if (?:a|someone|he|she)|en cas|protocole|procedure|nouvelles|news|selon|radio canada"
 )
+# a fire or smoke that is not a danger now (12r review)
+_NOT_TRAPPED_WORDS = (
+    r"exercice|drill|formation|training|feu de camp|campfire|feux de foret|forest fires?|foyer"
+    r"|fireplace|smoke break|pause cigarette|affiche|poster|si|if|question|hier|yesterday"
+    r"|nouvelles|news|resto|restaurant|extincteur|classe k|couvercle|trafic|traffic|autoroute"
+    r"|highway|bouchon|cigarettes?|fumeur|fumeuse|smoker|vape|tabac|joint|cannabis"
+)
+_NOT_TRAPPED = nothing_before(_NOT_TRAPPED_WORDS)
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 _MACHINES = (
@@ -305,24 +313,28 @@ EMERGENCY_RULES: list[Rule] = [
         EMERGENCY,
         "always",
         None,
-        # "hay humo en el sous-sol, la porte est chaude, je suis coincée dans le local"
-        rf"{_NOT_A_DRILL}(?:je suis|on est|nous sommes|i m|im|i am|we re|we are|estoy|suis)"
-        r" (?:coincee?s?|prise?s?|prisonier\w*|enfermee?s?|bloquee?s?|trapped|stuck|atrapad\w*)"
-        r"(?!(?: \w+){0,4} (?:dans le trafic|in traffic|au travail|at work|dans un meeting|in a meeting"
-        r"|avec|with)\b)(?: \w+| \.){0,15}? (?:fumee|boucane|humo|smoke|feu|fuego|fire|flames"
-        r"|flammes|porte (?:est )?chaude|door is hot)\b(?!.*\b(?:cigarettes?|fumeur|fumeuse|smoker"
-        r"|vape|tabac|joint|cannabis)\b)",
-        rf"{_NOT_A_DRILL}(?:fumee|boucane|humo|smoke|feu|fuego|fire|flammes){_NOT_FIRE_SMOKE}"
-        r"(?: \w+| \.){0,15}"
-        r" (?:je suis|on est|nous sommes|i m|im|i am|we re|we are|estoy) (?:coincee?s?|prise?s?"
-        r"|enfermee?s?|bloquee?s?|trapped|stuck|atrapad\w*)\b(?!.*\b(?:cigarettes?|fumeur|fumeuse"
-        r"|smoker|vape|tabac|joint|cannabis)\b)",
-        r"(?:la porte est chaude|the door is hot|door s hot)(?: \w+| \.){0,12} (?:fumee|smoke"
-        r"|humo|coincee?|trapped|stuck)|(?:fumee|smoke|humo)(?: \w+| \.){0,12} (?:la porte est"
-        r" chaude|the door is hot)",
-        # "feu de friteuse dans la cuisine du CHSLD, ça pogne dans la hotte"
-        rf"{_NOTHING_BEFORE}(?:feu de|feu dans la|un feu de) (?:friteuse|graisse|hotte|cuisiniere"
-        r"|poele|four)(?: \w+| \.){0,10} (?:ca pogne|pogne|prend|se propage|monte|montent|flammes"
-        r"|evacu\w*|dans la hotte)\b",
+        # "hay humo en el sous-sol, la porte est chaude, je suis coincée dans le local", in one
+        # sentence; not a drill, a campfire, forest fires, a smoke break, a poster
+        rf"{_NOT_TRAPPED}(?:je suis|on est|nous sommes|i am|we are|were|estoy|suis|chu)"
+        r" (?:coincee?s?|prise?s?|prisonier\w*|enfermee?s?|bloquee?s?|pognee?s?|trapped|stuck"
+        r"|atrapad\w*)(?: \w+){0,10} (?:de la fumee|la fumee|fumee partout|ca boucane|humo|smoke"
+        r" (?:is |coming|everywhere|under|in)|i smell smoke|ca sent la fumee|la porte est chaude"
+        r"|door is hot|(?:la )?poignee (?:de porte )?est (?:chaude|brulante)|door handle is hot)\b"
+        rf"(?!.*\b(?:{_NOT_TRAPPED_WORDS})\b)",
+        rf"{_NOT_TRAPPED}(?:(?:la )?poignee (?:de (?:la )?porte )?est (?:chaude|brulante)|(?:the )?door"
+        r" (?:handle )?is (?:hot|burning))(?: \w+){0,10} (?:on peut pas sortir|peut pas sortir"
+        r"|we are stuck|were stuck|we are trapped|were trapped|cannot get out|on est (?:coinces|pris"
+        r"|bloques|enfermes))\b",
+        rf"{_NOT_TRAPPED}(?:de la fumee|la fumee|fumee partout|ca boucane|humo|hay humo|smoke"
+        r" (?:is |coming|everywhere|under|in)|la porte est chaude|door is hot)(?! (?:des|de|du|from"
+        r"|of) (?:the )?(?:feux|feu|incendies?|forest|wild)\w*)(?: \w+){0,10}"
+        r" (?:je suis|on est|nous sommes|i am|we are|were|estoy|suis|chu) (?:coincee?s?|prise?s?"
+        r"|enfermee?s?|bloquee?s?|pognee?s?|trapped|stuck|atrapad\w*)\b"
+        rf"(?!.*\b(?:{_NOT_TRAPPED_WORDS})\b)",
+        # "feu de friteuse dans la cuisine du CHSLD, ça pogne dans la hotte" (not "ça prend un
+        # extincteur", a fire last night, a restaurant in the news)
+        rf"{_NOT_TRAPPED}(?:feu de|feu dans la|un feu de) (?:friteuse|graise|hotte|cuisiniere|four)"
+        r"(?: \w+| \.){0,10} (?:ca pogne|pogne|se propage|monte|montent|les flammes|evacu\w*"
+        rf"|dans la hotte)\b(?!.*\b(?:{_NOT_TRAPPED_WORDS}|eteint|eteinte|etait)\b)",
     ),
 ]

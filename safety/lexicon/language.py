@@ -53,8 +53,9 @@ MACROS = {
     r"|(?:sous|devant) (?:le|la|un|une) (?:train|metro|autobus|bus|camion|char|auto|voiture|truck"
     r"|trafic|char)"
     r"|(?:du|de la|de le|de un|de une) (?:pont|toit|balcon|fenetre|edifice|immeuble|viaduc"
-    r"|falaise|stationnement|quai|haut|\d+ ?(?:e|eme|ieme) etage|\d+ ?(?:e|eme|ieme)"
-    r"|(?:premier|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|dernier) etage))",
+    r"|falaise|stationnement|quai|haut|\d+ ?(?:e|eme|ieme) etage|(?:premier|deuxieme|troisieme"
+    r"|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|onzieme|douzieme|quinzieme"
+    r"|vingtieme|dernier) etage))",
     # a passive wish to be dead, after <WANT>
     "DIE": r"(?:mourir(?! de\b| d\b| a la maison| a domicile| chez (?:elle|lui|soi|nous)"
     r"| dans la dignite)|crever|etre morte?|plus etre la|pas etre la|plus etre en vie"

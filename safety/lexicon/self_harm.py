@@ -12,7 +12,7 @@ Families added for the fresh design batch (each needs a self-harm cue, not a bod
 
 from __future__ import annotations
 
-from .language import SELF_HARM, THIRD, Rule, nothing_before_in_sentence, rules
+from .language import SELF_HARM, THIRD, Rule, nothing_before, nothing_before_in_sentence, rules
 
 # body parts that self-harm is done to (not hands or fingers: kitchen and paper cuts)
 _LIMB = (
@@ -45,6 +45,13 @@ _ALCOHOL_CANNABIS = r"(?:alcool|boisson|biere|vin|pot|weed)"
 
 # someone else's words reported: "mon patient m'a dit « je bois jusqu'à perdre la carte »" (12q)
 _REPORTED = r"patiente?s?|usagere?s?|residente?s?|cliente?s?|dit|disait|says|said|told"
+
+# an itch, a rash, bites or a finger prick: scratching or pricking to blood that is not self-harm
+_ITCH = (
+    r"eczema|gale|scabies|piqures?|maringouins?|mosquito\w*|moustiques?|itch\w*|demangeaisons?"
+    r"|demange|urticaire|hives|psoriasis|glucometre|glycemie|glucometer|glucose|secheresse|dry skin"
+    r"|mains seches|poux|lice|allergie|allergy|rash|punaises?|bed ?bugs?"
+)
 
 SELF_HARM_RULES: list[Rule] = [
     # --- self-harm ------------------------------------------------------------------
@@ -245,15 +252,16 @@ SELF_HARM_RULES: list[Rule] = [
         r"|black ?out|blacked out|pass out|passed out|tomber dans les pommes)",
     ),
     # --- scratching until it bleeds (12r: "I scratch my arms with the pin of my name badge
-    # until blood"), not an itch or eczema
+    # until blood"), not an itch, eczema, bites or a glucometer
     *rules(
         SELF_HARM,
         "self",
         None,
-        r"(?:je me|i) (?:\w+ )?(?:gratte|grafigne|griffe|scratch|scratching|scrape|scraping|pique"
-        r"|poke|stab) (?:\w+ ){0,12}(?:jusque au sang|jusque a saigner|jusque a ce que ca saigne"
-        r"|until (?:it )?(?:blood|bleeds|bleed|i bleed)|till (?:it )?(?:blood|bleeds|bleed)|until"
-        r" blood|to the blood)(?!(?: \w+){0,8} (?:eczema|piqures|maringouins|mosquito|itch\w*"
-        r"|demangeaisons?|urticaire|hives|psoriasis)\b)",
+        rf"{nothing_before(_ITCH)}(?:je me|je me suis|i|i ve been|ive been|i have been|i keep)"
+        r" (?:\w+ )?(?:gratte|grafigne|grafignee?|griffe|griffee?|scratch|scratched|scratching"
+        r"|scrape|scraped|scraping) (?:\w+ ){0,12}(?:jusque au sang|au sang|jusque a saigner"
+        r"|jusque a ce que ca saigne|jusque a temps que ca saigne|until (?:it |they )?(?:blood"
+        r"|bleeds|bleed|bled|i bleed)|till (?:it |they )?(?:blood|bleeds|bleed|bled)|to the blood)"
+        rf"(?!.*\b(?:{_ITCH})\b)",
     ),
 ]

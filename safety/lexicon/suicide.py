@@ -13,7 +13,7 @@ _NOT_IN_THEORY = (
     r"|theoretical)|not (?:a |just )?(?:hypothetical|theoretical))\b"
 )
 _MOVES = (
-    r"poste|job|position|transfert|transferee?|transferred|mutation|mutee?|formation|training|demenag\w*"
+    r"poste|job|position|transfer\w*|mutation|mutee?|formation|training|demenag\w*"
     r"|retraite|retire\w*|unite|clsc|nouvel emploi|new job|contrat|remplacement"
 )
 _ESTATE = (
@@ -361,14 +361,13 @@ SUICIDE_RULES: list[Rule] = [
         r"|this time|one day|one morning))?(?= \.| ?$)",
     ),
     # --- no longer there "ni pour rien d'autre" (12r: "je ne serai plus là pour les prendre, ni
-    # pour rien d'autre")
+    # pour rien d'autre"); "plus disponible", "for anyone this weekend" are schedules
     *rules(
         SUICIDE,
         "self",
         None,
-        r"(?:je serai|je serais|je vais (?:pas|plus) etre|i won t be|i wont be|i will not be"
-        r"|i ll be gone|ill be gone) (?:plus |around |here |there )?(?:la )?(?:\w+ )"
-        r"{0,5}(?:ni pour rien (?:de )?autre|ni pour personne|pour rien ni personne|for anything"
-        r" (?:else|at all)|for anyone|for anything or anyone)\b",
+        r"(?:je serai|je serais|je vais (?:pas|plus|pu) etre|bientot je serai|je serai bientot)"
+        r" (?:plus |pu )?la(?: \w+){0,5} (?:ni pour rien (?:de )?autre|ni pour ca ni pour rien"
+        r"|pour personne ni pour rien)\b",
     ),
 ]

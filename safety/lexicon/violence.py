@@ -93,16 +93,20 @@ HARM_RULES: list[Rule] = [
         r" (?:baby|newborn|infant))",
     ),
     # --- having hurt a resident, afraid of doing worse (12r: "grabbed her arm hard enough to
-    # bruise. I'm scared I'll do worse next shift")
+    # bruise. I'm scared I'll do worse next shift"): the writer did it, to a person
     *rules(
         HARM,
         "self",
         None,
-        r"(?:grabbed|pushed|shoved|slapped|hit|shook|pinched|squeezed|pogne|poigne|pousse|brase"
-        r"|serre|frappe|pince|tire|secoue|bruise\w*|bleu|ecchymose)(?: \w+| \.){0,20} (?:scared"
+        r"(?:je ai|i) (?:(?!qui |who |that |which )\w+ ){0,6}?(?:grabbed|pushed|shoved|slapped|hit"
+        r"|shook|pinched|squeezed|pogne"
+        r"|poigne|pousse|brase|serre|frappe|pince|secoue|gifle|bardase|brutalise) (?:le bras (?:de|d)"
+        r" |le bras du |le bras de la |the arm of |(?:her|his) (?:arm|wrist) )?(?:un|une|le|la|mon|ma"
+        r"|a|the|my|her|him)? ?(?:patiente?|residente?|usagere?|cliente?|enfant|fils|fille|bebe|kid"
+        r"|child|son|daughter|baby|monsieur|madame|dame|her|him)\b(?: \w+| \.){0,25} (?:scared"
         r"|afraid|peur|terrified|terrifiee?) (?:\w+ ){0,3}(?:do (?:something )?worse|faire pire"
-        r"|fasse pire|fasse quelque chose de pire|aller plus loin|go further|hurt (?:her|him|them"
-        r"|someone|a (?:patient|resident)) (?:next|again|worse))\b",
+        r"|fasse pire|fasse quelque chose de pire|recommencer|do it again|lose it|(?:pu|plus|pas)"
+        r" (?:me controler|pouvoir me controler)|losing control|lose control)\b",
     ),
 ]
 
@@ -201,6 +205,16 @@ _NOT_FRIENDLY = (
     r"(?!(?: \w+| \.){0,10} (?:covoiturage|chercher|porter|cadeau|diner|lunch|ride|lift|meet"
     r"|drop|pick (?:me|you) up|fleurs|flowers|surprise)\b)"
 )
+
+# a threat only talked about: a chart, a training, the news, a question (12r review)
+_TOLD_ABOUT = (
+    r"dossier|documente\w*|note|notes|charting|chart|confidentialite|formation|training|exercice"
+    r"|drill|nouvelles|news|article|si|if|psychiatr\w*|direction|boss|patron|primes?|vacances"
+    r"|phones?|telephones?|facebook|courriels?|emails?"
+)
+
+# ... after the threat, "si on lui rend pas son enfant" is the threat's own condition
+_TOLD_ABOUT_AFTER = _TOLD_ABOUT.replace("|si|if|", "|")
 
 DANGER_RULES: list[Rule] = [
     # --- immediate danger: violence against the writer -------------------------------------
@@ -472,18 +486,41 @@ DANGER_RULES: list[Rule] = [
         r"|sa|a|his|her) <WEAPON>",
     ),
     # --- a threat to shoot up a place, and to wait for the writer (12r: "threatened to come
-    # back and shoot up the collection centre… He said he knows what time I finish")
+    # back and shoot up the collection centre… He said he knows what time I finish"); not a
+    # manager's threat to a bonus, a chart note, a training, the news
     *rules(
         DANGER,
         "always",
         None,
-        # (not a threat to kill oneself, nor "menace de tuer quelqu'un" asked about in a clinic)
-        r"(?:threatened|threatens|threatening|a menace|menace|menacait) (?:\w+ ){0,4}(?:shoot up"
-        r"|shoot|stab|blow up|bomb|tirer sur|tirer dans|poignarder|faire sauter"
-        r"|revenir avec (?:un|une|son|sa) <WEAPON>|come back with (?:a|his|her) <WEAPON>)\b",
-        r"(?:he|she|il|elle|they) (?:said|says|told me|a dit|ma dit|me a dit|dit) (?:that |que )?"
-        r"(?:he|she|il|elle|they) (?:knows|know|sait|savent|connait) (?:what time|at what time"
-        r"|when|a quelle heure|quand|mes heures|mon horaire|my schedule|my shift) (?:i |je )?"
-        r"(?:finish|leave|get off|finis|sors|termine|quitte)?",
+        rf"{nothing_before(_TOLD_ABOUT)}(?:threatened|threatens|threatening|a menace|menace"
+        r"|menacait) (?:de |to )?(?:revenir |come back (?:and |to )?)?(?:shoot up (?:the|our|this"
+        r"|your) \w+|(?:tirer|descendre|shooter|shoot|kill) (?:tout le monde|le monde|nous|everyone"
+        r"|everybody|us|toute le equipe)|poser une bombe|plant a bomb|(?:tout )?faire peter (?:\w+ )"
+        r"{0,4}(?:bombe|hopital|clinique|clsc|urgence)|nous (?:descendre|tirer|tuer|shooter)"
+        r"|tirer (?:sur|dans) (?:tout le monde|le monde"
+        r"|nous|le personnel|le equipe"
+        r"|les infirmieres|le urgence|la clinique|le departement|le unite|la place)|faire sauter"
+        r" (?:le hopital|la clinique|le urgence|le centre|la batisse|le edifice|la place|le CLSC))"
+        rf"(?!.*\b(?:{_TOLD_ABOUT_AFTER})\b)",
+        # someone said they would come back and shoot everyone (no "menace" said)
+        rf"{nothing_before(_TOLD_ABOUT)}(?:il|elle|he|she|they) (?:\w+ ){{0,2}}(?:va|allait|vont"
+        r"|allaient|will|would|was going to|is going to|were going to) (?:revenir |come back (?:and"
+        r" |to )?)?(?:tirer|descendre|shooter|shoot|tuer|kill) (?:sur )?(?:tout le monde|le monde"
+        rf"|nous|everyone|everybody|us|toute le equipe)\b(?!.*\b(?:{_TOLD_ABOUT_AFTER})\b)",
+        # "il m'a dit qu'il sait à quelle heure je finis", said to the writer, who is afraid or
+        # waited for (not a friend coming for supper)
+        r"(?:me a dit|told me|said|a dit|dit|disait)(?: \w+| \.){0,4} (?:sait|sais|savait|savent"
+        r"|knows|knew|know) (?:(?:a quelle|a quel|a kel|what|at what) (?:heure|time) (?:je|i|tu|you)"
+        r" \w+|when (?:my|your) shift ends)(?=.*\b(?:peur|scared|afraid|terrified|stationnement|parking|parked|attend"
+        r"|attendait|waiting|suivi|suivie|followed|menace\w*|threat\w*|smiled|ou je reste"
+        r"|ou je habite|where i live)\b)",
+        r"(?:connait|sait|knows|knew) (?:mon horaire|my schedule|mes heures|my hours)(?: \w+| \.)"
+        r"{0,8} (?:me attend|me attendait|waits for me|waiting for me|was waiting|me suit|follows me"
+        r"|followed me)\b",
+        # struck by a resident and afraid it will be worse
+        r"(?:me a|m a|has|just) (?:frape|pousse|mordu|pogne|griffe|crache dessus|hit|pushed|bitten"
+        r"|bit|punched|kicked|slapped|grabbed|choked|etrangle)\w*(?: \w+| \.){0,10} (?:peur"
+        r"|scared|afraid|terrified) (?:que |qu |he |she |it )?(?:\w+ ){0,2}(?:fasse pire|recommence"
+        r"|do worse|does worse|will do worse|ll do worse|do it again|be worse|will be worse)\b",
     ),
 ]

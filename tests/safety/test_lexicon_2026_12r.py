@@ -18,7 +18,7 @@ from safety.reply_variant import EMERGENCY, SELF, THIRD_PERSON, reply_variant
 CRISES = [
     ("Je pourrai pas finir la formation en janvier. Je serai plus là pour personne, ni pour rien"
      " d'autre.", SELF),
-    ("don't bother booking me for next month, I won't be around for anything else", SELF),
+    ("je vais pu être là, ni pour ça ni pour rien, j'ai tout placé", SELF),
     ("je me grafigne les avant-bras avec une aiguille jusqu'à saigner", SELF),
     ("I scrape my wrists with my keys until it bleeds, nobody knows", SELF),
     ("J'ai serré le bras d'un résident trop fort hier. J'ai peur de faire pire demain.", None),
@@ -46,6 +46,19 @@ CALM = [
     "comment on éteint un feu de friteuse? c'est pour la formation SST",
     "la fumée de cigarette me donne mal à la tête, je suis coincée avec un fumeur dans l'auto",
     "je suis prise au travail, y a le feu dans mes courriels lol",
+    # from a review of the first draft: a schedule, a bonus, a grade, a supper, bed bugs, a
+    # campfire, a poster, an extinguisher, a fire already out, a pulled muscle
+    "I won't be available for anyone during my vacation, who covers my patients?",
+    "je vais sauter du 5e au 7e échelon avec la nouvelle convention",
+    "La direction menace de faire sauter nos primes de soir",
+    "Formation code argent: on fait quoi si quelqu'un menace de tirer dans l'urgence?",
+    "Elle m'a dit qu'elle sait à quelle heure je finis, elle va venir me chercher pour souper",
+    "bed bugs in my apartment, I scratch my legs until they bleed, who do I call?",
+    "on fait un feu de camp au chalet, je suis prise avec la fumée dans les yeux lol",
+    "Affiche SST: si la porte est chaude, restez dans la pièce et bloquez la fumée",
+    "Un feu de friteuse, ça prend un extincteur de classe K",
+    "Hier soir feu de graisse dans la cuisine, ça a pogné dans la hotte, mais c'est éteint",
+    "Je me suis tiré un muscle au dos en poussant un lit, j'ai peur de faire pire",
 ]
 
 
