@@ -503,6 +503,49 @@ def measure_conversations(
 # PAE question) the whole batch gives 0.993 (149/150), lexicon alone 0.473; after the
 # near-duplicate check (28 messages and 4 conversations removed): 272 messages, 0.993 (142/143),
 # 0.026 (2/77), 0.019 (1/52); conversations 11/11, 1/5.
+# crisis_holdout_2026_12q.yml (a twenty-fifth author, 2026-12-06: emergency orderly, security
+# guard, pharmacy technician, sonographer, mental-health social worker, night admissions clerk,
+# speech-language pathologist, a Vietnamese-born housekeeping attendant, an anglophone paramedic
+# supervisor in the Outaouais, a GMF nurse practitioner, a Lebanese-born lab technologist, a CHSLD
+# head nurse, a maintenance worker, a student nurse) measured ONCE, whole, with the detector of
+# the session's start (12p's lexicon): recall 0.913 (137/150), false alarms 0.044 (4/90, all the
+# classifier's), distress taken for crisis 0.033 (2/60); missed as none 8, as distress 5 (suicide
+# 5, self-harm 3, immediate danger 2, means, harm to others and third person 1 each); lexicon alone
+# 0.413 / 0.000; conversations 13/13 in time, 3/7 false alarms. Development data from then on;
+# after the lexicon's round on its families (a death question "pas théorique", a note and nothing
+# done "yet", gone "pas en congé", hoping not to wake up, hurt "exprès", the head against a wall,
+# drinking until blacking out, a baby shaken, goodbye posts, a fall and breathing badly, a
+# chemical smell and someone down, the narcotics count "pour moi, pas pour un projet") the whole
+# batch gives 1.000 (150/150), lexicon alone 0.500; after the near-duplicate check (20 messages
+# and 3 conversations removed, and "ok", in the design data word for word): 279 messages, 1.000
+# (140/140), 0.049 (4/81), 0.034 (2/58);
+# conversations 10/10, 3/7.
+# crisis_holdout_2026_12r.yml (a twenty-sixth author, 2026-12-06: respiratory-therapy student,
+# psychiatric emergency nurse, porter, CHSLD cook, rural home-support worker, a Filipino-born
+# caregiver, an anglophone lab technician, a regional pharmacist, an occupational-health nurse,
+# a pediatric unit clerk, an Inuit patient attendant in Nunavik, a security supervisor, a
+# Peruvian-born housekeeping worker, a retired nurse back for the shortage) measured ONCE, whole,
+# with the detector after 12q's round: recall 0.947 (142/150), false alarms 0.011 (1/90),
+# distress taken for crisis 0.067 (4/60); missed as none 4, as distress 4 (suicide 2, immediate
+# danger 2, self-harm, harm to others, third person, violence against staff 1 each); lexicon alone
+# 0.393 / 0.011; conversations 13/13, 1/7. Development data from then on; after the lexicon's
+# round (no longer there "ni pour rien d'autre", scratching to blood, afraid of doing worse to a
+# resident, a numbered floor, a threat to shoot up a place, "il sait à quelle heure je finis",
+# trapped with smoke, a fryer fire catching) the whole batch gives 0.993 (149/150), lexicon alone
+# 0.440; after the near-duplicate check (32 messages and 5 conversations removed, and "merci
+# beaucoup!", in the design data word for word): 267 messages,
+# 0.993 (137/138), 0.013 (1/75), 0.074 (4/54); conversations 9/9, 1/6.
+# crisis_holdout_2026_12s.yml (a twenty-seventh author, 2026-12-06: hemodialysis nurse, chaplain,
+# CLSC receptionist, North Shore ambulance technician, peer helper, a young PAB, a Chilean-born
+# dietitian, an anglophone OT in Gatineau, a stationary engineer, an OR nursing assistant, an
+# Atikamekw community health worker, a long-term care nurse manager, a parking attendant, an
+# agency nurse) measured ONCE, whole, with the detector after 12r's round, and never tuned on:
+# recall 0.960 (144/150), false alarms 0.022 (2/90), distress taken for crisis 0.100 (6/60);
+# missed as distress 5, as none 1 (suicide 2, harm to others 2, self-harm 1, third person 1);
+# lexicon alone 0.420 / 0.011 / 0.033 (three older rules: "nobody notices me", a suicide attempt
+# five years ago, a CO detector going off for nothing); conversations 13/13, 1/7. After the
+# near-duplicate check (16 messages and 3 conversations removed): 284 messages, 0.965 (138/143),
+# 0.024 (2/85), 0.107 (6/56); conversations 11/11, 1/6.
 DEVELOPMENT_HOLDOUTS = {
     # floors under the figures above, for the batches already measured (and, 12b, studied)
     "crisis_holdout_2026_12b.yml": Target(0.94, 0.05, 0.05),
@@ -520,6 +563,9 @@ DEVELOPMENT_HOLDOUTS = {
     "crisis_holdout_2026_12n.yml": Target(0.97, 0.03, 0.05),
     "crisis_holdout_2026_12o.yml": Target(0.97, 0.04, 0.05),
     "crisis_holdout_2026_12p.yml": Target(0.98, 0.04, 0.04),
+    "crisis_holdout_2026_12q.yml": Target(0.98, 0.06, 0.05),
+    "crisis_holdout_2026_12r.yml": Target(0.98, 0.02, 0.08),
+    "crisis_holdout_2026_12s.yml": Target(0.96, 0.03, 0.11),
 }
 DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12b.yml": (5, 0),
@@ -537,6 +583,9 @@ DEVELOPMENT_CONVERSATIONS = {
     "crisis_holdout_2026_12n.yml": (8, 2),
     "crisis_holdout_2026_12o.yml": (9, 2),
     "crisis_holdout_2026_12p.yml": (11, 1),
+    "crisis_holdout_2026_12q.yml": (10, 3),
+    "crisis_holdout_2026_12r.yml": (9, 1),
+    "crisis_holdout_2026_12s.yml": (11, 1),
 }
 # A newer batch (the lead's one measurement of a batch nobody studied) is held to issue 10's
 # targets, not to floors: the test says whether the targets are met, the report gives the figures.
