@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from directory import render
 
@@ -81,6 +82,20 @@ class ErasureUnavailable(GatewayError):
     message_en = (
         "The conversation could not be erased right now (the live chat, if any, was). "
         "Please try again in a few minutes."
+    )
+
+
+class UnexpectedError(GatewayError):
+    """An error no handler expected (answered by `UnexpectedErrors`, below)."""
+
+    status_code = 500
+    code = "internal_error"
+    short_fr = "Une erreur imprévue s'est produite de notre côté : réessayez dans un moment."
+    short_en = "Something went wrong on our side: please try again in a moment."
+    message_fr = short_fr + " {lines_24_7}"
+    message_en = (
+        short_en + " If you need to talk to someone now, day or night: {crisis_line}, or "
+        "{emergency} in an emergency."
     )
 
 
@@ -327,3 +342,37 @@ def register_error_handlers(app: FastAPI) -> None:
     async def handle_validation(request: Request, error: RequestValidationError) -> JSONResponse:
         code, message_fr, message_en = _describe_validation(error)
         return error_response(422, code, _with_lines(request, message_fr), _with_lines(request, message_en))
+
+
+class UnexpectedErrors:
+    """A plain ASGI middleware: an error that no handler expected gets the same bilingual JSON
+    answer as every other error, with the 24/7 lines, from inside the layers that add the security
+    headers, the request id and CORS (Starlette's last resort is a plain-text 500 without them).
+    The error is raised again once answered, so the server still logs it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:
+            if not started:
+                error = UnexpectedError()
+                request = Request(scope)
+                try:
+                    texts = _with_lines(request, error.message_fr), _with_lines(request, error.message_en)
+                except Exception:  # no registry loaded: the message without the lines
+                    texts = error.short_fr, error.short_en
+                await error_response(500, error.code, *texts)(scope, receive, send)
+            raise

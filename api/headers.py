@@ -1,7 +1,9 @@
 """Security headers on every answer, in one middleware.
 
 - Every answer: `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
-  `Cache-Control: no-store` (shared ward computers: nothing kept in the browser's cache), and a
+  `Cache-Control: no-store` (shared ward computers: nothing kept in the browser's cache; only
+  an answer that declares itself `public`, the widget's and the console's script and style,
+  which hold nothing personal, keeps its own short caching), and a
   Content-Security-Policy whose `frame-ancestors` comes from RELAIS_FRAME_ANCESTORS (the intranet
   host that may embed the page; `'none'` by default, then also `X-Frame-Options: DENY`).
 - API answers (JSON): `default-src 'none'`.
@@ -55,7 +57,8 @@ class SecurityHeaders:
                     headers["Content-Security-Policy"] = self.page_csp if is_page else self.api_csp
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
-                headers["Cache-Control"] = "no-store"
+                if not headers.get("Cache-Control", "").startswith("public"):
+                    headers["Cache-Control"] = "no-store"
                 if self.deny_frames:
                     headers["X-Frame-Options"] = "DENY"
             await send(message)

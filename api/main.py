@@ -27,7 +27,7 @@ from api.conversations.tokens import ConversationTokens
 from api.counsellors.audit import AuditLog
 from api.counsellors.availability import CounsellorAvailability
 from api.counsellors.scope import check_counsellor_establishments
-from api.errors import register_error_handlers
+from api.errors import UnexpectedErrors, register_error_handlers
 from api.establishments import router as establishments
 from api.headers import add_security_headers
 from api.indicators import feedback
@@ -149,6 +149,8 @@ def create_app(
     install_body_limit(app, settings.max_body_bytes)  # first: innermost; chunked bodies too
     # before reading; inside CORS, so a widget on another origin can read the 413
     app.add_middleware(DeclaredBodyLimit, max_bytes=settings.max_body_bytes)
+    # an unexpected error's 500 in the same bilingual form, inside CORS and the security headers
+    app.add_middleware(UnexpectedErrors)
     allow_widget_origins(app, settings)
 
     add_security_headers(app, settings)  # added last: outermost, so every answer gets them

@@ -54,6 +54,9 @@ def test_assets_are_served_by_the_gateway(client: TestClient, path: str, kind: s
     assert response.content == (STATIC / path.lstrip("/")).read_bytes()
     embeddable = path.startswith("/widget")
     assert (response.headers.get("cross-origin-resource-policy") == "cross-origin") == embeddable
+    # Static and impersonal: cached a few minutes (the security headers keep no-store for the
+    # rest: tests/security/test_headers_and_production.py)
+    assert response.headers["cache-control"] == "public, max-age=300"
 
 
 def test_the_widget_is_small() -> None:
