@@ -317,7 +317,8 @@ class KnowledgeBase:
         `audience`: "employee", "manager", or None / "all" for an asker of unknown role.
         `context`: the conversation's current article when `query` is a follow-up, and
         `context_query` the follow-up with its context spelled out (see `context_query_weight`).
-        `query_vector`: `query` already embedded by this base's embedder (not embedded again).
+        `query_vector`: `query` already embedded by this base's embedder (not embedded again), or
+        the rows of `embedded_texts(query, context_query)`.
         """
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {AUDIENCES} or None, not {audience!r}")
@@ -484,7 +485,9 @@ class KnowledgeBase:
             if query_vector is None:
                 vectors = self.embedder.embed_queries(texts)
             else:
-                vectors = np.atleast_2d(np.asarray(query_vector, dtype=np.float32))[: len(texts)]
+                vectors = np.atleast_2d(np.asarray(query_vector, dtype=np.float32))
+                if len(vectors) != len(texts):  # rows of other texts: only the first is sure
+                    vectors = vectors[:1]
                 if len(vectors) < len(texts):
                     rest = self.embedder.embed_queries(texts[len(vectors) :])
                     vectors = np.vstack([vectors, rest])

@@ -294,3 +294,6 @@ def test_the_gateway_can_embed_every_text_of_a_relay_in_one_batch(
     from_one = relay(kb, text, rows[0], context=context)
     assert embeddings == ([len(texts) - 1] if len(texts) > 1 else [])
     assert from_rows == from_one
+    # rows listed for another context are not paired with this search's texts (a review)
+    if context is not None:
+        assert relay(kb, text, rows, context=None) == relay(kb, text, rows[0], context=None)
