@@ -119,6 +119,13 @@ _NOT_TRAPPED_WORDS = (
     r"|highway|bouchon|cigarettes?|fumeur|fumeuse|smoker|vape|tabac|joint|cannabis"
 )
 _NOT_TRAPPED = nothing_before(_NOT_TRAPPED_WORDS)
+# trapped, and smoke or heat where one is
+_TRAPPED_WHO = r"(?:je suis|on est|nous sommes|i am|we are|were|estoy|suis|chu)"
+_TRAPPED = r"(?:coincee?s?|prise?s?|enfermee?s?|bloquee?s?|pognee?s?|trapped|stuck|atrapad\w*)"
+_SMOKE_HERE = (
+    r"de la fumee|la fumee|fumee partout|ca boucane|humo|smoke (?:is |coming|everywhere|under|in)"
+    r"|la porte est chaude|door is hot"
+)
 _THERE_IS = rf"{_NOT_IF}(?:il y a|(?<!il )y a|ya|theres|there is)"
 
 _MACHINES = (
@@ -315,21 +322,15 @@ EMERGENCY_RULES: list[Rule] = [
         None,
         # "hay humo en el sous-sol, la porte est chaude, je suis coincée dans le local", in one
         # sentence; not a drill, a campfire, forest fires, a smoke break, a poster
-        rf"{_NOT_TRAPPED}(?:je suis|on est|nous sommes|i am|we are|were|estoy|suis|chu)"
-        r" (?:coincee?s?|prise?s?|prisonier\w*|enfermee?s?|bloquee?s?|pognee?s?|trapped|stuck"
-        r"|atrapad\w*)(?: \w+){0,10} (?:de la fumee|la fumee|fumee partout|ca boucane|humo|smoke"
-        r" (?:is |coming|everywhere|under|in)|i smell smoke|ca sent la fumee|la porte est chaude"
-        r"|door is hot|(?:la )?poignee (?:de porte )?est (?:chaude|brulante)|door handle is hot)\b"
-        rf"(?!.*\b(?:{_NOT_TRAPPED_WORDS})\b)",
+        rf"{_NOT_TRAPPED}{_TRAPPED_WHO} (?:{_TRAPPED}|prisonier\w*)(?: \w+){{0,10}} (?:{_SMOKE_HERE}"
+        r"|i smell smoke|ca sent la fumee|(?:la )?poignee (?:de porte )?est (?:chaude|brulante)"
+        rf"|door handle is hot)\b(?!.*\b(?:{_NOT_TRAPPED_WORDS})\b)",
         rf"{_NOT_TRAPPED}(?:(?:la )?poignee (?:de (?:la )?porte )?est (?:chaude|brulante)|(?:the )?door"
         r" (?:handle )?is (?:hot|burning))(?: \w+){0,10} (?:on peut pas sortir|peut pas sortir"
         r"|we are stuck|were stuck|we are trapped|were trapped|cannot get out|on est (?:coinces|pris"
         r"|bloques|enfermes))\b",
-        rf"{_NOT_TRAPPED}(?:de la fumee|la fumee|fumee partout|ca boucane|humo|hay humo|smoke"
-        r" (?:is |coming|everywhere|under|in)|la porte est chaude|door is hot)(?! (?:des|de|du|from"
-        r"|of) (?:the )?(?:feux|feu|incendies?|forest|wild)\w*)(?: \w+){0,10}"
-        r" (?:je suis|on est|nous sommes|i am|we are|were|estoy|suis|chu) (?:coincee?s?|prise?s?"
-        r"|enfermee?s?|bloquee?s?|pognee?s?|trapped|stuck|atrapad\w*)\b"
+        rf"{_NOT_TRAPPED}(?:{_SMOKE_HERE})(?! (?:des|de|du|from|of) (?:the )?(?:feux|feu|incendies?"
+        rf"|forest|wild)\w*)(?: \w+){{0,10}} {_TRAPPED_WHO} {_TRAPPED}\b"
         rf"(?!.*\b(?:{_NOT_TRAPPED_WORDS})\b)",
         # "feu de friteuse dans la cuisine du CHSLD, ça pogne dans la hotte" (not "ça prend un
         # extincteur", a fire last night, a restaurant in the news)

@@ -46,6 +46,11 @@ _ALCOHOL_CANNABIS = r"(?:alcool|boisson|biere|vin|pot|weed)"
 # someone else's words reported: "mon patient m'a dit « je bois jusqu'à perdre la carte »" (12q)
 _REPORTED = r"patiente?s?|usagere?s?|residente?s?|cliente?s?|dit|disait|says|said|told"
 
+# blacking out from drink or drugs
+_BLACKOUT = (
+    r"perdre conaisance|perde conaisance|perdre la carte|black ?out|blacked out|pass out"
+    r"|passed out|tomber dans les pommes"
+)
 # an itch, a rash, bites or a finger prick: scratching or pricking to blood that is not self-harm
 _ITCH = (
     r"eczema|gale|scabies|piqures?|maringouins?|mosquito\w*|moustiques?|itch\w*|demangeaisons?"
@@ -241,15 +246,13 @@ SELF_HARM_RULES: list[Rule] = [
         r"|prends|consome|drink|drank|mix|mixing|use|saoule|sole) (?:\w+ ){0,12}?(?:alcol|boison|fort"
         r"|vin|biere|vodka|gin|rhum|fort|shots?|coke|cocaine|pilules|xanax|ativan|drogue|speed|crystal"
         r"|booze|wine|beer|liquor|pills|weed|pot)\b(?: \w+){0,8}? (?:jusque a|jusque au|until|till"
-        r"|to the point of|jusque a ce que je) (?:\w+ )?(?:perdre conaisance|perde conaisance"
-        r"|perdre la carte|tomber sans conaisance|black ?out|blacked out|blacking out|pass(?:ing)? out"
-        r"|passed out|tomber dans les pommes|plus me rappeler de rien|plus me souvenir de rien"
-        r"|m out cold|out cold)",
+        rf"|to the point of|jusque a ce que je) (?:\w+ )?(?:{_BLACKOUT}|tomber sans conaisance"
+        r"|blacking out|passing out|plus me rappeler de rien|plus me souvenir de rien|m out cold"
+        r"|out cold)",
         rf"{nothing_before_in_sentence(_REPORTED)}(?:je bois|i drink|i drank|i got drunk|je me saoule"
         r"|je me soule|je me suis saoulee?)"
         r"(?: (?:encore|souvent|trop|again|often|tous les soirs|every night))? (?:jusque a|until"
-        r"|till|jusque a ce que je) (?:i )?(?:perdre conaisance|perde conaisance|perdre la carte"
-        r"|black ?out|blacked out|pass out|passed out|tomber dans les pommes)",
+        rf"|till|jusque a ce que je) (?:i )?(?:{_BLACKOUT})",
     ),
     # --- scratching until it bleeds (12r: "I scratch my arms with the pin of my name badge
     # until blood"), not an itch, eczema, bites or a glucometer

@@ -207,14 +207,14 @@ _NOT_FRIENDLY = (
 )
 
 # a threat only talked about: a chart, a training, the news, a question (12r review)
-_TOLD_ABOUT = (
+# (after the threat, "si on lui rend pas son enfant" is the threat's own condition: only before
+# it does "si" / "if" make it a question)
+_TOLD_ABOUT_AFTER = (
     r"dossier|documente\w*|note|notes|charting|chart|confidentialite|formation|training|exercice"
-    r"|drill|nouvelles|news|article|si|if|psychiatr\w*|direction|boss|patron|primes?|vacances"
+    r"|drill|nouvelles|news|article|psychiatr\w*|direction|boss|patron|primes?|vacances"
     r"|phones?|telephones?|facebook|courriels?|emails?"
 )
-
-# ... after the threat, "si on lui rend pas son enfant" is the threat's own condition
-_TOLD_ABOUT_AFTER = _TOLD_ABOUT.replace("|si|if|", "|")
+_TOLD_ABOUT = _TOLD_ABOUT_AFTER + "|si|if"
 
 DANGER_RULES: list[Rule] = [
     # --- immediate danger: violence against the writer -------------------------------------
